@@ -1,0 +1,88 @@
+"""One exception hierarchy for irwatch, and the catalogue of its error messages.
+
+    IrwatchError                 anything irwatch raises on purpose
+    ├── UsageError               a bad option or argument (the CLI exits 2)
+    ├── ReadError                a document could not be read (it is skipped, the batch goes on)
+    ├── KnowledgeBaseError       a knowledge-base or dictionary file is malformed
+    ├── CodingError              the NLP model or the event lexicon cannot be used
+    ├── StoreError               the database cannot be opened, migrated or queried
+    └── EvaluationError          a gold file is malformed
+
+Every message has a code (``R001`` ...) that users can search for; the catalogue below is the one
+place the wording lives.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # usage
+    "U001": "unknown format {value!r}; choose one of: {choices}",
+    "U002": "not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)",
+    # reading
+    "R001": "no such file or directory: {path}",
+    "R002": "empty document",
+    "R003": "binary content, not text, HTML or a feed",
+    "R004": "cannot decode the text: {detail}",
+    "R005": "truncated or corrupt gzip stream: {detail}",
+    "R006": "no article text found on the page",
+    "R007": "document larger than {limit} bytes",
+    "R008": "line {line} is not JSON: {detail}",
+    "R009": "record has neither 'text' nor 'html'",
+    "R010": "cannot read: {detail}",
+    "R011": "malformed feed: {detail}",
+    "R012": "malformed WARC file: {detail}",
+    "R013": "not English (detected {language}): not coded",
+    # knowledge base
+    "K001": "cannot read knowledge-base file {path}: {detail}",
+    "K002": "malformed dictionary line {line} of {path}: {detail}",
+    # coding
+    "C001": "cannot load the spaCy model {model!r}: {detail}",
+    "C002": "malformed lexicon file {path}: {detail}",
+    # store
+    "S001": "cannot open the database {url}: {detail}",
+    "S002": "database query failed: {detail}",
+    # evaluation
+    "E001": "malformed gold file {path}, line {line}: {detail}",
+}
+
+
+def message(code: str, **values: object) -> str:
+    """The catalogue message for ``code`` with its values filled in, prefixed by the code.
+
+    >>> message("R002")
+    '[R002] empty document'
+    """
+    return f"[{code}] " + MESSAGES[code].format(**values)
+
+
+class IrwatchError(Exception):
+    """Anything irwatch raises on purpose; ``code`` is the catalogue code of the message."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(message(code, **values))
+
+
+class UsageError(IrwatchError):
+    """A bad option or argument."""
+
+
+class ReadError(IrwatchError):
+    """A document could not be read; the reader records it as skipped and goes on."""
+
+
+class KnowledgeBaseError(IrwatchError):
+    """A knowledge-base or dictionary file is malformed."""
+
+
+class CodingError(IrwatchError):
+    """The NLP model or the event lexicon cannot be used."""
+
+
+class StoreError(IrwatchError):
+    """The database cannot be opened, migrated or queried."""
+
+
+class EvaluationError(IrwatchError):
+    """A gold file is malformed."""
