@@ -1,0 +1,114 @@
+"""Options and helpers shared by the commands that run the pipeline (code, ingest)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from irwatch.errors import UsageError, message
+
+
+def check_date(value: str | None) -> str | None:
+    """``value`` if it is an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), else a usage error."""
+    import re
+
+    if value is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return value
+    raise UsageError("U002", value=value)
+
+
+def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of every command that reads and codes documents."""
+    options = [
+        click.option("--published", help="Publication date for documents that do not say."),
+        click.option("--url", help="URL for documents that do not say."),
+        click.option("--kb", "kb_dir", type=click.Path(), envvar="IRWATCH_KB",
+                     help="A user knowledge base (irwatch kb import-phoenix) to extend ours."),
+        click.option("--workers", type=int, default=None,
+                     help="Worker processes (default: the machine's cores)."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                     show_default=True, help="Run on local processes or a Dask cluster."),
+        click.option("--scheduler", help="Dask scheduler address (tcp://HOST:PORT); "
+                     "without it --engine dask starts a LocalCluster."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar or messages."),
+        click.option("--verbose", "-v", is_flag=True, help="Report every skipped document."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _speed_column() -> Any:
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class SpeedColumn(ProgressColumn):
+        """Documents per second."""
+
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed or 0:.1f} docs/s")
+
+    return SpeedColumn()
+
+
+class Progress:
+    """Counts documents, events and skips; draws a rich progress bar on a terminal."""
+
+    def __init__(self, *, quiet: bool, verbose: bool) -> None:
+        self.quiet, self.verbose = quiet, verbose
+        self.documents = self.events = self.skipped = 0
+        self._bar: Any = None
+        self._task: Any = None
+
+    def update(self, n_events: int, skipped_reason: str | None, source: str) -> None:
+        self.documents += 1
+        self.events += n_events
+        if skipped_reason is not None:
+            self.skipped += 1
+            if self.verbose or (not self.quiet and self._bar is None):
+                click.echo(f"skipped {source}: {skipped_reason}", err=True)
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, events=self.events, skipped=self.skipped)
+
+    @contextmanager
+    def running(self) -> Iterator[Progress]:
+        if self.quiet or not sys.stderr.isatty():
+            yield self
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+        from rich.progress import Progress as RichProgress
+
+        columns = (
+            TextColumn("[bold]irwatch"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _speed_column(),
+            TextColumn("{task.fields[events]} events"),
+            TextColumn("{task.fields[skipped]} skipped"),
+            TimeElapsedColumn(),
+        )
+        with RichProgress(*columns, transient=True) as bar:
+            self._bar = bar
+            self._task = bar.add_task("documents", total=None, events=0, skipped=0)
+            yield self
+        self._bar = None
+
+    def summary(self) -> str:
+        return f"{self.documents} documents, {self.events} events, {self.skipped} skipped"
+
+
+def usage_error(exc: UsageError) -> click.UsageError:
+    """A usage error as click shows it (exit status 2)."""
+    return click.UsageError(str(exc))
+
+
+__all__ = ["Progress", "check_date", "message", "pipeline_options", "usage_error"]
