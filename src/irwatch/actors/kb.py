@@ -1,0 +1,231 @@
+"""The knowledge base: an index from normalised names to actors, with the dates their roles hold."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from irwatch.actors.names import Key, key, plural_forms, tokens
+from irwatch.actors.phrases import Role, analyse
+from irwatch.actors.tables import (
+    BUILTIN_DIR,
+    Person,
+    Tables,
+    base_capitals,
+    base_states,
+    read_tables,
+)
+from irwatch.errors import UsageError
+from irwatch.records import Actor
+
+Entry = Actor | Person
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_CACHE_MAX = 200_000
+_KINDS = ("organisation", "group", "state", "person")
+
+
+def normalise_date(date: str | None) -> str:
+    """An ISO day for ``date`` (YYYY, YYYY-MM or YYYY-MM-DD; None means today)."""
+    if date is None:
+        return datetime.date.today().isoformat()
+    date = date.strip()
+    if not _DATE.match(date):
+        raise UsageError("U002", value=date)
+    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
+
+
+def person_at(p: Person, day: str) -> Actor:
+    """``p`` as the holder of the office valid on ``day``, or as a citizen out of office."""
+    held = [o for o in p.offices if (o.start or "") <= day and (o.end is None or day <= o.end)]
+    if held:
+        o = max(held, key=lambda o: o.start or "")
+        country = o.country or p.country
+        code = o.code or f"{country or ''}{o.sector or ''}"
+        return Actor(p.id, p.name, "person", country, o.sector, code, o.role, (o.start, o.end))
+    return Actor(p.id, p.name, "person", p.country, None, p.country or "")
+
+
+class KnowledgeBase:
+    """States, places, organisations, people and role words, indexed by normalised name."""
+
+    def __init__(self, tables: Iterable[Tables]) -> None:
+        self.names: dict[Key, list[Entry]] = {}
+        self.weak: dict[Key, list[Person]] = {}
+        self.roles: dict[Key, Role] = {}
+        self.states: dict[str, Actor] = {}
+        self.people: dict[str, Person] = {}
+        self.organisations: list[Actor] = []
+        self._cache: dict[tuple[str, str], list[Actor]] = {}
+        self._build: dict[Key, list[tuple[int, int, Entry]]] = {}
+        for level, t in enumerate(tables):
+            self._add(t, level)
+        # A later table (built-in over pycountry, user over built-in) overrides a name wholly.
+        for k, found in self._build.items():
+            top = max(level for level, _, _ in found)
+            best = sorted((rank, i, e) for i, (level, rank, e) in enumerate(found) if level == top)
+            entries: list[Entry] = []
+            for _, _, e in best:
+                current = self._current(e)
+                if current is not None and current not in entries:
+                    entries.append(current)
+            if entries:
+                self.names[k] = entries
+        del self._build
+        self._add_surnames()
+        self.max_role = max((len(k) for k in self.roles), default=1)
+
+    # -- building -------------------------------------------------------------------------
+    def _current(self, e: Entry) -> Entry | None:
+        """The entry as the last table left it (a state or person redefined later wins)."""
+        if isinstance(e, Person):
+            return self.people.get(e.id)
+        if e.kind == "state" and e.sector is None and e.id in self.states:
+            return self.states[e.id]
+        return e
+
+    def _put(self, text: str, entry: Entry, level: int, rank: int) -> None:
+        for k in {key(text), key(text.replace("-", " "))}:
+            if k:
+                self._build.setdefault(k, []).append((level, rank, entry))
+
+    def _add(self, t: Tables, level: int) -> None:
+        for s in t.states:
+            actor = Actor(s.iso3, s.name, "state", s.iso3, None, s.iso3)
+            self.states[s.iso3] = actor
+            for text in (s.name, *s.aliases, *s.adjectives, *s.demonyms):
+                self._put(text, actor, level, 0)
+        for pl in t.places:
+            state = self.states.get(pl.country)
+            name = state.name if state else pl.country
+            if pl.sector:
+                code = pl.country + pl.sector
+                actor = Actor(code, f"{name} ({pl.text})", "state", pl.country, pl.sector, code)
+            else:
+                actor = state or Actor(pl.country, name, "state", pl.country, None, pl.country)
+            self._put(pl.text, actor, level, 1)
+        for o in t.organisations:
+            kind: Any = o.kind if o.kind in _KINDS else "organisation"
+            actor = Actor(o.id, o.name, kind, o.country, o.sector, o.code)
+            self.organisations.append(actor)
+            for text in (o.name, *o.aliases):
+                self._put(text, actor, level, 2)
+        for r in t.roles:
+            word = r.word.lower()
+            head, _, last = word.rpartition(" ")
+            role = Role(word, r.sector, r.kind or "body")
+            for form in plural_forms(last):
+                self.roles[key(f"{head} {form}" if head else form)] = role
+            self.roles[key(word)] = role
+        for pid, p in t.people.items():
+            self.people[pid] = p
+            for text in (p.name, *p.aliases):
+                self._put(text, p, level, 3)
+
+    def _add_surnames(self) -> None:
+        """Surnames ("Rouhani") of multi-word names, when no other entry or person claims them."""
+        seen: Counter[Key] = Counter()
+        owner: dict[Key, Person] = {}
+        for p in self.people.values():
+            for name in {p.name, *p.aliases}:
+                k = key(name)
+                for n in (1, 2):
+                    if len(k) > n and len(k[-1]) > 2:
+                        sub = k[-n:]
+                        if owner.get(sub) is not p:
+                            seen[sub] += 1
+                            owner[sub] = p
+        for sub, p in owner.items():
+            if seen[sub] == 1 and sub not in self.names and sub not in self.roles:
+                self.weak[sub] = [p]
+
+    # -- looking up -----------------------------------------------------------------------
+    def entries(self, k: Key) -> list[Entry]:
+        """The entries filed under key ``k`` (strong names first, then surnames)."""
+        found = self.names.get(k)
+        if found:
+            return found
+        return list(self.weak.get(k, ()))
+
+    def candidates(self, text: str, *, date: str | None = None) -> list[Actor]:
+        """Every actor ``text`` may name on ``date``, best first.
+
+        >>> load_kb().candidates("Tehran")[0].country  # doctest: +SKIP
+        'IRN'
+        """
+        day = normalise_date(date)
+        ck = (text, day)
+        found = self._cache.get(ck)
+        if found is None:
+            if len(self._cache) >= _CACHE_MAX:
+                self._cache.clear()
+            found = self._cache[ck] = analyse(self, tokens(text), day)
+        return list(found)
+
+    def lookup(self, text: str, *, date: str | None = None) -> Actor | None:
+        """The actor ``text`` names on ``date``, or None when unknown or ambiguous.
+
+        >>> load_kb().lookup("Iraqi Prime Minister Adel Abdul Mahdi", date="2019-04-06").code
+        'IRQGOV'
+        """
+        found = self.candidates(text, date=date)
+        if not found:
+            return None
+        best = found[0]
+        if all(a.country == best.country and a.sector == best.sector for a in found[1:]):
+            return best
+        in_office = [a for a in found if a.kind == "person" and a.sector]
+        return in_office[0] if len(in_office) == 1 else None
+
+    def stats(self) -> dict[str, Any]:
+        """Counts by kind, countries covered, and the date range of offices."""
+        kinds: Counter[str] = Counter()
+        kinds["state"] = len(self.states)
+        for o in self.organisations:
+            kinds[o.kind] += 1
+        kinds["person"] = len(self.people)
+        offices = [o for p in self.people.values() for o in p.offices]
+        starts = [o.start for o in offices if o.start]
+        ends = [o.end for o in offices if o.end]
+        countries = {p.country for p in self.people.values() if p.country}
+        countries |= {o.country for o in offices if o.country}
+        return {
+            "kinds": dict(sorted(kinds.items())),
+            "offices": len(offices),
+            "roles": len({r.word for r in self.roles.values()}),
+            "names": len(self.names),
+            "states": len(self.states),
+            "countries_with_people": len(countries),
+            "date_range": [min(starts, default=None), max(ends, default=None)],
+            "open_offices": sum(1 for o in offices if o.end is None),
+        }
+
+
+def user_kb_dir(user_dir: str | Path | None) -> Path | None:
+    """The user knowledge base: ``user_dir``, else ``$IRWATCH_KB``, else None."""
+    chosen = user_dir if user_dir is not None else os.environ.get("IRWATCH_KB") or None
+    return Path(chosen).expanduser().resolve() if chosen else None
+
+
+def load_kb(user_dir: str | Path | None = None) -> KnowledgeBase:
+    """The knowledge base (built-in data, extended by ``user_dir`` or $IRWATCH_KB), cached.
+
+    >>> kb = load_kb()  # doctest: +SKIP
+    """
+    d = user_kb_dir(user_dir)
+    return _load(str(d) if d else None)
+
+
+@functools.cache
+def _load(user_dir: str | None) -> KnowledgeBase:
+    builtin = read_tables(BUILTIN_DIR)
+    base = Tables(states=base_states(), places=base_capitals())
+    tables = [base, builtin]
+    if user_dir is not None:
+        tables.append(read_tables(Path(user_dir)))
+    return KnowledgeBase(tables)

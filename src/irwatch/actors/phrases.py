@@ -1,0 +1,182 @@
+"""Read an actor phrase: a country or organisation word, role words and a name, on a date.
+
+"Iraqi Prime Minister Adel Abdul Mahdi" -> (Iraq) (prime minister) (Adel Abdul Mahdi);
+"Iran's top leader" -> (Iran) top (leader); "the president of Iran" -> (president) of (Iran).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from irwatch.actors.tables import Person
+from irwatch.records import Actor
+
+if TYPE_CHECKING:
+    from irwatch.actors.kb import KnowledgeBase
+
+Token = tuple[str, bool, bool]  # key, capitalised, possessive
+
+#: Words that open a phrase without changing whom it names.
+_OPENERS = frozenset({"the", "a", "an", "then", "both"})
+#: Words that say the person no longer holds the role named.
+_FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled"})
+#: Sectors of actors outside the state (a body of them is a "group").
+NON_STATE = frozenset(
+    {"REB", "OPP", "PTY", "CVL", "BUS", "JRN", "MED", "REL", "EDU", "LAB", "REF", "NGO", "INS"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role word: its sector and whether a person ("president") or a body ("army") holds it."""
+
+    word: str
+    sector: str
+    kind: str
+
+
+def _fixed(kb: KnowledgeBase, k: tuple[str, ...]) -> Actor | None:
+    """The one state, place or organisation that ``k`` names, if any."""
+    found = [e for e in kb.names.get(k, ()) if isinstance(e, Actor)]
+    if found and all(a.country == found[0].country for a in found):
+        return found[0]
+    return None
+
+
+def _people(kb: KnowledgeBase, k: tuple[str, ...]) -> list[Person]:
+    return [e for e in kb.entries(k) if isinstance(e, Person)]
+
+
+def _roles(kb: KnowledgeBase, keys: list[str]) -> tuple[list[tuple[int, int, Role]], int]:
+    """Role words found left to right (longest first), and where the words after them start."""
+    found: list[tuple[int, int, Role]] = []
+    i, end = 0, 0
+    while i < len(keys):
+        for n in range(min(kb.max_role, len(keys) - i), 0, -1):
+            role = kb.roles.get(tuple(keys[i : i + n]))
+            if role is not None:
+                found.append((i, i + n, role))
+                i += n
+                end = i
+                break
+        else:
+            i += 1
+    return found, end
+
+
+def _sector(base: Actor | None, roles: list[Role]) -> tuple[str, Role]:
+    """The most specific sector: the first that is not GOV ("police officer" COP), else GOV."""
+    for r in roles:
+        if r.sector != "GOV":
+            return r.sector, r
+    if base is not None and base.sector:
+        return base.sector, roles[0]
+    return roles[0].sector, roles[0]
+
+
+def _compose(base: Actor, roles: list[Role], words: str) -> Actor:
+    if (
+        base.country is None
+    ):  # an organisation or group keeps its own code: "Islamic State fighters"
+        return base
+    sector, _ = _sector(base, roles)
+    code = base.country + sector
+    kind: Any = (
+        "person" if roles[-1].kind == "person" else ("group" if sector in NON_STATE else "state")
+    )
+    return Actor(code, f"{base.name} {words}", kind, base.country, sector, code, words)
+
+
+def _person_actors(kb: KnowledgeBase, people: list[Person], day: str) -> list[Actor]:
+    from irwatch.actors.kb import person_at
+
+    actors = [person_at(p, day) for p in people]
+    return sorted(actors, key=lambda a: a.sector is None)  # in office first
+
+
+def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
+    """The actors an actor phrase may name on ``day``, best first; [] when it names none."""
+    former = False
+    while toks and (toks[0][0] in _OPENERS or toks[0][0] in _FORMER):
+        former = former or toks[0][0] in _FORMER
+        toks = toks[1:]
+    if not toks:
+        return []
+    # An inner possessive ends the phrase: "Trump's decision" is not an actor.
+    if any(t[2] for t in toks[:-1]):
+        cut = next(i for i, t in enumerate(toks) if t[2])
+        base_key = tuple(t[0] for t in toks[: cut + 1])
+        if _fixed(kb, base_key) is None and not kb.entries(base_key):
+            return []
+    keys = [t[0] for t in toks]
+    whole = tuple(keys)
+    entries = kb.entries(whole)
+    if entries:
+        out: list[Actor] = [e for e in entries if isinstance(e, Actor)]
+        out += _person_actors(kb, [e for e in entries if isinstance(e, Person)], day)
+        if former:
+            out = [a for a in out if a.kind != "person"] + [
+                _out_of_office(a) for a in out if a.kind == "person"
+            ]
+        return out
+    # "the president of Iran", "Minister of Foreign Affairs of Iraq"
+    if "of" in keys[1:-1]:
+        at = len(keys) - 1 - keys[::-1].index("of")
+        base = _fixed(kb, tuple(k for k in keys[at + 1 :] if k != "the"))
+        if base is not None:
+            roles, end = _roles(kb, keys[:at])
+            if roles and end == at:
+                return [_compose(base, [r for _, _, r in roles], " ".join(keys[:at]))]
+    # A country or organisation word first: the longest that names one.
+    base, start = None, 0
+    for j in range(len(keys) - 1, 0, -1):
+        if toks[j - 1][2] or not any(t[2] for t in toks[: j - 1]):
+            found = _fixed(kb, tuple(keys[:j]))
+            if found is not None:
+                base, start = found, j
+                break
+    if any(t[2] for t in toks[start:-1]):
+        return []
+    rest = keys[start:]
+    # A known person named last: "Iraqi Prime Minister Adel Abdul Mahdi", "Ayatollah Ali Khamenei".
+    for s in range(len(rest)):
+        people = _people(kb, tuple(rest[s:]))
+        if people:
+            actors = _person_actors(kb, people, day)
+            roles, end = _roles(kb, rest[:s])
+            if former:
+                return [_out_of_office(a) for a in actors]
+            if roles and actors[0].sector is None and base is not None and base.country:
+                # The text names an office our tables do not record: trust the text.
+                role_words = " ".join(rest[roles[0][0] : end])
+                composed = _compose(base, [r for _, _, r in roles], role_words)
+                a = actors[0]
+                return [
+                    Actor(
+                        a.id,
+                        a.name,
+                        "person",
+                        composed.country,
+                        composed.sector,
+                        composed.code,
+                        role_words,
+                    )
+                ]
+            return actors
+    if base is None:
+        return []
+    roles, end = _roles(kb, rest)
+    if not roles:
+        return []
+    # After the last role word only a name may follow ("Guyanese police officer John Smith").
+    if not all(t[1] for t in toks[start + end :]):
+        return []
+    if former and toks[start + end :]:
+        return []
+    words = " ".join(rest[roles[0][0] : end])
+    return [_compose(base, [r for _, _, r in roles], words)]
+
+
+def _out_of_office(a: Actor) -> Actor:
+    return Actor(a.id, a.name, "person", a.country, None, a.country or "")

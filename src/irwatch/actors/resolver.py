@@ -1,0 +1,243 @@
+"""Find and resolve the actor mentions of a parsed document, remembering whom it has met."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from irwatch.actors.kb import KnowledgeBase, normalise_date
+from irwatch.actors.names import key
+from irwatch.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Entity labels that may name an actor.
+_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+#: "the two countries", "both sides": a plural that stands for the last pair of states named.
+_PAIR_NOUNS = frozenset(
+    {"countries", "nations", "states", "sides", "neighbours", "neighbors", "governments", "powers"}
+)
+_PAIR_WORDS = frozenset({"two", "both"})
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: tokens ``start:end`` of the document, its text and the actors it names."""
+
+    start: int
+    end: int
+    text: str
+    actors: tuple[Actor, ...]
+
+
+class DocumentActors:
+    """The actor mentions of one document, in order and non-overlapping, with fast span queries."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._ends = [m.end for m in self.mentions]
+
+    def covering(self, token_i: int) -> Mention | None:
+        """The mention that contains token ``token_i``, or None."""
+        at = bisect_right(self._starts, token_i) - 1
+        if at >= 0 and self._ends[at] > token_i:
+            return self.mentions[at]
+        return None
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        """The mentions that share at least one token with tokens ``start:end``, in order."""
+        lo = bisect_right(self._ends, start)
+        hi = bisect_left(self._starts, end)
+        return self.mentions[lo:hi]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.mentions)
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+
+@dataclass(slots=True)
+class _Memory:
+    """Whom the document has named so far."""
+
+    names: dict[tuple[str, ...], Actor] = field(default_factory=dict)
+    roles: dict[tuple[str, ...], Actor] = field(default_factory=dict)
+    states: list[Actor] = field(default_factory=list)
+    pair: tuple[Actor, Actor] | None = None
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    """The span without leading or trailing spaces, punctuation and markup."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].is_space or doc[s].is_punct or not doc[s].text.strip("#*_")):
+        s += 1
+    while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct):
+        e -= 1
+    return s, e
+
+
+class Resolver:
+    """Resolves the actor mentions of spaCy documents against a knowledge base.
+
+    >>> Resolver(load_kb()).read(nlp("Iran urged Iraq."), date="2019-04-06")  # doctest: +SKIP
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def read(self, doc: Doc, *, date: str | None) -> DocumentActors:
+        """The actor mentions of ``doc`` as they hold on ``date`` (ISO; None means today)."""
+        day = normalise_date(date)
+        memory = _Memory()
+        found: list[Mention] = []
+        taken: set[int] = set()
+        spans = sorted(
+            {_trim(c) for c in doc.noun_chunks}
+            | {_trim(e) for e in doc.ents if e.label_ in _LABELS}
+        )
+        # Longest first at each start, so that a noun chunk wins over the entity inside it.
+        spans.sort(key=lambda se: (se[0], -se[1]))
+        for s, e in spans:
+            if s >= e or any(i in taken for i in range(s, e)):
+                continue
+            for m in self._resolve(doc, s, e, day, memory, found):
+                if not any(i in taken for i in range(m.start, m.end)):
+                    taken.update(range(m.start, m.end))
+                    found.append(m)
+                    self._remember(doc, m, memory, found)
+        return DocumentActors(_merge_appositions(doc, self.kb, found))
+
+    # -- one phrase -----------------------------------------------------------------------
+    def _mention(self, doc: Doc, s: int, e: int, actors: tuple[Actor, ...]) -> Mention:
+        return Mention(s, e, doc[s:e].text, actors)
+
+    def _resolve(
+        self, doc: Doc, s: int, e: int, day: str, memory: _Memory, found: list[Mention]
+    ) -> list[Mention]:
+        text = doc[s:e].text
+        words = [t.lower_ for t in doc[s:e] if not t.is_punct]
+        if words and words[-1] in _PAIR_NOUNS and _PAIR_WORDS & set(words[:-1]):
+            pair = memory.pair or (tuple(memory.states[-2:]) if len(memory.states) >= 2 else None)
+            return [self._mention(doc, s, e, tuple(pair))] if pair else []
+        actor = self._known(doc, s, e, text, day, memory)
+        if actor is not None:
+            return [self._mention(doc, s, e, (actor,))]
+        inherited = self._inherit(doc, s, e, day, found)
+        if inherited is not None:
+            return [self._mention(doc, s, e, (inherited,))]
+        # The phrase names no actor as a whole: try its possessor and the entities inside it.
+        parts: list[Mention] = []
+        pos = next((i for i in range(s, e) if doc[i].tag_ == "POS"), None)
+        if pos is not None and pos > s:
+            a, b = _trim(doc[s:pos])
+            if a < b:
+                parts += self._resolve(doc, a, b, day, memory, found)
+        for ent in doc[s:e].ents:
+            a, b = _trim(ent)
+            if (
+                ent.label_ in _LABELS
+                and a < b
+                and (a, b) != (s, e)
+                and not any(m.start < b and a < m.end for m in parts)
+            ):
+                parts += self._resolve(doc, a, b, day, memory, found)
+        return parts
+
+    def _known(
+        self, doc: Doc, s: int, e: int, text: str, day: str, memory: _Memory
+    ) -> Actor | None:
+        """The actor of a whole phrase: the memory for bare names and roles, else the KB."""
+        toks = [t for t in doc[s:e] if not t.is_punct and t.tag_ != "POS"]
+        if toks and all(t.pos_ == "PROPN" for t in toks):
+            k = key(" ".join(t.text for t in toks))
+            for n in range(len(k)):
+                if k[n:] in memory.names:
+                    return memory.names[k[n:]]
+        actor = self.kb.lookup(text, date=day)
+        if actor is not None:
+            return actor
+        # "the president": the last person this document named with that role.
+        if len(toks) >= 2 and toks[0].lower_ in _DEFINITE:
+            k = key(" ".join(t.text for t in toks[1:]))
+            if k in memory.roles:
+                return memory.roles[k]
+        return None
+
+    def _inherit(self, doc: Doc, s: int, e: int, day: str, found: list[Mention]) -> Actor | None:
+        """A role conjoined to a country's role takes its country: "the Iraqi army, police"."""
+        root = doc[s:e].root
+        head: Token = root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+            for m in reversed(found):
+                if m.start <= head.i < m.end and len(m.actors) == 1:
+                    a = m.actors[0]
+                    if a.country and a.sector and a.country in self.kb.states:
+                        state = self.kb.states[a.country]
+                        phrase = " ".join(t.text for t in doc[s:e] if t.lower_ not in _DEFINITE)
+                        return self.kb.lookup(f"{state.name}'s {phrase}", date=day)
+                    return None
+        return None
+
+    def _remember(self, doc: Doc, m: Mention, memory: _Memory, found: list[Mention]) -> None:
+        if len(m.actors) != 1:
+            return
+        actor = m.actors[0]
+        span = doc[m.start : m.end]
+        if actor.kind == "person":
+            names = [
+                t.text
+                for t in span
+                if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "NORP", "ORG", "")
+            ]
+            if names and not self.kb.roles.get(key(names[-1])):
+                k = key(" ".join(names))
+                for n in range(len(k)):
+                    memory.names[k[n:]] = actor
+        if actor.kind == "person" or actor.sector:
+            kroles = self.kb.roles
+            lowered = [t.lower_ for t in span]
+            for n in (3, 2, 1):
+                for i in range(len(lowered) - n + 1):
+                    k = key(" ".join(lowered[i : i + n]))
+                    if k in kroles:
+                        memory.roles[k] = actor
+        if actor.kind == "state" and actor.sector is None:
+            if not memory.states or memory.states[-1] != actor:
+                memory.states = [a for a in memory.states if a != actor] + [actor]
+            root = span.root
+            if root.dep_ == "conj":
+                for other in reversed(found[:-1]):
+                    if other.start <= root.head.i < other.end and len(other.actors) == 1:
+                        if other.actors[0].kind == "state" and other.actors[0] != actor:
+                            memory.pair = (other.actors[0], actor)
+                        break
+
+
+def _merge_appositions(doc: Doc, kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
+    """One mention for "Iran's top leader Ayatollah Ali Khamenei": the named person wins."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            root = doc[m.start : m.end].root
+            gap = doc[prev.end : m.start]
+            if (
+                root.dep_ == "appos"
+                and prev.start <= root.head.i < prev.end
+                and all(t.is_punct or t.is_space for t in gap)
+                and len(prev.actors) == 1
+                and len(m.actors) == 1
+            ):
+                best = m.actors if m.actors[0].id in kb.people else prev.actors
+                out[-1] = Mention(prev.start, m.end, doc[prev.start : m.end].text, best)
+                continue
+        out.append(m)
+    return out
