@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     # evaluation
     "E001": "malformed gold file {path}, line {line}: {detail}",
 }
+    "S003": "cannot migrate the database schema: {detail}",
 
 
 def message(code: str, **values: object) -> str:

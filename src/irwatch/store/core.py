@@ -1,0 +1,378 @@
+"""The store: documents and their events in, one row per happening, queries and exports out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import IO, Any
+
+from sqlalchemy import Connection, Engine, bindparam, select, update
+
+from irwatch.errors import StoreError
+from irwatch.records import Article, Event
+from irwatch.store import queries, schema
+from irwatch.store.dedup import (
+    DedupOptions,
+    Happening,
+    Matcher,
+    candidate_rows,
+    dyad_key,
+    event_days,
+    narrower,
+    probe,
+)
+from irwatch.store.engine import make_engine, reading, resolve_url, writing
+from irwatch.store.migrations import applied, migrate
+from irwatch.store.queries import EventFilter
+
+Item = tuple[Article, Sequence[Event]]
+_CHUNK = 500
+
+
+def document_key(article: Article) -> str:
+    """The key of a document: a SHA-256 of its title and body (of its source when skipped)."""
+    if article.status == "ok":
+        content = f"{article.title}\n\n{article.body}"
+    else:
+        content = f"skipped\n{article.source}\n{article.id}"
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _document_row(article: Article, key: str, n_events: int, now: str) -> dict[str, Any]:
+    return {
+        "key": key,
+        "doc_id": article.id,
+        "status": article.status,
+        "reason": article.reason,
+        "title": article.title,
+        "body": article.body,
+        "published": article.published,
+        "url": article.url,
+        "publisher": article.publisher,
+        "language": article.language,
+        "source": article.source,
+        "duplicate_of": article.duplicate_of,
+        "n_events": n_events,
+        "added": now,
+    }
+
+
+def _event_row(
+    event: Event, key: str, day: str | None, day_end: str | None, now: str
+) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "event_id": event.event_id,
+        "type": event.type,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "quad_class": event.quad_class,
+        "score": event.score,
+        "dyad": dyad_key(event),
+        "modality": event.modality,
+        "reported_by": event.reported_by,
+        "quantities": json.dumps([q.to_dict() for q in event.quantities], ensure_ascii=False),
+        "evidence": event.evidence,
+        "trigger": event.trigger,
+        "doc_key": key,
+        "doc_id": event.doc_id,
+        "sentence": event.sentence,
+        "start_char": event.start_char,
+        "end_char": event.end_char,
+        "n_reports": 1,
+        "added": now,
+        "day": day,
+        "day_end": day_end,
+    }
+    for side, actor in (("source", event.source), ("target", event.target)):
+        row[f"{side}_text"] = actor.text if actor else None
+        row[f"{side}_name"] = actor.name if actor else None
+        row[f"{side}_actor_id"] = actor.actor_id if actor else None
+        row[f"{side}_country"] = actor.country if actor else None
+        row[f"{side}_sector"] = actor.sector if actor else None
+        row[f"{side}_code"] = actor.code if actor else None
+    row.update(_date_fields(event))
+    place = event.location
+    row["location"] = place.name if place else None
+    row["location_country"] = place.country if place else None
+    row["latitude"] = place.latitude if place else None
+    row["longitude"] = place.longitude if place else None
+    return row
+
+
+def _date_fields(event: Event) -> dict[str, Any]:
+    d = event.date
+    return {
+        "date_start": d.start if d else None,
+        "date_end": d.end if d else None,
+        "date_granularity": d.granularity if d else None,
+        "date_text": d.text if d else None,
+    }
+
+
+def _report_row(event: Event, key: str, happening: str, now: str) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id,
+        "happening": happening,
+        "doc_key": key,
+        "doc_id": event.doc_id,
+        "evidence": event.evidence,
+        "trigger": event.trigger,
+        "sentence": event.sentence,
+        "start_char": event.start_char,
+        "end_char": event.end_char,
+        "date_start": event.date.start if event.date else None,
+        "date_end": event.date.end if event.date else None,
+        "added": now,
+    }
+
+
+class Store:
+    """A database of documents and events; see :func:`open_store`.
+
+    >>> store = open_store("sqlite:///:memory:")  # doctest: +SKIP
+    >>> store.add(article, events)                  # doctest: +SKIP
+    >>> store.events(EventFilter(dyad=("IRN", "USA")))  # doctest: +SKIP
+    """
+
+    def __init__(self, engine: Engine, *, dedup: DedupOptions | None = None) -> None:
+        self.engine = engine
+        self.dedup = dedup or DedupOptions()
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrations(self) -> list[str]:
+        """Names of the schema migrations applied to this database."""
+        with reading(self.engine) as conn:
+            return applied(conn)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def add(self, article: Article, events: Sequence[Event]) -> bool:
+        """Store a document and its events in one transaction; False if it was already stored.
+
+        Idempotent: documents are keyed by content (:func:`document_key`), events by
+        ``event_id``. A skipped article is recorded with its reason. Each event becomes a new
+        happening or, when another document already reported it, one more report of that one.
+        """
+        return self.add_many([(article, events)]) == 1
+
+    def add_many(self, items: Iterable[Item]) -> int:
+        """Store several documents in one transaction (all or none); return how many were new."""
+        batch = list(items)
+        if not batch:
+            return 0
+        try:
+            with writing(self.engine) as conn:
+                return self._add(conn, batch)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError("S002", detail=str(exc).strip().splitlines()[0]) from exc
+
+    def _add(self, conn: Connection, batch: list[Item]) -> int:
+        keys = [document_key(article) for article, _ in batch]
+        stored = self._existing(conn, schema.documents.c.key, keys)
+        todo: list[tuple[Article, Sequence[Event], str]] = []
+        for (article, events), key in zip(batch, keys, strict=True):
+            if key not in stored:
+                stored.add(key)
+                todo.append((article, events if article.status == "ok" else (), key))
+        if not todo:
+            return 0
+        known = self._existing(
+            conn, schema.reports.c.event_id, [e.event_id for _, events, _ in todo for e in events]
+        )
+        # 1. who could these events be reports of?  one query for the whole batch
+        dated: list[tuple[Event, str, str | None, str | None]] = []
+        for article, events, key in todo:
+            for event in events:
+                if event.event_id not in known:
+                    known.add(event.event_id)
+                    dated.append((event, key, *event_days(event, article.published)))
+        matcher = Matcher(self.dedup)
+        if self.dedup.enabled:
+            probes = [probe(e, d, de or d, self.dedup) for e, _, d, de in dated if d]
+            matcher.load(candidate_rows(conn, probes))
+        # 2. decide event by event, in document order
+        now = _now()
+        new_rows: dict[str, dict[str, Any]] = {}
+        merged: dict[str, dict[str, Any]] = {}
+        report_rows: list[dict[str, Any]] = []
+        n_events: dict[str, int] = {}
+        for event, key, day, day_end in dated:
+            n_events[key] = n_events.get(key, 0) + 1
+            found = matcher.match(event, day, day_end or day, key) if day else None
+            if found is None:
+                new_rows[event.event_id] = _event_row(event, key, day, day_end, now)
+                if day:
+                    matcher.add(event, day, day_end or day, key)
+                happening = event.event_id
+            else:
+                happening = found.event_id
+                matcher.report(found, event, key)
+                self._merge(found, event, new_rows, merged)
+            report_rows.append(_report_row(event, key, happening, now))
+        # 3. write: documents, new happenings, their reports, updated happenings
+        conn.execute(
+            schema.documents.insert(),
+            [_document_row(a, k, n_events.get(k, 0), now) for a, _, k in todo],
+        )
+        if new_rows:
+            conn.execute(schema.events.insert(), list(new_rows.values()))
+        if report_rows:
+            conn.execute(schema.reports.insert(), report_rows)
+        if merged:
+            self._update_merged(conn, merged)
+        return len(todo)
+
+    @staticmethod
+    def _merge(
+        found: Happening,
+        event: Event,
+        new_rows: dict[str, dict[str, Any]],
+        merged: dict[str, dict[str, Any]],
+    ) -> None:
+        """Count one more report of ``found``; adopt the report's period if more precise."""
+        row = new_rows.get(found.event_id)
+        change = merged.setdefault(found.event_id, {"b_id": found.event_id, "b_add": 0})
+        if row is not None:
+            row["n_reports"] += 1
+        else:
+            change["b_add"] += 1
+        if narrower(found.span, event) and event.date is not None:
+            dates = _date_fields(event)
+            found.span = (event.date.start, event.date.end)
+            found.day, found.day_end = event.date.start, event.date.end
+            dates |= {"day": event.date.start, "day_end": event.date.end}
+            if row is not None:
+                row.update(dates)
+            else:
+                change["dates"] = dates
+
+    @staticmethod
+    def _update_merged(conn: Connection, merged: dict[str, dict[str, Any]]) -> None:
+        e = schema.events
+        counts = [m for m in merged.values() if m["b_add"]]
+        if counts:
+            conn.execute(
+                update(e)
+                .where(e.c.event_id == bindparam("b_id"))
+                .values(n_reports=e.c.n_reports + bindparam("b_add")),
+                [{"b_id": m["b_id"], "b_add": m["b_add"]} for m in counts],
+            )
+        for m in merged.values():
+            if "dates" in m:
+                conn.execute(update(e).where(e.c.event_id == m["b_id"]).values(**m["dates"]))
+
+    @staticmethod
+    def _existing(conn: Connection, column: Any, values: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(values), _CHUNK):
+            chunk = values[i : i + _CHUNK]
+            found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
+        return found
+
+    def has_document(self, article: Article) -> bool:
+        """True when this document (same content) is already stored: resume a batch with it."""
+        key = document_key(article)
+        with reading(self.engine) as conn:
+            d = schema.documents
+            return conn.execute(select(d.c.key).where(d.c.key == key)).first() is not None
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def _read(self, function: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            with reading(self.engine) as conn:
+                return function(conn, *args, **kwargs)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError("S002", detail=str(exc).strip().splitlines()[0]) from exc
+
+    def events(
+        self, where: EventFilter | None = None, *, with_reports: bool = False
+    ) -> list[dict[str, Any]]:
+        """Happenings matching ``where``, latest first, as flat rows (see ``EXPORT_COLUMNS``).
+
+        ``with_reports`` adds to each row a ``reports`` list: every document that reported it.
+        """
+        rows: list[dict[str, Any]] = self._read(
+            queries.events, where or EventFilter(), with_reports=with_reports
+        )
+        return rows
+
+    def iter_events(self, where: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Like :meth:`events`, streamed (for exports of millions of rows)."""
+        with reading(self.engine) as conn:
+            yield from queries.iter_events(conn, where or EventFilter())
+
+    def reports(self, event_id: str) -> list[dict[str, Any]]:
+        """Every report of a happening: document, evidence, offsets, url, publisher."""
+        rows: list[dict[str, Any]] = self._read(queries.reports, event_id)
+        return rows
+
+    def dyad(self, a: str, b: str, *, by: str = "month") -> list[dict[str, Any]]:
+        """Per period and direction: event counts by quad class and the mean score."""
+        rows: list[dict[str, Any]] = self._read(queries.dyad_series, a, b, by=by)
+        return rows
+
+    def stats(self, *, top: int = 10) -> dict[str, Any]:
+        """Documents, events, reports, skipped, date range and the top dyads."""
+        result: dict[str, Any] = self._read(queries.stats, top=top)
+        return result
+
+    def skipped(self) -> list[dict[str, Any]]:
+        """The documents that could not be read or coded, with their reason."""
+        rows: list[dict[str, Any]] = self._read(queries.skipped)
+        return rows
+
+    def export(
+        self, out: IO[bytes] | IO[str] | str, fmt: str, where: EventFilter | None = None
+    ) -> int:
+        """Write the matching events, one flat row each, as csv, tsv, jsonl or parquet."""
+        from irwatch.store.export import write_rows
+
+        return write_rows(self.iter_events(where), out, fmt)
+
+
+def open_store(url: str | None = None, *, dedup: DedupOptions | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``url``.
+
+    ``None`` means ``$IRWATCH_DB`` or ``sqlite:///irwatch.db`` in the working directory; a bare
+    path means a SQLite file; ``postgresql://user:pass@host/db`` a PostgreSQL database.
+    """
+    engine = make_engine(resolve_url(url))
+    try:
+        migrate(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Store(engine, dedup=dedup)
+
+
+__all__ = ["Store", "document_key", "open_store"]

@@ -1,0 +1,230 @@
+"""One event per happening: match each coded event to a stored happening reported elsewhere.
+
+Two reports are of the same happening when they have the same PLOVER type and the same dyad
+(source and target by country, else by code), their periods overlap, and their evidence is
+similar: the share of the shorter sentence's content words found in the other (overlap
+coefficient) reaches :attr:`DedupOptions.threshold`. Only reports from *different* documents are
+merged: within one article, two sentences saying the same thing are the coder's concern.
+
+Matching happens as ingest goes. For each batch of documents the store asks the database for the
+happenings that could match (:func:`candidate_rows`, one query), then :class:`Matcher` decides
+event by event, also against the happenings created earlier in the same batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from irwatch.records import Event, EventActor
+
+_STOPWORDS = (
+    "the and for with that this from has have had was were are been its his her their they "
+    "said says will would could should also but not which who whom into over after before "
+    "about than then there these those while when where what more most other some such only "
+    "very just upon our your all any can may might must per via"
+)
+#: Words too common in news sentences to say that two sentences tell the same thing.
+STOPWORDS = frozenset(_STOPWORDS.split())
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class DedupOptions:
+    """How reports are matched to happenings.
+
+    threshold: least overlap coefficient of the evidence's content words (0 .. 1).
+    window_days: a happening whose period starts more than this many days before a report's
+    is not considered (keeps the lookup an index range; such long periods are vague anyway).
+    enabled: False stores every report as its own happening.
+    """
+
+    threshold: float = 0.35
+    window_days: int = 366
+    enabled: bool = True
+
+
+def words(sentence: str) -> frozenset[str]:
+    """The content words of a sentence, lower-cased."""
+    return frozenset(
+        w
+        for w in (m.group().lower() for m in _WORD.finditer(sentence))
+        if len(w) > 2 and w not in STOPWORDS
+    )
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: shared words over the smaller set's size (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def actor_key(actor: EventActor | None) -> str:
+    """The actor as a dyad side: its country, else its code, ``-`` when there is none."""
+    if actor is None:
+        return "-"
+    return actor.country or actor.code or "-"
+
+
+def dyad_key(event: Event) -> str:
+    """``SOURCE:TARGET`` of an event, each side as :func:`actor_key` gives it."""
+    return f"{actor_key(event.source)}:{actor_key(event.target)}"
+
+
+def event_days(event: Event, published: str | None) -> tuple[str | None, str | None]:
+    """The event's period, or the publication day when the text gives none."""
+    if event.date is not None:
+        return event.date.start, event.date.end
+    return published, published
+
+
+@dataclass(slots=True)
+class Happening:
+    """A stored (or about to be stored) happening, as the matcher sees it."""
+
+    event_id: str
+    type: str
+    dyad: str
+    day: str
+    day_end: str
+    span: tuple[str | None, str | None]
+    doc_keys: set[str] = field(default_factory=set)
+    evidence: list[frozenset[str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What to look up for one event: its type, dyad and the window of starts to consider."""
+
+    type: str
+    dyad: str
+    low: str
+    high: str
+
+
+def probe(event: Event, day: str, day_end: str, options: DedupOptions) -> Probe:
+    """The lookup for an event whose period is ``day`` .. ``day_end``."""
+    low = (date.fromisoformat(day) - timedelta(days=options.window_days)).isoformat()
+    return Probe(event.type, dyad_key(event), low, day_end)
+
+
+_CHUNK = 1000
+
+
+def candidate_rows(conn: Connection, probes: Sequence[Probe]) -> list[dict[str, Any]]:
+    """Every report of every stored happening that one of the probes could match."""
+    unique = list(dict.fromkeys(probes))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(unique), _CHUNK):
+        chunk = unique[i : i + _CHUNK]
+        params: dict[str, str] = {}
+        rows = []
+        for j, p in enumerate(chunk):
+            params |= {f"t{j}": p.type, f"d{j}": p.dyad, f"l{j}": p.low, f"h{j}": p.high}
+            rows.append(f"(:t{j}, :d{j}, :l{j}, :h{j})")
+        # A VALUES list as a CTE joins the same way on SQLite and PostgreSQL; each probe is one
+        # range scan of ix_events_match.
+        sql = (
+            "WITH probe(p_type, p_dyad, p_low, p_high) AS (VALUES " + ", ".join(rows) + ") "
+            "SELECT e.event_id, e.type, e.dyad, e.day, e.day_end, e.date_start, e.date_end, "
+            "r.evidence, r.doc_key FROM probe "
+            "JOIN events e ON e.type = probe.p_type AND e.dyad = probe.p_dyad "
+            "AND e.day >= probe.p_low AND e.day <= probe.p_high "
+            "JOIN reports r ON r.happening = e.event_id"
+        )
+        out.extend(dict(r._mapping) for r in conn.execute(text(sql), params))
+    return out
+
+
+class Matcher:
+    """Decides, report by report, whether an event is a new happening or a known one."""
+
+    def __init__(self, options: DedupOptions) -> None:
+        self.options = options
+        self._by_key: dict[tuple[str, str], dict[str, Happening]] = {}
+
+    def load(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Add stored happenings (rows of :func:`candidate_rows`)."""
+        for row in rows:
+            group = self._by_key.setdefault((row["type"], row["dyad"]), {})
+            h = group.get(row["event_id"])
+            if h is None:
+                h = Happening(
+                    row["event_id"],
+                    row["type"],
+                    row["dyad"],
+                    row["day"],
+                    row["day_end"] or row["day"],
+                    (row["date_start"], row["date_end"]),
+                )
+                group[h.event_id] = h
+            h.doc_keys.add(row["doc_key"])
+            h.evidence.append(words(row["evidence"]))
+
+    def match(self, event: Event, day: str, day_end: str, doc_key: str) -> Happening | None:
+        """The best-matching happening not already reported by this document, or None."""
+        if not self.options.enabled:
+            return None
+        mine = words(event.evidence)
+        best: Happening | None = None
+        best_score = self.options.threshold
+        for h in self._by_key.get((event.type, dyad_key(event)), {}).values():
+            if doc_key in h.doc_keys or h.day > day_end or h.day_end < day:
+                continue
+            score = max((similarity(mine, other) for other in h.evidence), default=0.0)
+            if score >= best_score:
+                best, best_score = h, score
+        return best
+
+    def add(self, event: Event, day: str, day_end: str, doc_key: str) -> Happening:
+        """Remember a new happening created by ``event``."""
+        h = Happening(
+            event.event_id,
+            event.type,
+            dyad_key(event),
+            day,
+            day_end,
+            (event.date.start, event.date.end) if event.date else (None, None),
+        )
+        h.doc_keys.add(doc_key)
+        h.evidence.append(words(event.evidence))
+        self._by_key.setdefault((h.type, h.dyad), {})[h.event_id] = h
+        return h
+
+    def report(self, h: Happening, event: Event, doc_key: str) -> None:
+        """Record that ``event`` (of ``doc_key``) reports ``h``."""
+        h.doc_keys.add(doc_key)
+        h.evidence.append(words(event.evidence))
+
+
+def narrower(span: tuple[str | None, str | None], event: Event) -> bool:
+    """True when the event's period lies inside ``span`` and is shorter: a more precise date."""
+    if event.date is None:
+        return False
+    start, end = span
+    if start is None or end is None:
+        return True
+    new = (event.date.start, event.date.end)
+    return start <= new[0] and new[1] <= end and new != (start, end)
+
+
+__all__ = [
+    "DedupOptions",
+    "Happening",
+    "Matcher",
+    "Probe",
+    "actor_key",
+    "candidate_rows",
+    "dyad_key",
+    "event_days",
+    "narrower",
+    "probe",
+    "similarity",
+    "words",
+]

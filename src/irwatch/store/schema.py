@@ -1,0 +1,130 @@
+"""The store's tables (SQLAlchemy 2 Core), the same on SQLite and PostgreSQL.
+
+documents  one row per document read, keyed by a hash of its content; skipped documents too,
+           with their reason. It doubles as the journal of a resumable ingest.
+events     one row per happening: the event as first reported, ``n_reports`` reports of it.
+reports    one row per coded event (``event_id`` from the coder), linked to its happening
+           (``happening``) and its document (``doc_key``).
+
+``day``/``day_end`` are the event's period, or the publication date when the text gives none:
+the dates used to sort, filter, group and match reports. ``dyad`` is ``SOURCE:TARGET`` with each
+side the actor's country, else its code; it keys the matching of reports to happenings.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+migrations = Table(
+    "migrations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied", String(32), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("doc_id", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text),
+    Column("title", Text, nullable=False, default=""),
+    Column("body", Text, nullable=False, default=""),
+    Column("published", String(10)),
+    Column("url", Text),
+    Column("publisher", Text),
+    Column("language", String(16)),
+    Column("source", Text, nullable=False, default=""),
+    Column("duplicate_of", Text),
+    Column("n_events", Integer, nullable=False, default=0),
+    Column("added", String(32), nullable=False),
+    Index("ix_documents_doc_id", "doc_id"),
+    Index("ix_documents_status", "status"),
+)
+
+
+def _actor_columns(side: str) -> list[Column[object]]:
+    return [
+        Column(f"{side}_text", Text),
+        Column(f"{side}_name", Text),
+        Column(f"{side}_actor_id", Text),
+        Column(f"{side}_country", String(8)),
+        Column(f"{side}_sector", String(16)),
+        Column(f"{side}_code", String(32)),
+    ]
+
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", String(128), primary_key=True),
+    Column("type", String(32), nullable=False),
+    Column("mode", String(32)),
+    Column("cameo", String(8), nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+    *_actor_columns("source"),
+    *_actor_columns("target"),
+    Column("dyad", String(80), nullable=False),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("date_granularity", String(8)),
+    Column("date_text", Text),
+    Column("day", String(10)),
+    Column("day_end", String(10)),
+    Column("modality", String(16), nullable=False, default="asserted"),
+    Column("reported_by", Text),
+    Column("location", Text),
+    Column("location_country", String(8)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("quantities", Text, nullable=False, default="[]"),
+    Column("evidence", Text, nullable=False),
+    Column("trigger", Text, nullable=False, default=""),
+    Column("doc_key", String(64), ForeignKey("documents.key"), nullable=False),
+    Column("doc_id", Text, nullable=False),
+    Column("sentence", Integer, nullable=False, default=0),
+    Column("start_char", Integer, nullable=False, default=0),
+    Column("end_char", Integer, nullable=False, default=0),
+    Column("n_reports", Integer, nullable=False, default=1),
+    Column("added", String(32), nullable=False),
+    # latest first; --since/--until
+    Index("ix_events_day", "day"),
+    # matching reports to happenings; --type
+    Index("ix_events_match", "type", "dyad", "day"),
+    # --dyad, --source, --actor and the dyad time series
+    Index("ix_events_source", "source_country", "target_country", "day"),
+    Index("ix_events_target", "target_country", "day"),
+    Index("ix_events_source_code", "source_code"),
+    Index("ix_events_target_code", "target_code"),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(128), nullable=False, unique=True),
+    Column(
+        "happening",
+        String(128),
+        ForeignKey("events.event_id"),
+        nullable=False,
+    ),
+    Column("doc_key", String(64), ForeignKey("documents.key"), nullable=False),
+    Column("doc_id", Text, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("trigger", Text, nullable=False, default=""),
+    Column("sentence", Integer, nullable=False, default=0),
+    Column("start_char", Integer, nullable=False, default=0),
+    Column("end_char", Integer, nullable=False, default=0),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("added", String(32), nullable=False),
+    Index("ix_reports_happening", "happening"),
+    Index("ix_reports_doc_key", "doc_key"),
+)
+
+__all__ = ["documents", "events", "metadata", "migrations", "reports"]
