@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from irwatch.actors.names import Key, key, plural_forms, tokens
-from irwatch.actors.phrases import Role, analyse
+from irwatch.actors.phrases import NON_STATE, Role, analyse
 from irwatch.actors.tables import (
     BUILTIN_DIR,
     Person,
@@ -105,12 +105,13 @@ class KnowledgeBase:
             name = state.name if state else pl.country
             if pl.sector:
                 code = pl.country + pl.sector
-                actor = Actor(code, f"{name} ({pl.text})", "state", pl.country, pl.sector, code)
+                kind: Any = "group" if pl.sector in NON_STATE else "state"
+                actor = Actor(code, f"{name} ({pl.text})", kind, pl.country, pl.sector, code)
             else:
                 actor = state or Actor(pl.country, name, "state", pl.country, None, pl.country)
             self._put(pl.text, actor, level, 1)
         for o in t.organisations:
-            kind: Any = o.kind if o.kind in _KINDS else "organisation"
+            kind = o.kind if o.kind in _KINDS else "organisation"
             actor = Actor(o.id, o.name, kind, o.country, o.sector, o.code)
             self.organisations.append(actor)
             for text in (o.name, *o.aliases):

@@ -1,0 +1,103 @@
+"""``irwatch kb``: look actors up, count the knowledge base, import Phoenix dictionaries."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from irwatch.cli import main
+from irwatch.errors import IrwatchError
+
+_KB_OPTION = click.option(
+    "--kb",
+    "kb_dir",
+    type=click.Path(file_okay=False),
+    envvar="IRWATCH_KB",
+    help="A user knowledge base (from import-phoenix) that extends the built-in one.",
+)
+
+
+def _dump(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False))
+
+
+@main.group()
+def kb() -> None:
+    """The actor knowledge base: states, people with their offices, organisations, roles."""
+
+
+@kb.command()
+@click.argument("text", required=False)
+@click.option("--date", help="The date the actor is looked up for (YYYY[-MM[-DD]]; default today).")
+@click.option(
+    "--file",
+    "queries",
+    type=click.File("r", encoding="utf-8"),
+    help='A JSONL file of {"text": ..., "date": ...} queries; one answer per line, in order.',
+)
+@_KB_OPTION
+def lookup(text: str | None, date: str | None, queries: Any, kb_dir: str | None) -> None:
+    """The best actor TEXT names on --date, as JSON (null when unknown), with its candidates."""
+    from irwatch.actors import load_kb
+
+    if (text is None) == (queries is None):
+        raise click.UsageError("give either TEXT or --file QUERIES.jsonl")
+    try:
+        base = load_kb(kb_dir)
+        if text is not None:
+            match = base.lookup(text, date=date)
+            cands = base.candidates(text, date=date)
+            _dump(
+                {
+                    "query": {"text": text, "date": date},
+                    "match": match.to_dict() if match else None,
+                    "candidates": [a.to_dict() for a in cands],
+                }
+            )
+            return
+        for n, line in enumerate(queries, 1):
+            if not line.strip():
+                continue
+            try:
+                q = json.loads(line)
+                q_text, q_date = q["text"], q.get("date")
+            except (ValueError, KeyError, TypeError) as exc:
+                raise click.UsageError(f"line {n} of {queries.name}: not a query: {exc}") from exc
+            found = base.lookup(str(q_text), date=q_date)
+            _dump({"query": q, "match": found.to_dict() if found else None})
+    except IrwatchError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@kb.command()
+@_KB_OPTION
+def stats(kb_dir: str | None) -> None:
+    """Counts by kind, countries covered and the date range of the offices, as JSON."""
+    from irwatch.actors import load_kb
+
+    try:
+        _dump(load_kb(kb_dir).stats())
+    except IrwatchError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@kb.command("import-phoenix")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--kb",
+    "kb_dir",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="The directory to write the user knowledge base into (use it with --kb or IRWATCH_KB).",
+)
+def import_phoenix(files: tuple[str, ...], kb_dir: str) -> None:
+    """Import PETRARCH/Phoenix actor and agent dictionaries FILES into a user knowledge base."""
+    from irwatch.actors.phoenix import import_phoenix as run
+
+    try:
+        report = run(files, kb_dir)
+    except IrwatchError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _dump({"kb": kb_dir, **report.to_dict()})
