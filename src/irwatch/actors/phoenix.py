@@ -56,7 +56,7 @@ class ImportReport:
 
 
 def _phrase(raw: str) -> str:
-    """A dictionary phrase as text: ``HOJATOLISLAM_ALI_KHAMENEI_`` -> "Hojatolislam Ali Khamenei"."""
+    """A dictionary phrase as text: ``ALI_KHAMENEI_`` -> "Ali Khamenei"."""
     words = raw.replace("_", " ").split()
     if len(words) == 1 and len(words[0]) <= 3:  # an acronym: UN, EU, IS
         return words[0]
