@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import os
@@ -15,6 +16,7 @@ from irwatch.actors.names import Key, key, plural_forms, tokens
 from irwatch.actors.phrases import NON_STATE, Role, analyse
 from irwatch.actors.tables import (
     BUILTIN_DIR,
+    Office,
     Person,
     Tables,
     base_capitals,
@@ -45,7 +47,7 @@ def person_at(p: Person, day: str) -> Actor:
     held = [o for o in p.offices if (o.start or "") <= day and (o.end is None or day <= o.end)]
     if held:
         o = max(held, key=lambda o: o.start or "")
-        country = o.country or p.country
+        country = o.country if o.code else (o.country or p.country)
         code = o.code or f"{country or ''}{o.sector or ''}"
         return Actor(p.id, p.name, "person", country, o.sector, code, o.role, (o.start, o.end))
     return Actor(p.id, p.name, "person", p.country, None, p.country or "")
@@ -62,6 +64,8 @@ class KnowledgeBase:
         self.people: dict[str, Person] = {}
         self.organisations: list[Actor] = []
         self._cache: dict[tuple[str, str], list[Actor]] = {}
+        self._timeless: dict[str, list[Actor]] = {}
+        self._day = functools.lru_cache(maxsize=4096)(normalise_date)
         self._build: dict[Key, list[tuple[int, int, Entry]]] = {}
         for level, t in enumerate(tables):
             self._add(t, level)
@@ -77,8 +81,24 @@ class KnowledgeBase:
             if entries:
                 self.names[k] = entries
         del self._build
+        for p in self.people.values():
+            p.offices = [self._office_of_organisation(o) for o in p.offices]
         self._add_surnames()
         self.max_role = max((len(k) for k in self.roles), default=1)
+
+    def _office_of_organisation(self, o: Office) -> Office:
+        """An office with no country ("Secretary-General of the United Nations") takes the code
+        of the organisation its title names (IGOUNO); other offices stay as they are."""
+        if o.country or o.code or not o.role or " of " not in o.role:
+            return o
+        org = [
+            e
+            for e in self.names.get(key(o.role.rsplit(" of ", 1)[1]), ())
+            if isinstance(e, Actor) and e.country is None
+        ]
+        if not org:
+            return o
+        return dataclasses.replace(o, sector=o.sector or org[0].sector, code=org[0].code)
 
     # -- building -------------------------------------------------------------------------
     def _current(self, e: Entry) -> Entry | None:
@@ -159,13 +179,20 @@ class KnowledgeBase:
         >>> load_kb().candidates("Tehran")[0].country  # doctest: +SKIP
         'IRN'
         """
-        day = normalise_date(date)
-        ck = (text, day)
-        found = self._cache.get(ck)
+        day = self._day(date)
+        # Names of states, places and organisations hold on any date: cached by text alone.
+        found = self._timeless.get(text)
         if found is None:
-            if len(self._cache) >= _CACHE_MAX:
+            found = self._cache.get((text, day))
+        if found is None:
+            if len(self._cache) + len(self._timeless) >= _CACHE_MAX:
                 self._cache.clear()
-            found = self._cache[ck] = analyse(self, tokens(text), day)
+                self._timeless.clear()
+            found = analyse(self, tokens(text), day)
+            if any(a.id in self.people for a in found):
+                self._cache[(text, day)] = found
+            else:
+                self._timeless[text] = found
         return list(found)
 
     def lookup(self, text: str, *, date: str | None = None) -> Actor | None:

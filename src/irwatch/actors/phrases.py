@@ -21,6 +21,21 @@ Token = tuple[str, bool, bool]  # key, capitalised, possessive
 _OPENERS = frozenset({"the", "a", "an", "then", "both"})
 #: Words that say the person no longer holds the role named.
 _FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled"})
+#: Words split off "U.S.-led", "Iran-backed" by the name tokenizer.
+AFFIXES = frozenset(
+    {
+        "led",
+        "backed",
+        "based",
+        "born",
+        "allied",
+        "sponsored",
+        "funded",
+        "aligned",
+        "run",
+        "controlled",
+    }
+)
 #: Sectors of actors outside the state (a body of them is a "group").
 NON_STATE = frozenset(
     {"REB", "OPP", "PTY", "CVL", "BUS", "JRN", "MED", "REL", "EDU", "LAB", "REF", "NGO", "INS"}
@@ -139,6 +154,8 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     if any(t[2] for t in toks[start:-1]):
         return []
     rest = keys[start:]
+    if base is not None and all(k in AFFIXES for k in rest):
+        return [base]  # "U.S.-led", "Iranian-backed"
     # A known person named last: "Iraqi Prime Minister Adel Abdul Mahdi", "Ayatollah Ali Khamenei".
     for s in range(len(rest)):
         people = _people(kb, tuple(rest[s:]))

@@ -20,6 +20,7 @@ _PAIR_NOUNS = frozenset(
     {"countries", "nations", "states", "sides", "neighbours", "neighbors", "governments", "powers"}
 )
 _PAIR_WORDS = frozenset({"two", "both"})
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 _DEFINITE = frozenset({"the", "this", "that"})
 
 
@@ -69,6 +70,7 @@ class _Memory:
     roles: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     states: list[Actor] = field(default_factory=list)
     pair: tuple[Actor, Actor] | None = None
+    ents: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -97,10 +99,9 @@ class Resolver:
         memory = _Memory()
         found: list[Mention] = []
         taken: set[int] = set()
-        spans = sorted(
-            {_trim(c) for c in doc.noun_chunks}
-            | {_trim(e) for e in doc.ents if e.label_ in _LABELS}
-        )
+        # Entities that may name an actor, trimmed; computed once (Span.ents walks the whole doc).
+        memory.ents = sorted({_trim(e) for e in doc.ents if e.label_ in _LABELS})
+        spans = sorted({_trim(c) for c in doc.noun_chunks} | set(memory.ents))
         # Longest first at each start, so that a noun chunk wins over the entity inside it.
         spans.sort(key=lambda se: (se[0], -se[1]))
         for s, e in spans:
@@ -138,16 +139,26 @@ class Resolver:
             a, b = _trim(doc[s:pos])
             if a < b:
                 parts += self._resolve(doc, a, b, day, memory, found)
-        for ent in doc[s:e].ents:
-            a, b = _trim(ent)
-            if (
-                ent.label_ in _LABELS
-                and a < b
-                and (a, b) != (s, e)
-                and not any(m.start < b and a < m.end for m in parts)
-            ):
+        ents = memory.ents
+        for at in range(bisect_left(ents, (s, 0)), len(ents)):
+            a, b = ents[at]
+            if b > e:
+                break
+            if a < b and (a, b) != (s, e) and not any(m.start < b and a < m.end for m in parts):
                 parts += self._resolve(doc, a, b, day, memory, found)
-        return parts
+        # A modifier naming a state: "the U.S.-led invasion", "Iranian gas".
+        for i in range(s, e):
+            t = doc[i]
+            if (
+                t.dep_ in _MODIFIERS
+                and t.pos_ in ("PROPN", "ADJ")
+                and t.text[:1].isupper()
+                and not any(m.start <= i < m.end for m in parts)
+            ):
+                actor = self.kb.lookup(t.text, date=day)
+                if actor is not None:
+                    parts.append(self._mention(doc, i, i + 1, (actor,)))
+        return sorted(parts, key=lambda m: m.start)
 
     def _known(
         self, doc: Doc, s: int, e: int, text: str, day: str, memory: _Memory
