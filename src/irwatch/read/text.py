@@ -1,0 +1,156 @@
+"""Text and Markdown scrapes -> headline and article body, with the page furniture removed.
+
+The cleaner works on blocks (paragraphs, headings, list items) and decides on evidence about each
+block (:mod:`irwatch.read.evidence`): the article is the run of blocks that reads most like prose,
+and within it whatever is plainly furniture (contact details, sign-up fields, adverts in capitals,
+a repeated headline) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from irwatch.read.evidence import Evidence, evidence, normalise
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w\\*])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~\"'&%=:;,?/@^])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_JOINABLE_END = re.compile(r"[\w,;–—-]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, heading or list item of a scrape, as plain text."""
+
+    text: str
+    heading: bool = False
+    item: bool = False
+
+
+def inline(text: str) -> str:
+    """Markdown inline syntax removed: images, links, emphasis, escapes (``\\$20`` -> ``$20``)."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def blocks(text: str) -> list[Block]:
+    """Split a scrape into blocks: paragraphs at blank lines; headings and list items alone."""
+    out: list[Block] = []
+    for chunk in _BLANK.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines: list[str] = []
+        for line in [*chunk.split("\n"), "# end"]:
+            heading = _HEADING.match(line)
+            item = _LIST_ITEM.match(line) and not line.lstrip().startswith("\\")
+            if not (heading or item):
+                if line.strip():
+                    lines.append(line.strip())
+                continue
+            if lines and (joined := inline(" ".join(lines))):
+                out.append(Block(joined))
+            lines = []
+            if heading and line != "# end" and (text := inline(heading.group(2))):
+                out.append(Block(text, heading=True))
+            elif item and (text := inline(_LIST_ITEM.sub("", line, count=1))):
+                out.append(Block(text, item=True))
+    return out
+
+
+def rejoin(items: list[Block]) -> list[Block]:
+    """Join a paragraph that a stray blank line split ("...purchasing electricity" + "from its
+    neighbour.")."""
+    out: list[Block] = []
+    for block in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.heading
+            and not block.heading
+            and not block.item
+            and block.text[:1].islower()
+            and _JOINABLE_END.search(prev.text)
+            and evidence(prev.text).words >= 4
+        ):
+            out[-1] = Block(f"{prev.text} {block.text}", item=prev.item)
+        else:
+            out.append(block)
+    return out
+
+
+def _score(ev: Evidence) -> float:
+    """Contribution of a block to the article run: prose words count for, furniture against."""
+    if ev.furniture:
+        return -(8.0 + ev.words)
+    if ev.prose:
+        return float(ev.words)
+    return -2.0
+
+
+def _main_run(scores: list[float]) -> tuple[int, int]:
+    """The contiguous run of blocks with the highest total score (end exclusive)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _headline_shaped(block: Block) -> bool:
+    ev = evidence(block.text)
+    return 3 <= ev.words <= 25 and not ev.terminal and not ev.furniture and not block.item
+
+
+def clean_text(text: str, *, title: str | None = None) -> tuple[str, str]:
+    """The headline and the article body of a text or Markdown scrape.
+
+    >>> clean_text("## Talks resume\\n\\nIran and the EU resumed talks in Vienna on Monday.")
+    ('Talks resume', 'Iran and the EU resumed talks in Vienna on Monday.')
+    """
+    items = rejoin(blocks(text))
+    # 1. The headline: a leading heading, else a leading headline-shaped line before prose.
+    if (
+        items
+        and title is None
+        and (
+            items[0].heading
+            or (len(items) > 1 and _headline_shaped(items[0]) and evidence(items[1].text).prose)
+        )
+    ):
+        title = items.pop(0).text
+    title = title or ""
+    seen = {normalise(title)} if title else set()
+    # 2. A one-block document is an article, whatever it looks like.
+    if len(items) <= 1:
+        return title, items[0].text if items else ""
+    # 3. Drop repeats (the headline again, a widget shown twice), then find the article run.
+    unique: list[Block] = []
+    for block in items:
+        key = normalise(block.text)
+        if key and key in seen:
+            continue
+        seen.add(key)
+        unique.append(block)
+    proofs = [evidence(b.text) for b in unique]
+    start, end = _main_run([_score(ev) for ev in proofs])
+    if end == start:  # no prose at all: keep whatever is not plainly furniture
+        start, end = 0, len(unique)
+    kept = [
+        b.text
+        for b, ev in zip(unique[start:end], proofs[start:end], strict=True)
+        if not ev.furniture
+    ]
+    return title, "\n\n".join(kept)
