@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from irwatch.actors.names import Key, key, plural_forms, tokens
-from irwatch.actors.phrases import NON_STATE, Role, analyse
+from irwatch.actors.phrases import NON_STATE, TITLES, Role, analyse
 from irwatch.actors.tables import (
     BUILTIN_DIR,
     Office,
@@ -85,6 +85,7 @@ class KnowledgeBase:
             p.offices = [self._office_of_organisation(o) for o in p.offices]
         self._add_surnames()
         self.max_role = max((len(k) for k in self.roles), default=1)
+        self.role_words = frozenset(k[-1] for k in self.roles)
 
     def _office_of_organisation(self, o: Office) -> Office:
         """An office with no country ("Secretary-General of the United Nations") takes the code
@@ -156,7 +157,7 @@ class KnowledgeBase:
             for name in {p.name, *p.aliases}:
                 k = key(name)
                 for n in (1, 2):
-                    if len(k) > n and len(k[-1]) > 2:
+                    if len(k) > n and len(k[-1]) > 3 and k[-1] not in TITLES:
                         sub = k[-n:]
                         if owner.get(sub) is not p:
                             seen[sub] += 1

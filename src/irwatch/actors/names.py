@@ -51,7 +51,8 @@ def tokens(text: str) -> list[tuple[str, bool, bool]]:
             continue
         if w.endswith(".") and w.count(".") == 1 and len(w) > 2:
             w = w[:-1]  # a sentence-final full stop, not an abbreviation such as "U.S."
-        out.append((_word_key(w), w[:1].isupper(), possessive))
+        capital = any(part[:1].isupper() for part in w.split("-"))  # "al-Assad", "el-Sisi"
+        out.append((_word_key(w), capital, possessive))
     return out
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,42 @@ Token = tuple[str, bool, bool]  # key, capitalised, possessive
 _OPENERS = frozenset({"the", "a", "an", "then", "both"})
 #: Words that say the person no longer holds the role named.
 _FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled"})
+#: Honorifics and ranks that may stand before a name without being part of it.
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "sheikh",
+        "shaikh",
+        "ayatollah",
+        "imam",
+        "mullah",
+        "hojatoleslam",
+        "hojatolislam",
+        "grand",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "prof",
+        "rev",
+        "saint",
+        "st",
+        "haji",
+        "marshal",
+    }
+)
 #: Words split off "U.S.-led", "Iran-backed" by the name tokenizer.
 AFFIXES = frozenset(
     {
@@ -110,6 +147,32 @@ def _person_actors(kb: KnowledgeBase, people: list[Person], day: str) -> list[Ac
     return sorted(actors, key=lambda a: a.sector is None)  # in office first
 
 
+def _initial(word: str) -> str:
+    return unicodedata.normalize("NFKD", word)[:1].lower()
+
+
+def _name_fits(
+    kb: KnowledgeBase, toks: list[Token], lo: int, at: int, people: list[Person]
+) -> bool:
+    """Whether ``toks[at:]`` may name one of ``people``: written with a capital when the text
+    has capitals ("the store" is not Mr Støre), and not after another given name ("Haj Ismail"
+    is not Sherif Ismail; "Moammar Gadhafi" is Muammar Gaddafi)."""
+    if not people:
+        return True
+    if any(t[1] for t in toks) and not any(t[1] for t in toks[at:]):
+        return False
+    k = at
+    while k > lo and toks[k - 1][1] and not toks[k - 1][2]:
+        word = toks[k - 1][0]
+        if word in kb.role_words or word.lower() in TITLES:
+            break
+        k -= 1
+    if k == at:
+        return True
+    first = _initial(toks[k][0])
+    return any(_initial(n) == first for p in people for n in (p.name, *p.aliases))
+
+
 def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     """The actors an actor phrase may name on ``day``, best first; [] when it names none."""
     former = False
@@ -127,6 +190,8 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     keys = [t[0] for t in toks]
     whole = tuple(keys)
     entries = kb.entries(whole)
+    if entries and not _name_fits(kb, toks, 0, 0, [e for e in entries if isinstance(e, Person)]):
+        entries = [e for e in entries if isinstance(e, Actor)]
     if entries:
         out: list[Actor] = [e for e in entries if isinstance(e, Actor)]
         out += _person_actors(kb, [e for e in entries if isinstance(e, Person)], day)
@@ -159,7 +224,7 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     # A known person named last: "Iraqi Prime Minister Adel Abdul Mahdi", "Ayatollah Ali Khamenei".
     for s in range(len(rest)):
         people = _people(kb, tuple(rest[s:]))
-        if people:
+        if people and _name_fits(kb, toks, start, start + s, people):
             actors = _person_actors(kb, people, day)
             roles, end = _roles(kb, rest[:s])
             if former:

@@ -21,6 +21,7 @@ _PAIR_NOUNS = frozenset(
 )
 _PAIR_WORDS = frozenset({"two", "both"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both"})
 _DEFINITE = frozenset({"the", "this", "that"})
 
 
@@ -84,6 +85,17 @@ def _trim(span: Span) -> tuple[int, int]:
     return s, e
 
 
+def _paragraphs(span: Span) -> list[tuple[int, int]]:
+    """A noun chunk cut at line breaks ("Spain\n\nThe Spanish government"), each piece trimmed."""
+    pieces, start = [], span.start
+    for t in span:
+        if t.is_space and "\n" in t.text:
+            pieces.append(_trim(span.doc[start : t.i]))
+            start = t.i + 1
+    pieces.append(_trim(span.doc[start : span.end]))
+    return [p for p in pieces if p[0] < p[1]]
+
+
 class Resolver:
     """Resolves the actor mentions of spaCy documents against a knowledge base.
 
@@ -101,7 +113,8 @@ class Resolver:
         taken: set[int] = set()
         # Entities that may name an actor, trimmed; computed once (Span.ents walks the whole doc).
         memory.ents = sorted({_trim(e) for e in doc.ents if e.label_ in _LABELS})
-        spans = sorted({_trim(c) for c in doc.noun_chunks} | set(memory.ents))
+        chunks = {piece for c in doc.noun_chunks for piece in _paragraphs(c)}
+        spans = sorted(chunks | set(memory.ents))
         # Longest first at each start, so that a noun chunk wins over the entity inside it.
         spans.sort(key=lambda se: (se[0], -se[1]))
         for s, e in spans:
@@ -170,7 +183,11 @@ class Resolver:
             for n in range(len(k)):
                 if k[n:] in memory.names:
                     return memory.names[k[n:]]
-        actor = self.kb.lookup(text, date=day)
+        # Names are written with capitals: "the store" is no one, whatever the KB's aliases.
+        content = [t for t in toks if t.lower_ not in _DETERMINERS]
+        actor = None
+        if any(t.text[:1].isupper() for t in content):
+            actor = self.kb.lookup(text, date=day)
         if actor is not None:
             return actor
         # "the president": the last person this document named with that role.
