@@ -38,13 +38,16 @@ MESSAGES: dict[str, str] = {
     # coding
     "C001": "cannot load the spaCy model {model!r}: {detail}",
     "C002": "malformed lexicon file {path}: {detail}",
+    "C010": "malformed ontology file {path}: {detail}",
+    "C011": "unknown CAMEO code {value!r}",
+    "C012": "unknown PLOVER event type or mode: {value!r}",
     # store
     "S001": "cannot open the database {url}: {detail}",
     "S002": "database query failed: {detail}",
+    "S003": "cannot migrate the database schema: {detail}",
     # evaluation
     "E001": "malformed gold file {path}, line {line}: {detail}",
 }
-    "S003": "cannot migrate the database schema: {detail}",
 
 
 def message(code: str, **values: object) -> str:
