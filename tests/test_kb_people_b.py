@@ -42,6 +42,8 @@ COUNTRIES = (
 )
 # Movements with no country of their own (the knowledge base gives them none).
 STATELESS = ("Islamic State", "al-Qaeda")
+# International offices: the organisation, not a country, is the actor (sector left empty).
+ORGANISATIONS = ("Arab League", "Gulf Cooperation Council", "African Union Commission")
 
 
 def _rows() -> list[dict[str, str]]:
@@ -81,15 +83,18 @@ def _problems(row: dict[str, str]) -> list[str]:
         bad.append("name")
     if not row["role"].strip():
         bad.append("role")
-    if row["sector"] not in SECTORS:
+    international = any(row["role"].endswith(f"of the {o}") for o in ORGANISATIONS)
+    if row["sector"] not in SECTORS and not (international and not row["sector"]):
         bad.append("sector")
     aliases = row["aliases"].split("|") if row["aliases"] else []
-    if not all(a and a == a.strip() for a in aliases) or len(aliases) != len(set(aliases)):
+    if not all(a and a == a.strip() and a != row["name"] for a in aliases) or len(aliases) != len(
+        set(aliases)
+    ):
         bad.append("aliases")
     if row["country"]:
         if row["country"] != "XKX" and not pycountry.countries.get(alpha_3=row["country"]):
             bad.append("country")
-    elif not any(s in row["role"] for s in STATELESS):
+    elif not international and not any(s in row["role"] for s in STATELESS):
         bad.append("missing country")
     today = datetime.date.today().isoformat()
     for field in ("start", "end"):
@@ -131,11 +136,17 @@ def test_the_row_check_rejects_bad_rows() -> None:
     assert _problems({**good, "start": "2001-02-30"}) == ["start"]
     assert _problems({**good, "end": "2000-01-01"}) == ["start after end"]
     assert _problems({**good, "aliases": "B|B"}) == ["aliases"]
+    assert _problems({**good, "aliases": "A B"}) == ["aliases"]
+    assert _problems({**good, "sector": ""}) == ["sector"]
+    assert _problems({**good, "country": ""}) == ["missing country"]
 
 
 def test_one_person_per_id() -> None:
+    """Rows of one id agree on name and aliases; the first row gives the citizenship."""
     seen: dict[str, tuple[str, str]] = {}
     for r in ROWS:
+        if r["id"] not in seen and not any(s in r["role"] for s in STATELESS):
+            assert r["country"], r["id"]
         assert seen.setdefault(r["id"], (r["name"], r["aliases"])) == (r["name"], r["aliases"])
 
 
