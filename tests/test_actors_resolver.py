@@ -63,6 +63,26 @@ def test_a_surname_and_the_role_refer_back(nlp: Any, resolver: Resolver) -> None
     assert all(m.actors == full.actors for m in later)
 
 
+def test_a_country_and_role_after_the_named_person_is_that_person(
+    nlp: Any, resolver: Resolver
+) -> None:
+    text = (
+        "George Bush met Mali president Amadou Touré on Tuesday. "
+        "The Malian President said the talks went well."
+    )
+    found = by_text(read(nlp, resolver, text, date="2008-02-13"))
+    named = found["Mali president Amadou Touré"]
+    assert named.actors[0].kind == "person" and cs(named) == [("MLI", "GOV")]
+    assert found["The Malian President"].actors == named.actors
+
+
+def test_conjoined_roles_share_the_country(nlp: Any, resolver: Resolver) -> None:
+    text = "The Iraqi government, parliament and current political activists are undesirable."
+    found = by_text(read(nlp, resolver, text))
+    assert cs(found["The Iraqi government"]) == [("IRQ", "GOV")]
+    assert cs(found["parliament"]) == [("IRQ", "LEG")]
+
+
 def test_an_unknown_named_official_is_remembered(nlp: Any, resolver: Resolver) -> None:
     text = (
         "Guyanese police officer John Quinceworth arrested two men. "

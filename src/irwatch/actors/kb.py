@@ -111,7 +111,7 @@ class KnowledgeBase:
         return e
 
     def _put(self, text: str, entry: Entry, level: int, rank: int) -> None:
-        for k in {key(text), key(text.replace("-", " "))}:
+        for k in {key(text), key(text.replace("-", " "))} if "-" in text else (key(text),):
             if k:
                 self._build.setdefault(k, []).append((level, rank, entry))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -19,12 +20,14 @@ Key = tuple[str, ...]
 
 def fold(text: str) -> str:
     """Unicode-normalised text with typographic punctuation folded to ASCII."""
-    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return text
 
 
 def _word_key(word: str) -> str:
     """One word's key: dots removed; short all-capital words (US, UN, IS) keep their case."""
-    w = word.replace(".", "")
+    w = word.replace(".", "") if "." in word else word
     if w.isupper() and len(w) <= 3 and w.isalpha():
         return w
     return w.lower()
@@ -39,23 +42,29 @@ def tokens(text: str) -> list[tuple[str, bool, bool]]:
     [('iran', True, True)]
     """
     out: list[tuple[str, bool, bool]] = []
-    for m in _WORD.finditer(_LED.sub(r" \1", fold(text))):
-        w = m.group(0)
+    text = fold(text)
+    if "-" in text:
+        text = _LED.sub(r" \1", text)
+    for w in _WORD.findall(text):
         possessive = False
-        if w.endswith("'s") or w.endswith("'S"):
-            w, possessive = w[:-2], True
-        elif w.endswith("s'"):
-            w, possessive = w[:-1], True
-        w = w.strip(_TRIM) if len(w) > 1 and not w.endswith(".") else w.strip("'-")
-        if not w or w == ".":
-            continue
-        if w.endswith(".") and w.count(".") == 1 and len(w) > 2:
-            w = w[:-1]  # a sentence-final full stop, not an abbreviation such as "U.S."
-        capital = any(part[:1].isupper() for part in w.split("-"))  # "al-Assad", "el-Sisi"
+        if "'" in w:
+            if w.endswith(("'s", "'S")):
+                w, possessive = w[:-2], True
+            elif w.endswith("s'"):
+                w, possessive = w[:-1], True
+        if w[-1:] in _TRIM or w[:1] in _TRIM:
+            w = w.strip(_TRIM) if len(w) > 1 and not w.endswith(".") else w.strip("'-")
+            if not w or w == ".":
+                continue
+            if w.endswith(".") and w.count(".") == 1 and len(w) > 2:
+                w = w[:-1]  # a sentence-final full stop, not an abbreviation such as "U.S."
+        # "al-Assad", "el-Sisi" are written with a capital too.
+        capital = w[:1].isupper() or ("-" in w and any(p[:1].isupper() for p in w.split("-")))
         out.append((_word_key(w), capital, possessive))
     return out
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def key(text: str) -> Key:
     """The index key of a name: its word keys without a leading "the".
 

@@ -188,6 +188,11 @@ class Resolver:
         actor = None
         if any(t.text[:1].isupper() for t in content):
             actor = self.kb.lookup(text, date=day)
+        if actor is not None and actor.kind == "person" and actor.role and actor.id == actor.code:
+            # "the Malian president" after "President Amadou Touré": the person met before.
+            met = memory.roles.get(key(actor.role))
+            if met is not None and met.country == actor.country and met.id in self.kb.people:
+                return met
         if actor is not None:
             return actor
         # "the president": the last person this document named with that role.
