@@ -96,6 +96,16 @@ def _fixed(kb: KnowledgeBase, k: tuple[str, ...]) -> Actor | None:
     return None
 
 
+def _country_of_person(kb: KnowledgeBase, k: tuple[str, ...], day: str) -> Actor | None:
+    """The state of the one person ``k`` names, for "Assad's forces", "Putin's government"."""
+    people = _people(kb, k)
+    countries = {a.country for a in _person_actors(kb, people, day)}
+    if len(countries) == 1:
+        country = countries.pop()
+        return kb.states.get(country) if country else None
+    return None
+
+
 def _people(kb: KnowledgeBase, k: tuple[str, ...]) -> list[Person]:
     return [e for e in kb.entries(k) if isinstance(e, Person)]
 
@@ -213,6 +223,8 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     for j in range(len(keys) - 1, 0, -1):
         if toks[j - 1][2] or not any(t[2] for t in toks[: j - 1]):
             found = _fixed(kb, tuple(keys[:j]))
+            if found is None and toks[j - 1][2]:
+                found = _country_of_person(kb, tuple(keys[:j]), day)  # "Assad's forces"
             if found is not None:
                 base, start = found, j
                 break
@@ -246,6 +258,15 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
                     )
                 ]
             return actors
+    # An organisation of that country after it: "the U.S. State Department", "Colombia's FARC",
+    # "Somali militants al-Shabaab".
+    if base is not None:
+        for s in range(len(rest)):
+            org = _fixed(kb, tuple(rest[s:]))
+            if org is not None and org.country in (None, base.country) and org != base:
+                roles, end = _roles(kb, rest[:s])
+                if s == 0 or end == s:
+                    return [org]
     if base is None:
         return []
     roles, end = _roles(kb, rest)
