@@ -14,6 +14,7 @@ from irwatch.read.metadata import date_from_dateline, date_from_url, detect_lang
 from irwatch.read.sources import (
     Document,
     Item,
+    Kind,
     Skip,
     check_binary,
     decode,
@@ -48,33 +49,26 @@ class ReadOptions:
 def _file_items(path: str, options: ReadOptions) -> Iterator[Item]:
     """The documents of one file (or of standard input)."""
     try:
-        stream = open_binary(path)
-    except OSError as exc:
-        yield Skip(path, ReadError("R010", detail=exc.strerror or str(exc)))
-        return
-    try:
-        head = peek(stream)
-        if not head.strip():
-            raise ReadError("R002")
-        check_binary(head)
-        fmt = sniff(path, head)
-        if fmt == "jsonl":
-            yield from jsonl_documents(stream, path, limit=options.max_bytes)
-        elif fmt == "warc":
-            yield from warc_documents(stream, path, limit=options.max_bytes)
-        else:
-            data = read_limited(stream, options.max_bytes)
-            if fmt == "feed":
-                yield from feed_documents(data, path)
+        with open_binary(path) as stream:
+            head = peek(stream)
+            if not head.strip():
+                raise ReadError("R002")
+            check_binary(head)
+            fmt = sniff(path, head)
+            if fmt == "jsonl":
+                yield from jsonl_documents(stream, path, limit=options.max_bytes)
+            elif fmt == "warc":
+                yield from warc_documents(stream, path, limit=options.max_bytes)
+            elif fmt == "feed":
+                yield from feed_documents(read_limited(stream, options.max_bytes), path)
             else:
-                yield Document(
-                    "html" if fmt == "html" else "text", decode(data, html=fmt == "html"), path
-                )
+                data = read_limited(stream, options.max_bytes)
+                kind: Kind = "html" if fmt == "html" else "text"
+                yield Document(kind, decode(data, html=kind == "html"), path)
     except ReadError as exc:
         yield Skip(path, exc)
-    finally:
-        if path != "-":
-            stream.close()
+    except OSError as exc:
+        yield Skip(path, ReadError("R010", detail=exc.strerror or str(exc)))
 
 
 def _id(source: str, content: str = "") -> str:

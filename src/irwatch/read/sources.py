@@ -9,6 +9,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -86,13 +87,17 @@ def walk(paths: list[str] | tuple[str, ...]) -> Iterator[str | Skip]:
             yield Skip(path, ReadError("R001", path=path))
 
 
-def open_binary(path: str) -> BinaryIO:
-    """The file's bytes as a peekable stream; gzip is undone transparently; ``-`` is stdin."""
-    raw: Any = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-    stream: Any = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
-    if stream.peek(2)[:2] == b"\x1f\x8b":
-        return io.BufferedReader(gzip.GzipFile(fileobj=stream, mode="rb"))
-    return stream  # type: ignore[no-any-return]
+@contextmanager
+def open_binary(path: str) -> Iterator[BinaryIO]:
+    """The file's bytes as a peekable stream; gzip is undone transparently; ``-`` is stdin
+    (left open)."""
+    with ExitStack() as stack:
+        raw: Any = sys.stdin.buffer if path == "-" else stack.enter_context(open(path, "rb"))
+        stream: Any = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
+        if stream.peek(2)[:2] == b"\x1f\x8b":
+            unzipped = stack.enter_context(gzip.GzipFile(fileobj=stream, mode="rb"))
+            stream = stack.enter_context(io.BufferedReader(unzipped))
+        yield stream
 
 
 def read_limited(stream: BinaryIO, limit: int) -> bytes:

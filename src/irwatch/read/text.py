@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from irwatch.read.evidence import Evidence, evidence, normalise
+from irwatch.read.evidence import Evidence, evidence, normalise, stopwords
 
 _BLANK = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -66,9 +66,15 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
 def rejoin(items: list[Block]) -> list[Block]:
-    """Join a paragraph that a stray blank line split ("...purchasing electricity" + "from its
-    neighbour.")."""
+    """Join a paragraph that a stray blank line split: the first part stops without a sentence
+    end, and the second goes on in lower case or the first stops on a function word
+    ("...purchasing electricity" + "from its neighbour."; "...the war in" + "Yemen.")."""
     out: list[Block] = []
     for block in items:
         prev = out[-1] if out else None
@@ -77,8 +83,8 @@ def rejoin(items: list[Block]) -> list[Block]:
             and not prev.heading
             and not block.heading
             and not block.item
-            and block.text[:1].islower()
             and _JOINABLE_END.search(prev.text)
+            and (block.text[:1].islower() or _last_word(prev.text) in stopwords())
             and evidence(prev.text).words >= 4
         ):
             out[-1] = Block(f"{prev.text} {block.text}", item=prev.item)
@@ -114,6 +120,17 @@ def _headline_shaped(block: Block) -> bool:
     return 3 <= ev.words <= 25 and not ev.terminal and not ev.furniture and not block.item
 
 
+def _headline(items: list[Block]) -> str | None:
+    """Take the headline out of ``items`` (in place) and return it, if there is one."""
+    first_prose = next((i for i, b in enumerate(items) if evidence(b.text).prose), len(items))
+    headings = [i for i in range(first_prose) if items[i].heading]
+    if headings:
+        return items.pop(headings[-1]).text
+    if len(items) > 1 and first_prose == 1 and _headline_shaped(items[0]):
+        return items.pop(0).text
+    return None
+
+
 def clean_text(text: str, *, title: str | None = None) -> tuple[str, str]:
     """The headline and the article body of a text or Markdown scrape.
 
@@ -121,16 +138,10 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, str]:
     ('Talks resume', 'Iran and the EU resumed talks in Vienna on Monday.')
     """
     items = rejoin(blocks(text))
-    # 1. The headline: a leading heading, else a leading headline-shaped line before prose.
-    if (
-        items
-        and title is None
-        and (
-            items[0].heading
-            or (len(items) > 1 and _headline_shaped(items[0]) and evidence(items[1].text).prose)
-        )
-    ):
-        title = items.pop(0).text
+    # 1. The headline: the last heading before the first sentence, else a leading line shaped
+    #    like a headline and followed by a sentence.
+    if title is None:
+        title = _headline(items)
     title = title or ""
     seen = {normalise(title)} if title else set()
     # 2. A one-block document is an article, whatever it looks like.

@@ -1,0 +1,166 @@
+"""The text and Markdown scrape cleaner (irwatch.read.text) and its evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from irwatch.read import read_paths, read_text
+from irwatch.read.evidence import evidence
+from irwatch.read.text import clean_text
+
+SCRAPE = """\
+* [Home](https://example.org/)
+* [World](https://example.org/world)
+
+## Egypt and Sudan sign water accord in Cairo
+
+CAIRO, May 3, 2021 - Egypt and Sudan signed an accord on Monday to share data on the Nile, \
+after talks between the two foreign ministers in Cairo.
+
+The agreement commits both countries to consult each other before filling any new dam, and \
+follows a year of talks that brought \\$2 billion in pledges from donors and kept the talks going
+
+in spite of the crisis.
+
+Ethiopia said it was not consulted and rejected the accord.
+
+### Join our mailing list
+
+\\* marks a required field
+
+First name
+
+Email \\*
+
+Sign up
+
+Egypt and Sudan sign water accord in Cairo
+
+**FREE WEBINAR: WATER AND POWER IN THE NILE BASIN**
+
+press@example.org\x20\x20
+example.org\x20\x20
++20 (2) 5550 1234
+
+*The views and opinions expressed here are the author's and do not necessarily reflect ours.*
+
+Share this
+"""
+
+
+def test_seed_article_matches_its_gold(shared: Path, seed_gold: dict) -> None:
+    article = next(read_paths([str(shared / "seed" / "kootneeti-iran-iraq.txt")]))
+    assert article.status == "ok"
+    assert article.title == seed_gold["title"]
+    for phrase in seed_gold["body_must_include"]:
+        assert phrase in article.body
+    for phrase in seed_gold["body_must_exclude"]:
+        assert phrase not in article.body
+
+
+def test_seed_as_jsonl_record_matches_too(shared: Path, seed_gold: dict) -> None:
+    article = next(read_paths([str(shared / "seed" / "kootneeti-iran-iraq.gold.jsonl")]))
+    assert article.id == "kootneeti-iran-iraq"
+    assert article.published == "2019-04-06"
+    assert not article.body.startswith("Iran's Khamenei urges")  # the headline is not repeated
+    assert all(p in article.body for p in seed_gold["body_must_include"])
+    assert not any(p in article.body for p in seed_gold["body_must_exclude"])
+
+
+def test_scrape_cleaner_on_a_page_it_has_not_seen() -> None:
+    title, body = clean_text(SCRAPE)
+    assert title == "Egypt and Sudan sign water accord in Cairo"
+    assert body.startswith("CAIRO, May 3, 2021 - Egypt and Sudan signed")
+    assert "$2 billion" in body and "\\$" not in body
+    assert "kept the talks going in spite of the crisis." in body  # split paragraph rejoined
+    assert body.endswith("Ethiopia said it was not consulted and rejected the accord.")
+    for furniture in (
+        "mailing list",
+        "required",
+        "First name",
+        "Email",
+        "Sign up",
+        "WEBINAR",
+        "press@",
+        "example.org",
+        "5550",
+        "views and opinions",
+        "Share",
+        "World",
+    ):
+        assert furniture not in body, furniture
+    assert body.count("Egypt and Sudan sign water accord") == 0
+    assert len(body.split("\n\n")) == 3
+
+
+def test_paragraph_split_before_a_capitalised_word_is_rejoined() -> None:
+    _, body = clean_text("## T\n\nThe ministers met to end the war in\n\nYemen.\n\nThey agreed.")
+    assert "end the war in Yemen." in body
+
+
+def test_one_sentence_document_is_an_article_whatever_it_looks_like() -> None:
+    for text in (
+        "Subscribe to the newsletter",
+        "Obama wants Putin to attack Switzerland.",
+        "Share this",
+    ):
+        article = read_text(text)
+        assert article.status == "ok"
+        assert article.body == text
+        assert article.title == ""
+
+
+def test_gold_sentences_come_through_whole(shared: Path) -> None:
+    for name in ("plover_gsr.dev.jsonl", "petr2_gsr.dev.jsonl"):
+        path = shared / "eval" / name
+        records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        articles = list(read_paths([str(path)]))
+        assert len(articles) == len(records)
+        for record, article in zip(records, articles, strict=True):
+            if not record["text"].strip():
+                assert article.status == "skipped"
+                continue
+            assert article.status == "ok"
+            assert article.language == "en", record["text"]
+            assert article.duplicate_of is None
+            expected = " ".join(record["text"].replace("\\$", "$").split())
+            assert " ".join(article.body.split()) == expected
+
+
+def test_headline_shaped_first_line_becomes_the_title() -> None:
+    title, body = clean_text(
+        "Russia and Ukraine swap prisoners\n\nRussia and Ukraine exchanged "
+        "dozens of prisoners on Saturday, officials said."
+    )
+    assert title == "Russia and Ukraine swap prisoners"
+    assert body.startswith("Russia and Ukraine exchanged")
+
+
+def test_a_given_title_is_kept_and_not_repeated_in_the_body() -> None:
+    article = read_text(
+        "## Talks resume\n\nIran and the EU resumed talks in Vienna on Monday.",
+        title="Talks resume",
+        id="x1",
+        published="2021-04-06",
+    )
+    assert (article.id, article.title, article.published) == ("x1", "Talks resume", "2021-04-06")
+    assert article.body == "Iran and the EU resumed talks in Vienna on Monday."
+
+
+def test_empty_text_is_skipped() -> None:
+    article = read_text("  \n ")
+    assert article.status == "skipped" and article.reason is not None
+    assert article.reason.startswith("[R002]")
+
+
+def test_evidence_tells_prose_from_furniture() -> None:
+    sentence = evidence("The ministry declined to comment on the report, officials said.")
+    assert sentence.prose and not sentence.furniture
+    assert evidence("team@example.org").furniture
+    assert evidence("Email Address *").furniture
+    assert evidence("Facebook Comments").furniture
+    assert evidence("All rights reserved. Copyright 2020 Example News.").furniture
+    assert not evidence("CERTIFICATE COURSE IN INTERNATIONAL RELATIONS").prose
+    # an ISO date in a sentence is not a phone number
+    assert evidence("The accord was signed on 2015-07-14 in Vienna by both sides.").prose
