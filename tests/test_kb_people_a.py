@@ -65,6 +65,25 @@ def test_the_files_are_broad(main_rows: list[dict[str, str]]) -> None:
     assert len(countries) >= 60
 
 
+G20 = "USA CAN MEX BRA ARG GBR FRA DEU ITA RUS CHN JPN KOR IND IDN AUS ZAF"
+EUROPE = (
+    "UKR POL ESP NLD BEL SWE NOR FIN DNK AUT CHE GRC PRT HUN ROU CZE SRB BLR GEO ARM AZE IRL BGR"
+    " HRV SVK LTU LVA EST MDA BIH XKX ALB MKD"
+)
+AMERICAS = "VEN COL CUB CHL PER ECU BOL NIC HND GTM SLV PAN HTI DOM URY PRY JAM CRI"
+COVERED = " ".join((G20, EUROPE, AMERICAS)).split()
+
+
+def test_every_country_of_the_brief_has_its_leaders(main_rows: list[dict[str, str]]) -> None:
+    """Each country has several government offices, the first of them held by 1993."""
+    for code in COVERED:
+        rows = [r for r in main_rows if r["country"] == code and r["sector"] == "GOV"]
+        assert len(rows) >= 3, code
+        # Kosovo had no government of its own before the UN administration's institutions (2002).
+        first = "2002-12-31" if code == "XKX" else "1993-12-31"
+        assert min(r["start"] for r in rows) <= first, code
+
+
 def test_every_row_is_well_formed(all_rows: list[dict[str, str]]) -> None:
     for row in all_rows:
         assert ID.match(row["id"]), row
