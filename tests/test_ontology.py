@@ -104,6 +104,8 @@ def test_default_cameo_for_types_and_modes(onto):
 def test_unknown_codes_types_and_modes_raise_coding_errors(onto):
     with pytest.raises(CodingError, match="C011"):
         onto.cameo("999")
+    with pytest.raises(LookupError):  # callers may catch it as a failed lookup
+        onto.cameo("999")
     with pytest.raises(CodingError, match="C012"):
         onto.default_cameo("CRIME", None)
     with pytest.raises(CodingError, match="C012"):

@@ -25,6 +25,8 @@ PUB = date(2019, 4, 6)  # the seed article's publication date, a Saturday
         ("last Saturday", "2019-03-30", "2019-03-30", "day"),
         ("Tuesday's", "2019-04-02", "2019-04-02", "day"),
         ("Thursday night", "2019-04-04", "2019-04-04", "day"),
+        ("late Friday", "2019-04-05", "2019-04-05", "day"),
+        ("earlier in the day", "2019-04-06", "2019-04-06", "day"),
         ("yesterday", "2019-04-05", "2019-04-05", "day"),
         ("the day before yesterday", "2019-04-04", "2019-04-04", "day"),
         ("today", "2019-04-06", "2019-04-06", "day"),
@@ -77,6 +79,7 @@ PUB = date(2019, 4, 6)  # the seed article's publication date, a Saturday
         ("between 1980 and 1988", "1980-01-01", "1988-12-31", "range"),
         ("from 1980 to 1988", "1980-01-01", "1988-12-31", "range"),
         ("between 1935-1972", "1935-01-01", "1972-12-31", "range"),
+        ("2007/2008", "2007-01-01", "2008-12-31", "range"),
         ("March-June 2003", "2003-03-01", "2003-06-30", "range"),
         ("February 2-3", "2019-02-02", "2019-02-03", "range"),
         ("the 1990s", "1990-01-01", "1999-12-31", "range"),
@@ -135,6 +138,19 @@ def test_expressions_that_are_not_a_time_give_none(expr):
 def test_a_day_without_year_is_last_years_when_well_after_publication():
     assert resolve_time("December 5", PUB).start == "2018-12-05"
     assert resolve_time("10 November", PUB).start == "2018-11-10"
+    assert resolve_time("May 5", PUB).start == "2019-05-05"  # a month ahead: upcoming
+
+
+@pytest.mark.parametrize(
+    ("expr", "past", "future"),
+    [("on Tuesday", "2019-04-02", "2019-04-09"), ("Saturday", "2019-04-06", "2019-04-06"),
+     ("in May", "2018-05-01", "2019-05-01"), ("March", "2019-03-01", "2020-03-01"),
+     ("In April", "2019-04-01", "2019-04-01"), ("April 2", "2019-04-02", "2020-04-02"),
+     ("the 2nd of April", "2019-04-02", "2020-04-02"), ("last week", "2019-03-25", "2019-03-25")],
+)  # fmt: skip
+def test_future_clauses_read_bare_days_and_months_forward(expr, past, future):
+    assert resolve_time(expr, PUB).start == past
+    assert resolve_time(expr, PUB, future=True).start == future
 
 
 def test_keeps_the_expression_and_accepts_a_datetime():

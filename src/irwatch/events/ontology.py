@@ -25,6 +25,10 @@ DATA = resources.files("irwatch.events") / "data"
 QUAD_CLASSES = (1, 2, 3, 4)
 
 
+class UnknownEntryError(CodingError, LookupError):
+    """A CAMEO code, PLOVER type or mode the ontology does not have; also a LookupError."""
+
+
 @dataclass(frozen=True, slots=True)
 class CameoCode:
     """One CAMEO event code.
@@ -69,10 +73,10 @@ class Ontology:
         self.codes = codes
 
     def cameo(self, code: str) -> CameoCode:
-        """The CAMEO code ``code`` ("042"); raises CodingError C011 when there is none."""
+        """The CAMEO code ``code`` ("042"); raises :class:`UnknownEntryError` (C011) if none."""
         found = self.codes.get(str(code).strip())
         if found is None:
-            raise CodingError("C011", value=code)
+            raise UnknownEntryError("C011", value=code)
         return found
 
     def get(self, code: str) -> CameoCode | None:
@@ -87,11 +91,11 @@ class Ontology:
         """
         ptype = self.plover_types.get(plover_type.upper())
         if ptype is None:
-            raise CodingError("C012", value=plover_type)
+            raise UnknownEntryError("C012", value=plover_type)
         if mode is None:
             return self.codes[ptype.cameo]
         if mode not in ptype.mode_cameo:
-            raise CodingError("C012", value=f"{plover_type}/{mode}")
+            raise UnknownEntryError("C012", value=f"{plover_type}/{mode}")
         return self.codes[ptype.mode_cameo[mode]]
 
     def codes_for(self, plover_type: str) -> list[CameoCode]:

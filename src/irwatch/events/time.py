@@ -17,16 +17,18 @@ from __future__ import annotations
 import functools
 import html
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from irwatch.events.timerules import match_rules
 from irwatch.events.timewords import (
     LEADING,
     MONTH_RE,
+    MONTHS,
     NUM_RE,
     UNIT_RE,
     WEEKDAY_RE,
+    WEEKDAYS,
     Span,
     month_span,
     year_span,
@@ -34,14 +36,21 @@ from irwatch.events.timewords import (
 from irwatch.records import Period
 
 
-def resolve_time(expr: str, published: date) -> Period | None:
+def resolve_time(expr: str, published: date, *, future: bool = False) -> Period | None:
     """The period a time expression refers to, read relative to the publication date, or None.
 
     ``expr`` is the text of a DATE span ("In March", "the past four years", "since 2014").
+    A bare weekday, month or day ("Tuesday", "in May", "May 5") is the latest one up to the
+    publication date; with ``future=True`` (the clause speaks of what will happen) it is the
+    next one from the publication date on.
+
+    >>> resolve_time("on Tuesday", date(2019, 4, 6), future=True).start
+    '2019-04-09'
     """
     if isinstance(published, datetime):
         published = published.date()
-    span = _resolve(_clean(expr), published)
+    text = _clean(expr)
+    span = (future and _upcoming(text, published)) or _resolve(text, published)
     if span is None:
         return None
     start, end, granularity = span
@@ -59,6 +68,34 @@ def default_period(published: date) -> Period:
 @functools.lru_cache(maxsize=4096)
 def _resolve(text: str, pub: date) -> Span | None:
     return match_rules(text, pub) or _dateparser(text, pub)
+
+
+_BARE = re.compile(
+    rf"(?:(?:early|late) )?(?P<wd>{WEEKDAY_RE})(?: (?:morning|afternoon|evening|night))?"
+    rf"|(?P<month>{MONTH_RE})(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf"|(?:the )?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month2>{MONTH_RE})"
+)
+
+
+def _upcoming(text: str, pub: date) -> Span | None:
+    """The next bare weekday, month or day from the publication date on, for future clauses."""
+    match = _BARE.fullmatch(text)
+    if match is None:
+        return None
+    if match["wd"]:
+        day = pub + timedelta(days=(WEEKDAYS[match["wd"]] - pub.weekday()) % 7)
+        return day, day, "day"
+    month = MONTHS[match["month"] or match["month2"]]
+    number = match["day"] or match["day2"]
+    if number is None:
+        return month_span(pub.year if month >= pub.month else pub.year + 1, month)
+    try:
+        day = date(pub.year, month, int(number))
+        if day < pub:
+            day = date(pub.year + 1, month, int(number))
+    except ValueError:
+        return None
+    return day, day, "day"
 
 
 def _clean(expr: str) -> str:

@@ -319,10 +319,11 @@ _P = (
 )
 _RULES = _compile([
     (rf"(?:so far |earlier |later )?(?:today|tonight|now|currently|at present|this {PART_RE})"
-     rf"(?: {PART_RE})?", _today),
+     rf"(?: {PART_RE})?|(?:earlier|later) in the day", _today),
     (rf"(?:the day before )?yesterday(?: {PART_RE})?|(?:late |early )?last night", _yesterday),
     (rf"(?:the day after )?tomorrow(?: {PART_RE})?", _tomorrow),
-    (rf"(?:(?P<rel>last|this|next|this past|past|on) )?(?P<wd>{WEEKDAY_RE})(?: {PART_RE})?",
+    (rf"(?:(?P<rel>last|this|next|this past|past|on) )?(?:early |late )?(?P<wd>{WEEKDAY_RE})"
+     rf"(?: {PART_RE})?",
      _weekday),
     (rf"(?P<n>{NUM_RE}) (?P<unit>{UNIT_RE}) ago", _ago),
     (r"(?:the )?(?:(?P<when>earlier|later) )?(?P<rel>last|past|previous|this|next|coming) week",
@@ -342,7 +343,7 @@ _RULES = _compile([
     (rf"(?P<month>{MONTH_RE}) (?P<d1>\d{{1,2}})-(?P<d2>\d{{1,2}})(?:,? (?P<year>\d{{4}}))?",
      _day_range),
     (rf"{_P}(?:the year )?(?P<year>\d{{4}})", _named_year),
-    (r"(?:between |from )?(?P<y1>\d{4})(?:-| to | and | through | until )(?P<y2>\d{4}|\d{2})",
+    (r"(?:between |from )?(?P<y1>\d{4})(?:-|/| to | and | through | until )(?P<y2>\d{4}|\d{2})",
      _year_range),
     (r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d{2}))?", _iso),
     (rf"(?:between |from )?(?P<m1>{MONTH_RE})(?:-| to | and | through | until )(?P<m2>{MONTH_RE})"

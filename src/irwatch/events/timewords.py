@@ -36,7 +36,7 @@ SEASONS = {
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
 }  # fmt: skip
 #: How far after publication a bare "April 20" may lie before we read it as last year's.
-NEAR_FUTURE = timedelta(days=30)
+NEAR_FUTURE = timedelta(days=60)
 MIN_YEAR, MAX_YEAR = 1000, 2200
 
 MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
