@@ -247,3 +247,18 @@ def test_directories_are_walked_recursively_in_order(samples: Path) -> None:
     sources = [a.source for a in read(samples)]
     assert sources == sorted(sources, key=lambda s: (s.count("/"), s)) or len(sources) == 14
     assert not any(s.endswith("README.md") for s in sources)
+
+
+def test_record_without_words_is_skipped_and_date_field_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "wiki.jsonl"
+    path.write_text(
+        json.dumps({"id": "w1", "text": "*", "date": "2005-03-01"})
+        + "\n"
+        + json.dumps(
+            {"id": "w2", "text": "Lebanon's president skipped the summit.", "date": "2005-03-01"}
+        )
+        + "\n"
+    )
+    first, second = read(path)
+    assert reason(first) == "[R006]"
+    assert second.published == "2005-03-01"

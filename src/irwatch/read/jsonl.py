@@ -19,7 +19,10 @@ def _field(record: dict[str, Any], name: str) -> str | None:
 
 
 def record_document(record: Any, source: str, line: int) -> Item:
-    """One parsed JSONL record as a :class:`Document`, or a :class:`Skip` saying what is wrong."""
+    """One parsed JSONL record as a :class:`Document`, or a :class:`Skip` saying what is wrong.
+
+    ``date`` is read as ``published`` when that is absent (as in Wikinews dumps).
+    """
     if not isinstance(record, dict):
         return Skip(source, ReadError("R008", line=line, detail="not a JSON object"))
     doc_id = _field(record, "id")
@@ -38,7 +41,7 @@ def record_document(record: Any, source: str, line: int) -> Item:
         source=source,
         id=doc_id,
         title=_field(record, "title"),
-        published=_field(record, "published"),
+        published=_field(record, "published") or _field(record, "date"),
         url=_field(record, "url"),
         publisher=_field(record, "publisher"),
     )

@@ -100,7 +100,7 @@ def read_document(doc: Document, options: ReadOptions = ReadOptions()) -> Articl
             page_date, page_url, publisher = page.published, page.url, page.publisher
         else:
             title, body = clean_text(doc.content, title=doc.title)
-        if not body.strip():
+        if not any(c.isalpha() for c in body):
             raise ReadError("R006")
     except ReadError as exc:
         return _skipped(doc.source, exc, doc.id)
