@@ -262,3 +262,26 @@ def test_record_without_words_is_skipped_and_date_field_is_read(tmp_path: Path) 
     first, second = read(path)
     assert reason(first) == "[R006]"
     assert second.published == "2005-03-01"
+
+
+def test_json_array_of_records(tmp_path: Path) -> None:
+    path = tmp_path / "docs.json"
+    path.write_text(
+        json.dumps([{"id": "j1", "text": "Chile and Peru signed a border accord."}, {"id": "j2"}])
+    )
+    first, second = read(path)
+    assert (first.id, first.status, first.source.endswith("docs.json#1")) == ("j1", "ok", True)
+    assert reason(second) == "[R009]"
+
+
+def test_malformed_containers_are_skipped_without_a_traceback(tmp_path: Path) -> None:
+    warc = tmp_path / "broken.warc"
+    warc.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200"
+    )
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>')
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 5000 + "text " * 20 + "</div>" * 5000)
+    articles = read(warc, feed, deep)
+    assert [reason(a) for a in articles] == ["[R012]", "[R011]", "[R006]"]

@@ -1,4 +1,4 @@
-"""JSONL files of documents: ``{"id", "text" or "html", "title"?, "published"?, "url"?}``."""
+"""JSONL files (and JSON arrays) of documents: ``{"id", "text" or "html", "title"?, ...}``."""
 
 from __future__ import annotations
 
@@ -79,3 +79,17 @@ def jsonl_documents(stream: BinaryIO, path: str, *, limit: int) -> Iterator[Item
             yield Skip(source, ReadError("R008", line=line, detail=exc.msg))
             continue
         yield record_document(record, source, line)
+
+
+def json_documents(data: bytes, path: str) -> Iterator[Item]:
+    """The documents of a JSON array of records (the same records as a JSONL file holds)."""
+    try:
+        records = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ReadError("R004", detail=str(exc)) from exc
+    except json.JSONDecodeError as exc:
+        raise ReadError("R008", line=exc.lineno, detail=exc.msg) from exc
+    if not isinstance(records, list):
+        records = [records]
+    for n, record in enumerate(records, 1):
+        yield record_document(record, f"{path}#{n}", n)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from irwatch.errors import ReadError
 from irwatch.read.dedup import Deduplicator
 from irwatch.read.feeds import feed_documents
-from irwatch.read.jsonl import jsonl_documents
+from irwatch.read.jsonl import json_documents, jsonl_documents
 from irwatch.read.metadata import date_from_dateline, date_from_url, detect_language, iso_date
 from irwatch.read.sources import (
     Document,
@@ -57,6 +57,8 @@ def _file_items(path: str, options: ReadOptions) -> Iterator[Item]:
             fmt = sniff(path, head)
             if fmt == "jsonl":
                 yield from jsonl_documents(stream, path, limit=options.max_bytes)
+            elif fmt == "json":
+                yield from json_documents(read_limited(stream, options.max_bytes), path)
             elif fmt == "warc":
                 yield from warc_documents(stream, path, limit=options.max_bytes)
             elif fmt == "feed":
@@ -104,7 +106,7 @@ def read_document(doc: Document, options: ReadOptions = ReadOptions()) -> Articl
             raise ReadError("R006")
     except ReadError as exc:
         return _skipped(doc.source, exc, doc.id)
-    except (ValueError, TypeError, RecursionError, MemoryError) as exc:  # malformed markup
+    except Exception as exc:  # parsers raise what they meet in malformed markup: skip, go on
         return _skipped(
             doc.source, ReadError("R010", detail=f"{type(exc).__name__}: {exc}"), doc.id
         )

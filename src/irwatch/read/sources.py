@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Literal
 from irwatch.errors import ReadError
 
 Kind = Literal["html", "text"]
-Format = Literal["html", "text", "jsonl", "feed", "warc"]
+Format = Literal["html", "text", "jsonl", "json", "feed", "warc"]
 
 _SNIFF = 8192
 _HTML_START = re.compile(
@@ -135,6 +135,8 @@ def sniff(path: str, head: bytes) -> Format:
         return "warc"
     if lead.startswith(b"{"):
         return "jsonl"
+    if lead.startswith(b"[") and re.match(rb"\[\s*(?:\{|\])", lead):
+        return "json"
     if _FEED.search(head[:2048]) and not re.search(rb"<html\b", head[:2048], re.I):
         return "feed"
     if _HTML_START.match(head) or re.search(rb"<(?:html|body)\b", head[:2048], re.I):

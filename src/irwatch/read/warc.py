@@ -33,7 +33,9 @@ def warc_documents(stream: BinaryIO, path: str, *, limit: int) -> Iterator[Item]
                 yield Skip(source, exc)
                 continue
             yield Document("html", content, source, url=uri, captured=captured)
-    except ArchiveLoadFailed as exc:
-        yield Skip(f"{path}#{n + 1}", ReadError("R012", detail=str(exc).strip()))
     except (EOFError, OSError, zlib.error) as exc:
         yield Skip(f"{path}#{n + 1}", ReadError("R005", detail=str(exc) or type(exc).__name__))
+    except ArchiveLoadFailed as exc:
+        yield Skip(f"{path}#{n + 1}", ReadError("R012", detail=str(exc).strip()))
+    except Exception as exc:  # warcio raises what it meets on malformed records
+        yield Skip(f"{path}#{n + 1}", ReadError("R012", detail=f"{type(exc).__name__}: {exc}"))
