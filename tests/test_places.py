@@ -22,7 +22,8 @@ def gazetteer():
      ("Tripoli", "Tripoli", "LBY"), ("Washington", "Washington", "USA"),
      ("Kiev", "Kyiv", "UKR"), ("Bombay", "Mumbai", "IND"), ("Sao Paulo", "São Paulo", "BRA"),
      ("The Hague", "The Hague", "NLD"), ("Kosovo", "Kosovo", "XKX"), ("Mosul", "Mosul", "IRQ"),
-     ("Burma", "Myanmar", "MMR")],
+     ("Burma", "Myanmar", "MMR"), ("North Korea's", "North Korea", "PRK"),
+     ("Taipei City", "Taipei", "TWN")],
 )  # fmt: skip
 def test_locates_countries_and_cities(gazetteer, name, found, country):
     place = gazetteer.locate(name)

@@ -28,10 +28,14 @@ ALIAS_MIN_POPULATION = 100_000
 
 _DROP = str.maketrans("", "", ".'\u2019")
 _SEPARATORS = re.compile(r"[\s\-_,]+")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+#: Words dropped for a second try when the whole name is unknown ("Taipei City").
+_GENERIC = re.compile(r" (?:city|province|governorate|region|district|prefecture)$")
 
 
 def normalise(name: str) -> str:
     """The lookup key of a place name: no accents, case, dots, apostrophes or leading "the"."""
+    name = _POSSESSIVE.sub("", name.strip())
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name)
         name = "".join(c for c in name if not unicodedata.combining(c))
@@ -51,7 +55,11 @@ class Gazetteer:
         >>> load_gazetteer().locate("Tehran").latitude > 35
         True
         """
-        return self._places.get(normalise(name))
+        key = normalise(name)
+        found = self._places.get(key)
+        if found is None and _GENERIC.search(key):
+            found = self._places.get(_GENERIC.sub("", key))
+        return found
 
     def __len__(self) -> int:
         return len(self._places)

@@ -174,11 +174,16 @@ def _energy(text: str, lex: _Lexicon) -> list[tuple[int, int, Quantity]]:
     return found
 
 
+_TIME_BEFORE = re.compile(
+    r"\b(?:past|last|next|coming|previous|preceding|recent|following|first)\s+$"
+)
+
+
 def _durations(text: str, lex: _Lexicon) -> list[tuple[int, int, Quantity]]:
     found = []
     for m in lex.duration_re.finditer(text):
         before = text[max(0, m.start() - 24) : m.start()].lower()
-        if re.search(r"\b(?:past|last|next|coming|previous|recent|following|first)\s+$", before):
+        if _TIME_BEFORE.search(before):
             continue  # "the past four years" is a time, not a duration
         found.append(_quantity(m, _value(m, lex), m["unit"].lower(), "duration"))
     return found
