@@ -164,6 +164,8 @@ def test_every_office_has_a_holder_today() -> None:
         ("person:volodymyr-zelensky", "2022-02-24", "UKR", "GOV"),
         ("person:mikhail-gorbachev", "1989-11-09", "RUS", "GOV"),
         ("person:juan-guaido", "2020-01-05", "VEN", "OPP"),
+        ("person:delcy-rodriguez", "2026-02-01", "VEN", "GOV"),
+        ("person:peter-magyar", "2026-06-01", "HUN", "GOV"),
     ],
 )
 def test_in_office_on_the_day(
@@ -180,6 +182,8 @@ def test_in_office_on_the_day(
         ("person:angela-merkel", "2022-03-01"),
         ("person:barack-obama", "2018-05-08"),
         ("person:boris-yeltsin", "2000-06-01"),
+        ("person:viktor-orban", "2026-06-01"),
+        ("person:nicolas-maduro", "2026-02-01"),
     ],
 )
 def test_out_of_office_on_the_day(all_rows: list[dict[str, str]], person: str, day: str) -> None:
