@@ -75,8 +75,7 @@ def main() -> None:
     for doc, date in zip(docs, dates, strict=True):
         queries += [(span.text, date) for span in itertools.chain(doc.noun_chunks, doc.ents)]
 
-    kb._cache.clear()
-    kb._timeless.clear()
+    kb.clear_cache()
     distinct = list(dict.fromkeys(queries))
     t0 = time.perf_counter()
     for text, date in distinct:
@@ -90,8 +89,7 @@ def main() -> None:
     print(f"look-ups, warm cache: {warm:,.0f}/s over {len(queries):,} look-ups")
 
     if docs:
-        kb._cache.clear()
-        kb._timeless.clear()
+        kb.clear_cache()
         resolver = Resolver(kb)
         t0 = time.perf_counter()
         mentions = sum(

@@ -188,6 +188,13 @@ def test_a_malformed_file_is_reported(tmp_path: Path) -> None:
         load_kb(tmp_path)
 
 
+def test_a_missing_user_knowledge_base_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeBaseError, match="K001"):
+        load_kb(tmp_path / "absent")
+    result = CliRunner().invoke(main, ["kb", "stats", "--kb", str(tmp_path / "absent")])
+    assert result.exit_code != 0 and "K001" in result.output
+
+
 def test_cli_lookup_prints_the_match_and_candidates() -> None:
     result = CliRunner().invoke(main, ["kb", "lookup", "Iran's top leader", "--date", "2019-04-06"])
     assert result.exit_code == 0, result.output

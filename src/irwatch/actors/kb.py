@@ -23,7 +23,7 @@ from irwatch.actors.tables import (
     base_states,
     read_tables,
 )
-from irwatch.errors import UsageError
+from irwatch.errors import KnowledgeBaseError, UsageError
 from irwatch.records import Actor
 
 Entry = Actor | Person
@@ -196,6 +196,11 @@ class KnowledgeBase:
                 self._timeless[text] = found
         return list(found)
 
+    def clear_cache(self) -> None:
+        """Forget the answers given so far (for benchmarks; answers never go stale)."""
+        self._cache.clear()
+        self._timeless.clear()
+
     def lookup(self, text: str, *, date: str | None = None) -> Actor | None:
         """The actor ``text`` names on ``date``, or None when unknown or ambiguous.
 
@@ -256,5 +261,7 @@ def _load(user_dir: str | None) -> KnowledgeBase:
     base = Tables(states=base_states(), places=base_capitals())
     tables = [base, builtin]
     if user_dir is not None:
+        if not Path(user_dir).is_dir():
+            raise KnowledgeBaseError("K001", path=user_dir, detail="no such directory")
         tables.append(read_tables(Path(user_dir)))
     return KnowledgeBase(tables)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ _PAIR_NOUNS = frozenset(
 )
 _PAIR_WORDS = frozenset({"two", "both"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+_PREDETERMINERS = frozenset({"both", "either", "neither", "all"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both"})
 _DEFINITE = frozenset({"the", "this", "that"})
 
@@ -56,7 +58,7 @@ class DocumentActors:
         hi = bisect_left(self._starts, end)
         return self.mentions[lo:hi]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Mention]:
         return iter(self.mentions)
 
     def __len__(self) -> int:
@@ -139,6 +141,9 @@ class Resolver:
         if words and words[-1] in _PAIR_NOUNS and _PAIR_WORDS & set(words[:-1]):
             pair = memory.pair or (tuple(memory.states[-2:]) if len(memory.states) >= 2 else None)
             return [self._mention(doc, s, e, tuple(pair))] if pair else []
+        if doc[s].lower_ in _PREDETERMINERS and e - s > 1:  # "both Iran" is Iran
+            s += 1
+            text = doc[s:e].text
         actor = self._known(doc, s, e, text, day, memory)
         if actor is not None:
             return [self._mention(doc, s, e, (actor,))]
