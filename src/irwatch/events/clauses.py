@@ -1,0 +1,291 @@
+"""Clause analysis on the dependency parse: arguments, voice, control, speech, modality, time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from irwatch.events.lexicon import Lexicon
+
+Modal = Literal["asserted", "intended", "hypothetical", "obliged"]
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+#: Dependents that open a clause of their own: their words are not the trigger's arguments.
+CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+#: Dependents through which the modality of a governing clause reaches down.
+CLIMB = frozenset({"xcomp", "ccomp", "acl", "conj", "advcl", "acomp", "oprd", "pcomp"})
+RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+#: Prepositions whose object is the target of a verb, in order of preference.
+TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "toward", "towards", "from")
+PARTITIVE = frozenset({"third", "half", "part", "parts", "much", "most", "some", "all", "rest"})
+FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL = frozenset({"would", "'d"})
+NEGATION = frozenset({"not", "n't", "never", "no"})
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, also split at blank lines (a headline is never merged with the lead)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n\n" in tok.text and tok.i + 1 < sent.end:
+                if tok.i + 1 > start:
+                    out.append(doc[start : tok.i + 1])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return out
+
+
+def has_aux_to(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+def governor(v: Token) -> Token | None:
+    """The word whose clause ``v`` belongs to, mending coordinated infinitives parsed too low."""
+    head = v.head
+    if head.i == v.i:
+        return None
+    if v.dep_ == "conj" and has_aux_to(v) and not has_aux_to(head):
+        # "decision to pull out of an accord curbing X and to reimpose sanctions": the second
+        # infinitive coordinates with the first, not with the participle next to it
+        for anc in head.ancestors:
+            if has_aux_to(anc):
+                return anc
+    return head
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the words conjoined to it ("Iran and the United States")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            out.append(c)
+            stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def agent(v: Token) -> Token | None:
+    """The object of the "by" phrase of a passive verb."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def subject(v: Token) -> Token | None:
+    """Who does ``v``: its subject, the passive agent, the controller or the relativised noun."""
+    if is_passive(v):
+        by = agent(v)
+        if by is not None:
+            return by
+    else:
+        for c in v.children:
+            if c.dep_ in SUBJECTS:
+                if c.lower_ in RELATIVE and v.dep_ == "relcl":
+                    return v.head
+                return c
+    if v.dep_ == "relcl" and is_passive(v):
+        return None
+    gov = governor(v)
+    if gov is None:
+        return None
+    if v.dep_ == "conj":
+        return subject(gov) if gov.pos_ in ("VERB", "AUX") else None
+    if v.dep_ in ("xcomp", "advcl") and gov.pos_ in ("VERB", "AUX", "ADJ"):
+        if gov.pos_ == "ADJ":  # "ready to host": the subject of "is ready"
+            return subject(gov.head) if gov.dep_ == "acomp" else None
+        # object control ("urged Iraq to demand") else subject control ("refused to meet")
+        obj = first_child(gov, ("dobj",))
+        if obj is not None and v.dep_ == "xcomp" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return obj
+        return subject(gov)
+    if v.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN"):
+        if v.tag_ == "VBN":
+            return agent(v)
+        if v.tag_ == "VBG":  # "rebels fighting the army": the noun does it
+            return gov
+        return _possessor(gov)  # "Trump's decision to pull out"
+    return None
+
+
+def _possessor(n: Token) -> Token | None:
+    for c in n.children:
+        if c.dep_ == "poss":
+            return c
+    return None
+
+
+def first_child(v: Token, deps: tuple[str, ...]) -> Token | None:
+    for c in v.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] = TARGET_PREPS) -> Iterator[Token]:
+    """Objects of ``tok``'s prepositional phrases, in the order of ``preps``."""
+    found: dict[str, list[Token]] = {}
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found.setdefault(c.lower_, []).append(p)
+                elif p.dep_ == "prep" and p.lower_ == "of":  # "pull out of X"
+                    found.setdefault(c.lower_, []).extend(q for q in p.children if q.dep_ == "pobj")
+    for prep in preps:
+        yield from found.get(prep, [])
+
+
+def objects(v: Token) -> list[Token]:
+    """Candidate targets of verb ``v``, best first: passive subject, dative, object, prepositions,
+    the subject of a clausal complement ("urged X to", "helped X defeat", "demanded that X")."""
+    out: list[Token] = []
+    if is_passive(v):
+        out += [c for c in v.children if c.dep_ == "nsubjpass"]
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        out.append(v.head)
+    out += [c for c in v.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    dobj = [c for c in v.children if c.dep_ == "dobj"]
+    out += dobj
+    out += list(prep_objects(v))
+    out += list(prep_objects(v, ("out", "of")))
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl"):
+            out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    for d in dobj:  # "imposed sanctions on Iran"
+        out += list(prep_objects(d))
+    return out
+
+
+def speech_head(v: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying whose complement ``v`` is, if any ("..., said Khamenei")."""
+    cur = v
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "parataxis", "conj", "xcomp", "advcl") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in lex.speech:
+            return cur
+    return None
+
+
+def speaker(v: Token, lex: Lexicon) -> Token | None:
+    """The subject of the verb of saying that reports ``v``."""
+    s = speech_head(v, lex)
+    if s is None:
+        return None
+    for c in s.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return agent(s)
+
+
+def negated(v: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
+        for c in v.children
+    )
+
+
+def modality(v: Token, lex: Lexicon) -> Modal:
+    """Whether ``v`` is said to have happened, to be intended (future, planned, hoped), only
+    possible (may, could, if ...) or only required ("must make sure that ..."); the governing
+    clauses count ("will try to hack")."""
+    cur: Token | None = v
+    for _ in range(4):
+        if cur is None:
+            break
+        if cur.i != v.i and obligation(cur, lex):
+            return "obliged"
+        for c in cur.children:
+            low = c.lower_
+            if c.dep_ == "aux" and low in FUTURE:
+                return "intended"
+            if c.dep_ == "aux" and low in lex.hypothetical:
+                return "hypothetical"
+            if c.dep_ == "aux" and low in CONDITIONAL:
+                return "intended"
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
+                return "hypothetical"
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i:
+            break
+        head = cur.head
+        if head.lemma_.lower() in lex.intent or head.lower_ in lex.intent:
+            return "intended"
+        if cur.dep_ == "ccomp" and head.lemma_.lower() in lex.speech:
+            break
+        cur = head
+    return "asserted"
+
+
+def obligation(v: Token, lex: Lexicon) -> bool:
+    """``v`` carries "must", "should", "has to" ("Sudan must return the helicopter")."""
+    for c in v.children:
+        if c.dep_ == "aux" and c.lower_ in lex.obligation:
+            return True
+    h = v.head
+    return v.dep_ == "xcomp" and h.lemma_ == "have" and h.tag_ in ("VBZ", "VBP", "VBD")
+
+
+def clause_tokens(start: Token, limit: int = 40) -> list[Token]:
+    """The words of ``start``'s own clause, breadth first: clausal dependents are left out."""
+    out: list[Token] = []
+    queue = list(start.children)
+    while queue and len(out) < limit:
+        tok = queue.pop(0)
+        if tok.dep_ in CLAUSAL:
+            continue
+        out.append(tok)
+        queue.extend(tok.children)
+    return out
+
+
+def date_spans(trigger: Token) -> Iterator[Span]:
+    """DATE entities governing the trigger: its own clause first, then the clauses above it."""
+    cur: Token | None = trigger
+    seen: set[int] = set()
+    for _ in range(6):
+        if cur is None:
+            return
+        for tok in clause_tokens(cur):
+            if tok.ent_type_ == "DATE":
+                ent = _entity(tok)
+                if ent is not None and ent.start not in seen:
+                    seen.add(ent.start)
+                    yield ent
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            return
+        if cur.dep_ == "relcl":  # "the invasion in 2003 that toppled ...": the noun's date
+            cur = cur.head
+            continue
+        nxt = governor(cur)
+        while nxt is not None and nxt.pos_ in ("ADP", "SCONJ") and nxt.head.i != nxt.i:
+            nxt = nxt.head
+        cur = nxt
+
+
+def _entity(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def background(v: Token) -> bool:
+    """A state reaching back into the past ("have been competing since ..."): no day of its own."""
+    return any(c.lower_ == "since" for c in v.children) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in v.children
+    )

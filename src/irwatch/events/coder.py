@@ -1,0 +1,490 @@
+"""The event coder: who did what to whom, when and where, from the dependency parse and triggers.
+
+    >>> coder = Coder.default()  # doctest: +SKIP
+    >>> events = coder.code(article, doc, Resolver(load_kb()).read(doc, date=article.published))
+
+Per sentence: (1) find triggers — verbs and event nouns of the lexicon, with their particles and
+objects; (2) leave out the clauses that are the content of another trigger ("urged Iraq *to
+demand ...*"); (3) find source and target in the parse (voice, control, relative clauses, reported
+speech, pronouns) and resolve them to actors — an unresolved actor gives no event; (4) decide the
+modality (a denied event is dropped; an intended or conditional one is coded as the intent:
+cooperation -> AGREE, conflict -> THREATEN, as the CAMEO codebook does); (5) date, place and
+quantities; (6) one event per type, dyad and period in a document, keeping the body's evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from irwatch.events import clauses as cl
+from irwatch.events.lexicon import Lexicon, Sense, load_lexicon, match
+from irwatch.events.roles import Hit, Roles
+from irwatch.records import Actor, Event, EventActor, Period, Place, Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from irwatch.actors import DocumentActors, KnowledgeBase
+    from irwatch.events.ontology import Ontology
+    from irwatch.events.places import Gazetteer
+    from irwatch.records import Article
+
+#: Types that stay as they are when intended; the others become AGREE or THREATEN.
+VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A trigger that fired: the word, its sense and, for a noun, the verb that carries it."""
+
+    token: Token
+    sense: Sense
+    light: Token | None = None
+
+
+@dataclass(slots=True)
+class _Draft:
+    type: str
+    cameo: str
+    mode: str | None
+    source: Hit
+    target: Hit | None
+    trigger: Token
+    trigger_text: str
+    clause: Token
+    modality: str
+    reported_by: str | None
+    sym: bool
+
+
+class Coder:
+    """Codes events in parsed articles; the lexicon, ontology and gazetteer load once."""
+
+    def __init__(
+        self,
+        *,
+        kb: KnowledgeBase | None = None,
+        ontology: Ontology | None = None,
+        lexicon: Lexicon | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        from irwatch.events.ontology import load_ontology
+        from irwatch.events.places import load_gazetteer
+
+        self.kb = kb
+        self.ontology = ontology or load_ontology()
+        self.lexicon = lexicon or load_lexicon()
+        self.gazetteer = gazetteer or load_gazetteer()
+
+    @classmethod
+    def default(cls, *, kb_dir: str | None = None) -> Coder:
+        """The coder with the bundled lexicon, ontology, gazetteer and knowledge base."""
+        from irwatch.actors import load_kb
+
+        return cls(kb=load_kb(kb_dir))
+
+    # -- the orchestration -------------------------------------------------------------------
+
+    def code(self, article: Article, doc: Doc, actors: DocumentActors) -> list[Event]:
+        """The events of one parsed article (text = title, blank line, body), deduplicated."""
+        sents = cl.sentences(doc)
+        roles = Roles(actors, sents, self.lexicon, self.kb, article.published)
+        published = _date(article.published)
+        title_end = len(article.title) if article.title else -1
+        drafts: list[_Draft] = []
+        for sent in sents:
+            found = self._triggers(sent)
+            skip = self._contents(found)
+            drafts += self._obligations(sent, roles, skip)
+            for f in found:
+                if f.token.i not in skip:
+                    drafts += self._drafts(f, roles)
+        events: dict[tuple[Any, ...], Event] = {}
+        for d in drafts:
+            ev = self._event(article, d, roles, sents, published)
+            key = (ev.type, *_dyad(ev, d.sym), ev.date.start if ev.date else None)
+            old = events.get(key)
+            # the headline and the lead tell the same story: keep the body's sentence
+            if old is None or (old.start_char < title_end <= ev.start_char):
+                events[key] = ev
+        return sorted(events.values(), key=lambda e: (e.sentence, e.start_char, e.event_id))
+
+    # -- (1) and (2): triggers and the clauses they govern ------------------------------------
+
+    def _triggers(self, sent: Span) -> list[_Found]:
+        lex = self.lexicon
+        verbs: list[_Found] = []
+        nouns: list[_Found] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in lex.verbs:
+                sense = match(lex.verbs[lemma], _verb_context(tok))
+                if sense is not None:
+                    verbs.append(_Found(tok, sense))
+                    consumed.update(c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+                    for c in tok.children:
+                        if c.dep_ == "prep" and c.lower_ not in TEMPORAL:
+                            consumed.update(p.i for p in c.children if p.dep_ == "pobj")
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("NOUN", "PROPN") or lemma not in lex.nouns or tok.i in consumed:
+                continue
+            if lemma in lex.verbs and tok.tag_.startswith("VB"):
+                continue
+            light = _light_verb(tok, lex.light_verbs)
+            ctx = {"verb": frozenset({light.lemma_.lower()})} if light is not None else {}
+            sense = match(lex.nouns[lemma], ctx)
+            if sense is not None:
+                nouns.append(_Found(tok, sense, light))
+        return verbs + nouns
+
+    def _contents(self, found: list[_Found]) -> set[int]:
+        """Words of the clauses that say what a trigger asks, threatens, refuses ... (not events);
+        a noun event that only says when ("during a visit by X") is kept."""
+        skip: set[int] = set()
+        for f in found:
+            if f.light is not None or f.token.pos_ != "VERB":
+                continue
+            for c in f.token.children:
+                if c.dep_ in ("xcomp", "ccomp"):
+                    skip.update(t.i for t in c.subtree)
+                    # a relative clause inside says something of its own ("fighters that
+                    # captured a third of Iraq")
+                    for t in c.subtree:
+                        if t.dep_ == "relcl":
+                            skip.difference_update(x.i for x in t.subtree)
+                elif c.dep_ in ("dobj", "nsubjpass"):
+                    for a in c.children:
+                        if a.dep_ == "acl" and cl.has_aux_to(a):
+                            skip.update(t.i for t in a.subtree)
+        for f in found:
+            if f.light is None and f.token.pos_ != "VERB" and f.token.head.lower_ in TEMPORAL:
+                skip.discard(f.token.i)
+        return skip
+
+    # -- (3) and (4): arguments, actors and modality -----------------------------------------
+
+    def _drafts(self, f: _Found, roles: Roles) -> list[_Draft]:
+        tok, sense = f.token, f.sense
+        clause = f.light if f.light is not None else tok
+        lex = self.lexicon
+        if clause.pos_ == "VERB" and cl.negated(clause):
+            modal = "denied"
+        else:
+            modal = cl.modality(clause, lex) if clause.pos_ in ("VERB", "AUX") else "asserted"
+        if modal == "obliged":  # the content of a demand, not an event
+            return []
+        sp = cl.speaker(clause, lex)
+        reported = roles.all(sp)
+        if sense.speaker:
+            if not reported:
+                return []
+            sources, targets = reported, roles.all(cl.subject(tok))
+        elif tok.pos_ == "VERB":
+            sources = roles.all(cl.subject(tok))
+            targets = _pick(roles, cl.objects(tok), sources)
+        else:
+            sources, targets = self._noun_roles(tok, f.light, roles)
+        if not sources:
+            sources, targets = _during_visit(tok, roles, targets)
+        pairs = _pairs(sources, targets, sense)
+        if modal == "denied":
+            # "will not meet their demands" is a refusal; other denied events did not happen
+            if cl.modality(clause, lex) == "asserted" or sense.type not in COOPERATIVE:
+                return []
+            etype, cameo, modal = "REJECT", "12", "asserted"
+        elif modal != "asserted" and sense.type not in VERBAL:
+            etype = "AGREE" if sense.type in COOPERATIVE else "THREATEN"
+            cameo = "03" if etype == "AGREE" else "13"
+        else:
+            etype, cameo = sense.type, sense.cameo
+        text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
+        by = reported[0].text if reported else None
+        return [
+            _Draft(
+                etype,
+                cameo,
+                sense.mode if etype == sense.type else None,
+                s,
+                t,
+                tok,
+                text,
+                clause,
+                modal,
+                by,
+                sense.sym,
+            )
+            for s, t in pairs
+        ]
+
+    def _noun_roles(
+        self, n: Token, light: Token | None, roles: Roles
+    ) -> tuple[list[Hit], list[Hit]]:
+        """Source and target of an event noun: the light verb's subject, else the noun's own
+        possessor, "by" phrase or modifier; the target from its prepositions."""
+        sources: list[Hit] = []
+        if light is not None:
+            sources = roles.all(cl.subject(light))
+        if not sources:
+            for c in n.children:
+                if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
+                    sources = roles.all(c)
+                    if sources:
+                        break
+        if not sources:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    sources = roles.all(cl.first_child(c, ("pobj",)))
+        cands = list(cl.prep_objects(n, ("to", "of", "on", "against", "with", "into", "in")))
+        if light is not None:
+            cands += [c for c in cl.objects(light) if c.i != n.i]
+        targets = _pick(roles, cands, sources)
+        if not targets:
+            for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
+                if c.dep_ == "relcl":
+                    targets = _pick(roles, [x for x in c.children if x.dep_ == "dobj"], sources)
+        if not targets and sources and n.lemma_ in ("visit", "trip"):
+            targets = _host(n, roles, sources)
+        return sources, targets
+
+    def _obligations(self, sent: Span, roles: Roles, skip: set[int]) -> list[_Draft]:
+        """`X said Y must ...`: a request of the speaker to Y; the clause itself is not coded."""
+        out: list[_Draft] = []
+        for s in sent:
+            if s.lemma_.lower() not in self.lexicon.speech or s.pos_ != "VERB":
+                continue
+            for c in s.children:
+                if c.dep_ != "ccomp" or not cl.obligation(c, self.lexicon):
+                    continue
+                speakers = roles.all(cl.first_child(s, ("nsubj",)) or cl.agent(s))
+                addressees = roles.all(cl.first_child(c, ("nsubj", "nsubjpass")))
+                pairs = _pairs(speakers, addressees, None)
+                if pairs:
+                    skip.update(t.i for t in c.subtree)
+                for src, tgt in pairs:
+                    out.append(
+                        _Draft(
+                            "REQUEST", "020", None, src, tgt, s, s.text, s, "asserted", None, False
+                        )
+                    )
+        return out
+
+    # -- (5): the record ---------------------------------------------------------------------
+
+    def _event(
+        self,
+        article: Article,
+        d: _Draft,
+        roles: Roles,
+        sents: list[Span],
+        published: dt.date | None,
+    ) -> Event:
+        from irwatch.events.quantities import find_quantities
+
+        si = roles.sentence_index(d.trigger)
+        sent = sents[si]
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        evidence = text.strip()
+        start = sent.start_char + lead
+        code = self._cameo(d)
+        src, tgt = _event_actor(d.source), _event_actor(d.target) if d.target else None
+        key = "|".join(
+            [article.id, str(si), str(d.trigger.idx), src.code, tgt.code if tgt else "", d.type]
+        )
+        quantities: tuple[Quantity, ...] = tuple(q for _, _, q in find_quantities(evidence))
+        return Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            doc_id=article.id,
+            type=d.type,
+            mode=d.mode,
+            cameo=code.code,
+            quad_class=code.quad_class,
+            score=code.goldstein,
+            source=src,
+            target=tgt,
+            date=self._period(d, published),
+            evidence=evidence,
+            sentence=si,
+            start_char=start,
+            end_char=start + len(evidence),
+            trigger=d.trigger_text,
+            modality=d.modality,  # type: ignore[arg-type]
+            reported_by=d.reported_by,
+            location=self._location(d),
+            quantities=quantities,
+        )
+
+    def _cameo(self, d: _Draft) -> Any:
+        try:
+            code = self.ontology.cameo(d.cameo)
+        except (KeyError, LookupError, ValueError):
+            code = None
+        if code is None or code.plover_type != d.type:
+            try:
+                return self.ontology.default_cameo(d.type, d.mode)
+            except (KeyError, LookupError, ValueError):
+                return self.ontology.default_cameo(d.type, None)
+        return code
+
+    def _period(self, d: _Draft, published: dt.date | None) -> Period | None:
+        from irwatch.events.time import default_period, resolve_time
+
+        if published is None:
+            return None
+        for span in cl.date_spans(d.trigger):
+            period = resolve_time(span.text, published)
+            if period is not None:
+                return period
+        if d.clause.pos_ in ("VERB", "AUX") and cl.background(d.clause):
+            return None
+        return default_period(published)
+
+    def _location(self, d: _Draft) -> Place | None:
+        for tok in cl.clause_tokens(d.clause, limit=25):
+            prep = tok.head.lower_
+            where = prep in LOCATIVE or (d.mode == "visit" and prep == "to")
+            if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and where:
+                ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+                name = ent.text if ent is not None else tok.text
+                return self.gazetteer.locate(name) or Place(name=name)
+        return None
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _date(iso: str | None) -> dt.date | None:
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _verb_context(v: Token) -> dict[str, frozenset[str]]:
+    """The lemmas around a verb that its senses' conditions test."""
+    prt = {c.lemma_.lower() for c in v.children if c.dep_ in ("prt", "prep", "advmod")}
+    prep = {c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative", "agent")}
+    for c in v.children:  # "called for Iran and Iraq to expand ...": "for" marks the clause
+        if c.dep_ in ("advcl", "ccomp"):
+            prep.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
+    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if v.dep_ == "acl" and v.tag_ == "VBN":  # "deals reached during ..."
+        objs.append(v.head)
+    obj: set[str] = set()
+    for o in objs:
+        obj.update(t.lemma_.lower() for t in cl.conjuncts(o))
+    for c in v.children:
+        if c.dep_ == "prep":
+            obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    xcomp = {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "ccomp")}
+    return {
+        "prt": frozenset(prt),
+        "prep": frozenset(prep),
+        "obj": frozenset(obj),
+        "xcomp": frozenset(xcomp),
+    }
+
+
+def _light_verb(n: Token, light: frozenset[str]) -> Token | None:
+    """The verb that carries an event noun: "held *talks*", "agreed to a *ceasefire*"."""
+    head = n.head
+    verb: Token | None = None
+    if n.dep_ == "conj":
+        return _light_verb(head, light)
+    if n.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        verb = head
+    elif n.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
+        verb = head.head if head.lower_ not in TEMPORAL else None
+    elif n.dep_ == "pobj" and head.dep_ == "prt":
+        verb = head.head
+    if verb is not None and verb.lemma_.lower() in light:
+        return verb
+    return None
+
+
+def _pick(roles: Roles, cands: list[Token], sources: list[Hit]) -> list[Hit]:
+    """The actors of the first candidate that names any, other than the source."""
+    taken = {h.start for h in sources}
+    for c in cands:
+        hits = [h for h in roles.all(c) if h.start not in taken]
+        if hits:
+            return hits
+    for c in cands:
+        if c.pos_ in ("NOUN", "PROPN"):
+            hits = roles.inside(c, taken)
+            if hits:
+                return hits
+    return []
+
+
+def _pairs(
+    sources: list[Hit], targets: list[Hit], sense: Sense | None
+) -> list[tuple[Hit, Hit | None]]:
+    out: list[tuple[Hit, Hit | None]] = []
+    if targets:
+        out = [(s, t) for s in sources for t in targets]
+    elif sense is not None and sense.sym and len(sources) > 1:
+        out = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
+    elif sense is not None and sense.notarget:
+        out = [(s, None) for s in sources]
+    return [(s, t) for s, t in out if t is None or not _same(s, t)]
+
+
+def _same(s: Hit, t: Hit) -> bool:
+    """Source and target are one actor, or a government and its own state."""
+    a, b = s.actor, t.actor
+    if a.id == b.id or a.code == b.code:
+        return True
+    return a.country is not None and a.country == b.country and b.sector is None
+
+
+def _during_visit(tok: Token, roles: Roles, targets: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """Deals "reached during X's visit to Y" have X and Y as their parties."""
+    for anc in [tok, *tok.ancestors][:3]:
+        for c in anc.children:
+            if c.dep_ == "prep" and c.lower_ in ("during", "at"):
+                n = cl.first_child(c, ("pobj",))
+                if n is not None and n.lemma_ in ("visit", "trip", "talk", "meeting", "summit"):
+                    src = next((roles.all(x) for x in n.children if x.dep_ == "poss"), [])
+                    dst = _pick(roles, list(cl.prep_objects(n, ("to", "with"))), src)
+                    if src and (dst or targets):
+                        return src, dst or targets
+    return [], targets
+
+
+def _host(n: Token, roles: Roles, visitors: list[Hit]) -> list[Hit]:
+    """A visit with no destination: the host is the subject of the sentence's main clause."""
+    root = n
+    while root.head.i != root.i:
+        root = root.head
+    hosts = roles.all(cl.subject(root)) if root.pos_ in ("VERB", "AUX") else []
+    out: list[Hit] = []
+    for h in hosts:
+        c = h.actor.country
+        if c is not None and all(c != v.actor.country for v in visitors):
+            # the visit is to the host's country, whoever of its leaders is named
+            out.append(Hit(h.text, h.start, h.end, Actor(c, c, "state", c, None, c)))
+    return out[:1]
+
+
+def _event_actor(h: Hit) -> EventActor:
+    a = h.actor
+    return EventActor(
+        text=h.text, country=a.country, sector=a.sector, code=a.code, actor_id=a.id, name=a.name
+    )
+
+
+def _dyad(ev: Event, sym: bool) -> tuple[str, str]:
+    s = ev.source.actor_id or ev.source.code
+    t = (ev.target.actor_id or ev.target.code) if ev.target else ""
+    return (min(s, t), max(s, t)) if sym else (s, t)

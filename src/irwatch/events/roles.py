@@ -1,0 +1,139 @@
+"""Who a noun phrase names: from the parse and the resolver's mentions to actors (with pronouns)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from irwatch.events.clauses import PARTITIVE, conjuncts, speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from irwatch.actors import DocumentActors, KnowledgeBase
+    from irwatch.events.lexicon import Lexicon
+    from irwatch.records import Actor
+
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours"})
+THIRD_PERSON = frozenset(
+    {"he", "she", "it", "they", "them", "him", "his", "her", "its", "their", "theirs"}
+)
+#: Nouns that name a part or members of what their "of" phrase names ("members of Hamas").
+MEMBERS = frozenset({"member", "leader", "head", "government", "army", "force", "official"})
+INNER = ("poss", "compound", "amod", "nmod", "npadvmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An actor named in the text: the words (token span) and what they resolved to."""
+
+    text: str
+    start: int
+    end: int
+    actor: Actor
+
+
+class Roles:
+    """Resolves argument tokens of one document to actors."""
+
+    def __init__(
+        self,
+        actors: DocumentActors,
+        sents: list[Span],
+        lex: Lexicon,
+        kb: KnowledgeBase | None,
+        date: str | None,
+    ) -> None:
+        self.actors = actors
+        self.sents = sents
+        self.lex = lex
+        self.kb = kb
+        self.date = date
+        self._sent_of: dict[int, int] = {}
+        for i, s in enumerate(sents):
+            for t in range(s.start, s.end):
+                self._sent_of[t] = i
+
+    def sentence_index(self, tok: Token) -> int:
+        return self._sent_of.get(tok.i, 0)
+
+    def all(self, tok: Token | None) -> list[Hit]:
+        """The actors of ``tok`` and of the words conjoined to it, without repeats."""
+        if tok is None:
+            return []
+        out: list[Hit] = []
+        seen: set[tuple[str, int]] = set()
+        for c in conjuncts(tok):
+            for h in self.one(c, depth=0):
+                if (h.actor.code, h.start) not in seen:
+                    seen.add((h.actor.code, h.start))
+                    out.append(h)
+        return out
+
+    def one(self, tok: Token, depth: int) -> list[Hit]:
+        """The actors a single word stands for: its mention, appositive, possessor or modifier."""
+        m = self.actors.covering(tok.i)
+        if m is not None:
+            return [Hit(m.text, m.start, m.end, a) for a in m.actors]
+        if depth > 3:
+            return []
+        if tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:
+            return self.pronoun(tok)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                found = self.one(c, depth + 1)
+                if found:
+                    return found
+        if tok.text.endswith("-led") and self.kb is not None:  # "the U.S.-led invasion"
+            actor = self.kb.lookup(tok.text[:-4], date=self.date)
+            if actor is not None:
+                return [Hit(tok.text[:-4], tok.i, tok.i + 1, actor)]
+        for c in tok.children:
+            if c.dep_ in INNER or (c.dep_ == "amod" and c.lemma_ == "lead"):
+                found = self.one(c, depth + 1)
+                if found:
+                    return found
+        if tok.lemma_.lower() in PARTITIVE or tok.lemma_.lower() in MEMBERS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.all(p)
+        return []
+
+    def inside(self, tok: Token, exclude: set[int]) -> list[Hit]:
+        """The first actor named anywhere inside ``tok``'s phrase ("an accord curbing Tehran's
+        programme"), the last resort for a target."""
+        if tok.pos_ != "NOUN":
+            return []
+        # appositions and relative clauses say more about the noun, not who it belongs to
+        aside: set[int] = set()
+        for c in tok.children:
+            if c.dep_ in ("appos", "relcl"):
+                aside.update(t.i for t in c.subtree)
+        lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+        for m in self.actors.in_span(lo, hi):
+            if m.start not in exclude and m.start not in aside:
+                return [Hit(m.text, m.start, m.end, a) for a in m.actors]
+        return []
+
+    def pronoun(self, tok: Token) -> list[Hit]:
+        """First person in reported speech is the speaker; third person the nearest actor before."""
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            sp = speaker(tok.head, self.lex)
+            return self.all(sp) if sp is not None and sp.pos_ != "PRON" else []
+        if low not in THIRD_PERSON:
+            return []
+        si = self.sentence_index(tok)
+        sent = self.sents[si]
+        before = [m for m in self.actors.in_span(sent.start, tok.i) if m.end <= tok.i]
+        if before:
+            m = before[-1]
+            return [Hit(m.text, m.start, m.end, a) for a in m.actors]
+        if si > 0:
+            prev = self.sents[si - 1]
+            ms = self.actors.in_span(prev.start, prev.end)
+            if ms:
+                return [Hit(ms[0].text, ms[0].start, ms[0].end, a) for a in ms[0].actors]
+        return []
