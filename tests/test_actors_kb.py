@@ -82,6 +82,14 @@ def test_people_hold_offices_on_dates(kb: KnowledgeBase) -> None:
     assert cs(kb, "Saddam Hussein", "2005-01-01") == ("IRQ", None)
 
 
+def test_leaders_of_stateless_groups_carry_the_group_code(kb: KnowledgeBase) -> None:
+    leader = kb.lookup("Zawahiri", date="2015-01-01")
+    assert leader is not None and (leader.country, leader.sector) == (None, "REB")
+    assert leader.code == "IMGMUSAQD"
+    before = kb.lookup("Ayman al-Zawahri", date="2005-01-01")  # not yet its leader
+    assert before is not None and before.sector is None and before.code == "IMGMUSAQD"
+
+
 def test_former_means_out_of_office(kb: KnowledgeBase) -> None:
     assert cs(kb, "former President Obama", "2019-01-01") == ("USA", None)
 

@@ -50,7 +50,18 @@ def person_at(p: Person, day: str) -> Actor:
         country = o.country if o.code else (o.country or p.country)
         code = o.code or f"{country or ''}{o.sector or ''}"
         return Actor(p.id, p.name, "person", country, o.sector, code, o.role, (o.start, o.end))
+    if p.country is None:
+        # A stateless person out of office keeps the code of the group they are known by
+        # (al-Zawahiri before he led al-Qaeda: IMGMUSAQD), the nearest office in time.
+        stateless = [o for o in p.offices if o.code and o.country is None]
+        if stateless:
+            near = min(stateless, key=lambda o: abs(_days(o.start or o.end or day) - _days(day)))
+            return Actor(p.id, p.name, "person", None, None, near.code or "")
     return Actor(p.id, p.name, "person", p.country, None, p.country or "")
+
+
+def _days(iso: str) -> int:
+    return datetime.date.fromisoformat(iso[:10]).toordinal()
 
 
 class KnowledgeBase:
