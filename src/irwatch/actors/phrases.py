@@ -116,7 +116,7 @@ def _roles(kb: KnowledgeBase, keys: list[str]) -> tuple[list[tuple[int, int, Rol
     i, end = 0, 0
     while i < len(keys):
         for n in range(min(kb.max_role, len(keys) - i), 0, -1):
-            role = kb.roles.get(tuple(keys[i : i + n]))
+            role = kb.roles.get(tuple(k.lower() for k in keys[i : i + n]))
             if role is not None:
                 found.append((i, i + n, role))
                 i += n
@@ -174,7 +174,7 @@ def _name_fits(
     k = at
     while k > lo and toks[k - 1][1] and not toks[k - 1][2]:
         word = toks[k - 1][0]
-        if word in kb.role_words or word.lower() in TITLES:
+        if word.lower() in kb.role_words or word.lower() in TITLES:
             break
         k -= 1
     if k == at:

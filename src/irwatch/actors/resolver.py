@@ -195,14 +195,14 @@ class Resolver:
             actor = self.kb.lookup(text, date=day)
         if actor is not None and actor.kind == "person" and actor.role and actor.id == actor.code:
             # "the Malian president" after "President Amadou Touré": the person met before.
-            met = memory.roles.get(key(actor.role))
+            met = memory.roles.get(key(actor.role.lower()))
             if met is not None and met.country == actor.country and met.id in self.kb.people:
                 return met
         if actor is not None:
             return actor
         # "the president": the last person this document named with that role.
         if len(toks) >= 2 and toks[0].lower_ in _DEFINITE:
-            k = key(" ".join(t.text for t in toks[1:]))
+            k = key(" ".join(t.lower_ for t in toks[1:]))
             if k in memory.roles:
                 return memory.roles[k]
         return None
