@@ -111,6 +111,11 @@ def test_role_words_combined_with_a_country(
     assert cs(kb, text, date) == expected
 
 
+def test_a_sponsor_is_not_the_actor(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Iranian-backed militias", date="2020-01-01") is None
+    assert cs(kb, "Saudi-led forces", "2016-01-01") == ("SAU", "MIL")
+
+
 def test_an_unknown_person_with_a_role_and_country_still_resolves(kb: KnowledgeBase) -> None:
     actor = kb.lookup("Guyanese police officer John Quinceworth", date="2020-01-01")
     assert actor is not None and (actor.country, actor.sector) == ("GUY", "COP")

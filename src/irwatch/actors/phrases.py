@@ -73,6 +73,8 @@ AFFIXES = frozenset(
         "controlled",
     }
 )
+#: Affixes naming a sponsor rather than the actor itself.
+SPONSORS = frozenset({"backed", "sponsored", "funded", "allied", "aligned", "supported"})
 #: Sectors of actors outside the state (a body of them is a "group").
 NON_STATE = frozenset(
     {"REB", "OPP", "PTY", "CVL", "BUS", "JRN", "MED", "REL", "EDU", "LAB", "REF", "NGO", "INS"}
@@ -233,6 +235,8 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     rest = keys[start:]
     if base is not None and all(k in AFFIXES for k in rest):
         return [base]  # "U.S.-led", "Iranian-backed"
+    if base is not None and rest and rest[0] in SPONSORS:
+        return []  # "Iranian-backed militias" are not Iran's: the sponsor is not the actor
     # A known person named last: "Iraqi Prime Minister Adel Abdul Mahdi", "Ayatollah Ali Khamenei".
     for s in range(len(rest)):
         people = _people(kb, tuple(rest[s:]))
