@@ -228,3 +228,50 @@ def test_taliban_leader_is_rebel_before_kabul_falls_and_government_after() -> No
 def test_every_listed_country_has_a_current_head() -> None:
     covered = {r["country"] for r in ROWS if r["sector"] == "GOV" and not r["end"]}
     assert sorted(set(COUNTRIES) - covered) == []
+
+
+def _country_names() -> dict[str, str]:
+    """Country names as offices spell them ("President of Iran") -> ISO alpha-3."""
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            if value := getattr(c, attr, None):
+                names[value] = c.alpha_3
+    names.update(
+        {
+            "Iran": "IRN",
+            "Syria": "SYR",
+            "Turkey": "TUR",
+            "Vietnam": "VNM",
+            "Laos": "LAO",
+            "North Korea": "PRK",
+            "Taiwan": "TWN",
+            "Tanzania": "TZA",
+            "Zaire": "COD",
+            "the Democratic Republic of the Congo": "COD",
+            "the Palestinian National Authority": "PSE",
+            "the United Arab Emirates": "ARE",
+            "the Philippines": "PHL",
+            "the Central African Republic": "CAF",
+            "Côte d'Ivoire": "CIV",
+            "Israel": "ISR",
+            "South Sudan": "SSD",
+            "Somaliland": "SOM",
+        }
+    )
+    return names
+
+
+def test_the_country_an_office_names_is_the_row_country() -> None:
+    names = _country_names()
+    office = re.compile(r"^[A-Z][\w -]*? of (.+)$")
+    checked, wrong = 0, []
+    for r in ROWS:
+        m = office.match(r["role"])
+        if not (m and r["sector"] in ("GOV", "MIL") and m.group(1) in names):
+            continue
+        checked += 1
+        if names[m.group(1)] != r["country"]:
+            wrong.append((r["id"], r["role"], r["country"]))
+    assert wrong == []
+    assert checked > 800
