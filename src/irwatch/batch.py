@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from irwatch.pipeline import Coded, Pipeline, PipelineOptions, codable
 from irwatch.records import Article
@@ -24,6 +24,12 @@ Engine = Literal["local", "dask"]
 
 #: The pipeline of this worker process, made once by :func:`_worker_pipeline`.
 _PIPELINE: Pipeline | None = None
+
+
+class _Pending(Protocol):
+    """A task's future: concurrent.futures and Dask futures both have ``result()``."""
+
+    def result(self) -> list[Coded]: ...
 
 
 def _worker_pipeline(options: PipelineOptions) -> Pipeline:
@@ -76,12 +82,12 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _ordered(
-    submit: Callable[[list[Article]], Future[list[Coded]]],
+    submit: Callable[[list[Article]], _Pending],
     chunks: Iterator[list[Article]],
     window: int,
 ) -> Iterator[Coded]:
     """Submit chunks keeping at most ``window`` in flight; yield results in input order."""
-    pending: deque[Future[list[Coded]]] = deque()
+    pending: deque[_Pending] = deque()
     for chunk in chunks:
         pending.append(submit(chunk))
         while len(pending) >= window:
@@ -91,11 +97,11 @@ def _ordered(
 
 
 def _passthrough_or_submit(
-    submit: Callable[[list[Article]], Future[list[Coded]]],
-) -> Callable[[list[Article]], Future[list[Coded]]]:
+    submit: Callable[[list[Article]], _Pending],
+) -> Callable[[list[Article]], _Pending]:
     """Skip the round trip for chunks with nothing to code (all skipped or duplicates)."""
 
-    def go(chunk: list[Article]) -> Future[list[Coded]]:
+    def go(chunk: list[Article]) -> _Pending:
         if any(codable(a) is not None for a in chunk):
             return submit(chunk)
         done: Future[list[Coded]] = Future()
@@ -123,7 +129,7 @@ def code_stream(
     window = batch.workers * batch.in_flight
     with ProcessPoolExecutor(max_workers=batch.workers) as pool:
 
-        def submit(chunk: list[Article]) -> Future[list[Coded]]:
+        def submit(chunk: list[Article]) -> _Pending:
             return pool.submit(code_chunk, options, chunk)
 
         yield from _ordered(
@@ -135,26 +141,27 @@ def _code_dask(
     articles: Iterable[Article], options: PipelineOptions, batch: BatchOptions
 ) -> Iterator[Coded]:
     """The same chunks as tasks of a Dask cluster (``batch.scheduler``, else a LocalCluster)."""
-    from distributed import Client, LocalCluster
+    import distributed
 
+    dist: Any = distributed  # untyped library
     cluster: Any = None
     if batch.scheduler:
-        client = Client(batch.scheduler)
+        client = dist.Client(batch.scheduler)
     else:
-        cluster = LocalCluster(
+        cluster = dist.LocalCluster(
             n_workers=max(1, batch.workers),
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
         )
-        client = Client(cluster)
+        client = dist.Client(cluster)
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or batch.workers)
         window = n_workers * batch.in_flight
 
-        def submit(chunk: list[Article]) -> Future[list[Coded]]:
-            fut: Future[list[Coded]] = client.submit(code_chunk, options, chunk, pure=False)
-            return fut
+        def submit(chunk: list[Article]) -> _Pending:
+            pending: _Pending = client.submit(code_chunk, options, chunk, pure=False)
+            return pending
 
         yield from _ordered(
             _passthrough_or_submit(submit), _chunks(articles, batch.chunk_size), window
