@@ -225,7 +225,20 @@ class KnowledgeBase:
         if all(a.country == best.country and a.sector == best.sector for a in found[1:]):
             return best
         in_office = [a for a in found if a.kind == "person" and a.sector]
-        return in_office[0] if len(in_office) == 1 else None
+        if len(in_office) == 1:
+            return in_office[0]
+        if in_office and all(
+            (a.country, a.sector) == (in_office[0].country, in_office[0].sector) for a in in_office
+        ):
+            # Fidel and Raúl Castro in 2000: which one is unknown, Cuba's government is not.
+            a = in_office[0]
+            return Actor(a.code, f"{a.code} ({text})", "person", a.country, a.sector, a.code)
+        country = best.country
+        if country and all(a.country == country for a in found) and country in self.states:
+            # Two people of one country, neither in office: which one is unknown, the country not.
+            state = self.states[country]
+            return Actor(country, state.name, best.kind, country, None, country)
+        return None
 
     def stats(self) -> dict[str, Any]:
         """Counts by kind, countries covered, and the date range of offices."""

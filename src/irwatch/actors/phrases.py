@@ -242,6 +242,8 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
         people = _people(kb, tuple(rest[s:]))
         if people and _name_fits(kb, toks, start, start + s, people):
             actors = _person_actors(kb, people, day)
+            if base is not None and len(actors) > 1:  # "Jordan's King Abdullah"
+                actors = [a for a in actors if a.country == base.country] or actors
             roles, end = _roles(kb, rest[:s])
             if former:
                 return [_out_of_office(a) for a in actors]
