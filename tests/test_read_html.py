@@ -93,3 +93,8 @@ def test_benchmark_floor(shared: Path) -> None:
     score, _ = run(shared / "corpora" / "article-extraction")
     assert score.pages == 124
     assert score.f1 >= floor
+
+
+def test_fragment_without_page_goes_through_the_text_cleaner() -> None:
+    extracted = extract_html("<p>Chile and Peru signed a border accord.</p><p>Share this</p>")
+    assert extracted.body == "Chile and Peru signed a border accord."

@@ -8,7 +8,9 @@ from functools import cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$|[.!?]["'”’]?\s*\(?[A-Z][\w.]*\)?$""")
+#: Chinese, Japanese and Korean script, written without spaces: two characters count as a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TERMINAL = re.compile(r"""[.!?…。！？]["'”’)\]」』）]*$|[.!?]["'”’]?\s*\(?[A-Z][\w.]*\)?$""")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _DOMAIN = re.compile(
@@ -90,7 +92,8 @@ def evidence(text: str) -> Evidence:
     """The evidence about ``text`` (one paragraph, heading or list item)."""
     stripped = text.strip()
     words = _WORD.findall(stripped)
-    n = len(words)
+    cjk = len(_CJK.findall(stripped))
+    n = len(words) + cjk // 2 if cjk else len(words)
     stops = stopwords()
     letters = [c for c in stripped if c.isalpha()]
     upper = sum(c.isupper() for c in letters)

@@ -10,28 +10,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from irwatch.errors import ReadError
+from irwatch.read.html import fragment_text
 from irwatch.read.sources import Document, Item
 
 
 def _date(entry: Any) -> str | None:
     parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
-
-
-def fragment_text(html: str) -> str:
-    """An item's HTML fragment as text, a blank line between its paragraphs."""
-    import lxml.html
-
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
-        return html
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    blocks = root.xpath(".//p|.//li|.//h1|.//h2|.//h3|.//h4|.//blockquote")
-    if not blocks:
-        return str(root.text_content()).strip()
-    return "\n\n".join(t for b in blocks if (t := " ".join(b.text_content().split())))
 
 
 def feed_documents(data: bytes, path: str) -> Iterator[Item]:

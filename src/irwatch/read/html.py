@@ -71,7 +71,8 @@ def render(body: Any) -> list[Block]:
 
 def cleanup(blocks: list[Block], title: str) -> list[Block]:
     """Our rules over trafilatura's blocks: the headline out, furniture out, and what is not
-    prose before the article's first sentence and after its last out."""
+    prose before the article's first sentence and after its last out; nothing when there is no
+    sentence at all."""
     title_key = normalise(title)
     kept: list[tuple[Block, Evidence]] = []
     for block in blocks:
@@ -85,8 +86,8 @@ def cleanup(blocks: list[Block], title: str) -> list[Block]:
             continue
         kept.append((block, ev))
     prose = [i for i, (_, ev) in enumerate(kept) if ev.prose]
-    if not prose:
-        return [block for block, _ in kept]
+    if not prose:  # menus and link lists without a single sentence are not an article
+        return []
     # headings and fragments after the last sentence belong to what follows the article
     end = len(kept)
     while end > prose[-1] + 1 and (kept[end - 1][0].heading or kept[end - 1][1].furniture):
@@ -110,14 +111,10 @@ def _signature(element: Any) -> tuple[str, str] | None:
     return (element.tag, cls) if cls else None
 
 
-def split_body(html: str, blocks: list[Block]) -> list[Block]:
+def split_body(tree: Any, blocks: list[Block]) -> list[Block]:
     """Paragraphs of an article body that the page splits into several containers of the same
     kind (between adverts); trafilatura keeps only the first."""
-    import lxml.html
-
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    if tree is None:
         return blocks
     keys = {_squash(b.text): i for i, b in enumerate(blocks)}
     everything = "".join(keys)
@@ -157,8 +154,32 @@ def split_body(html: str, blocks: list[Block]) -> list[Block]:
     return [block for _, _, block in merged]
 
 
-def _article(html: str, body: Any, title: str) -> list[Block]:
-    return cleanup(split_body(html, render(body)), title)
+def _parse(html: str) -> Any:
+    """The page as an lxml tree, or None when lxml cannot make one."""
+    import lxml.html
+
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        return lxml.html.fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def fragment_text(html: str) -> str:
+    """An HTML fragment (a feed item, a JSONL ``html`` snippet) as text, a blank line between
+    its paragraphs."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    blocks = root.xpath(".//p|.//li|.//h1|.//h2|.//h3|.//h4|.//blockquote")
+    if not blocks:
+        return str(root.text_content()).strip()
+    return "\n\n".join(t for b in blocks if (t := " ".join(b.text_content().split())))
 
 
 def _words(blocks: list[Block]) -> int:
@@ -169,37 +190,45 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     """The article of an HTML page with its metadata; R006 when the page holds no article.
 
     trafilatura runs favouring precision; when that leaves less than a short article, it runs
-    again in its balanced mode and the longer result is kept.
+    again in its balanced mode and the longer result is kept. A fragment without ``<html>`` or
+    ``<body>`` that trafilatura cannot use goes through the text cleaner.
     """
     import trafilatura
 
-    doc: Any = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=True,
-    )
-    if doc is None or getattr(doc, "body", None) is None:
-        raise ReadError("R006")
-    title = _SPACES.sub(" ", doc.title or "").strip()
-    blocks = _article(html, doc.body, title)
-    if _words(blocks) < SHORT_ARTICLE:
-        again: Any = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, include_tables=True
+    tree = _parse(html)
+    blocks: list[Block] = []
+    meta: Any = None
+    for precise in (True, False):
+        doc: Any = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=meta is None,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=precise,
         )
-        if again is not None and getattr(again, "body", None) is not None:
-            more = _article(html, again.body, title)
-            if _words(more) > _words(blocks):
-                blocks = more
+        if doc is None or getattr(doc, "body", None) is None:
+            continue
+        meta = meta or doc
+        title = _SPACES.sub(" ", meta.title or "").strip()
+        found = cleanup(split_body(tree, render(doc.body)), title)
+        if _words(found) > _words(blocks):
+            blocks = found
+        if _words(blocks) >= SHORT_ARTICLE:
+            break
+    title = _SPACES.sub(" ", (meta.title if meta else None) or "").strip()
+    if not blocks and not re.search(r"<(?:html|body)\b", html[:4096], re.I):
+        from irwatch.read.text import clean_text
+
+        title, body = clean_text(fragment_text(html))
+        blocks = [Block(p) for p in body.split("\n\n") if p]
     body = "\n\n".join(b.text for b in blocks)
     if not body.strip():
         raise ReadError("R006")
     return Extracted(
         title=title,
         body=body,
-        published=doc.date or None,
-        url=doc.url or None,
-        publisher=doc.sitename or None,
+        published=meta.date if meta and meta.date else None,
+        url=meta.url if meta and meta.url else None,
+        publisher=meta.sitename if meta and meta.sitename else None,
     )
