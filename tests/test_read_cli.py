@@ -89,6 +89,7 @@ def test_standard_input_and_options(samples: Path) -> None:
         "https://example.org/q",
         "-",
     )
+    assert record["publisher"] == "example.org"  # the site, when nothing better is known
 
 
 def test_read_does_not_import_spacy(samples: Path) -> None:

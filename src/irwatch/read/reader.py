@@ -73,6 +73,14 @@ def _file_items(path: str, options: ReadOptions) -> Iterator[Item]:
         yield Skip(path, ReadError("R010", detail=exc.strerror or str(exc)))
 
 
+def _hostname(url: str | None) -> str | None:
+    """The site of a URL, the publisher's name of last resort (``www.`` dropped)."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname if url and "://" in url else None
+    return host.removeprefix("www.") if host else None
+
+
 def _id(source: str, content: str = "") -> str:
     return hashlib.blake2b(f"{source}\n{content}".encode(), digest_size=8).hexdigest()
 
@@ -125,7 +133,7 @@ def read_document(doc: Document, options: ReadOptions = ReadOptions()) -> Articl
         body=body,
         published=published,
         url=url,
-        publisher=doc.publisher or publisher,
+        publisher=doc.publisher or publisher or _hostname(url),
         language=detect_language(body),
         source=doc.source,
     )
