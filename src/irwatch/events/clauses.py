@@ -89,7 +89,7 @@ def subject(v: Token) -> Token | None:
     """Who does ``v``: its subject, the passive agent, the controller or the relativised noun."""
     if is_passive(v):
         by = agent(v)
-        if by is not None:
+        if by is not None or v.dep_ != "conj":
             return by
     else:
         for c in v.children:
@@ -163,10 +163,24 @@ def objects(v: Token) -> list[Token]:
     out += list(prep_objects(v))
     out += list(prep_objects(v, ("out", "of")))
     for c in v.children:
-        if c.dep_ in ("ccomp", "xcomp", "advcl"):
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _marked_for(c)):
             out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     for d in dobj:  # "imposed sanctions on Iran"
-        out += list(prep_objects(d))
+        out += list(prep_objects(d, (*TARGET_PREPS, "between")))
+    out += list(prep_objects(v, ("in", "between")))  # "lifted a curfew in Montenegro"
+    return [t for t in out if t.ent_type_ not in ("DATE", "TIME")]
+
+
+def _marked_for(c: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+
+
+def complement_words(v: Token) -> list[Token]:
+    """Nouns of the clause a trigger governs ("agreed to set up a centre *in Tokyo*")."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _marked_for(c)):
+            out += [t for t in c.subtree if t.pos_ in ("PROPN", "NOUN", "ADJ")]
     return out
 
 

@@ -139,6 +139,8 @@ class Coder:
             if lemma in lex.verbs and tok.tag_.startswith("VB"):
                 continue
             light = _light_verb(tok, lex.light_verbs)
+            if tok.dep_ == "compound" and light is None:  # "invasion forces" is no invasion
+                continue
             ctx = {"verb": frozenset({light.lemma_.lower()})} if light is not None else {}
             sense = match(lex.nouns[lemma], ctx)
             if sense is not None:
@@ -189,7 +191,13 @@ class Coder:
             sources, targets = reported, roles.all(cl.subject(tok))
         elif tok.pos_ == "VERB":
             sources = roles.all(cl.subject(tok))
+            if not sources and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
+                # "X issued a declaration demanding ...": X demands
+                gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
+                sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
             targets = _pick(roles, cl.objects(tok), sources)
+            if not targets:  # "agreed to set up a centre in Tokyo"
+                targets = _pick(roles, cl.complement_words(tok), sources)[:1]
         else:
             sources, targets = self._noun_roles(tok, f.light, roles)
         if not sources:
@@ -242,7 +250,10 @@ class Coder:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     sources = roles.all(cl.first_child(c, ("pobj",)))
-        cands = list(cl.prep_objects(n, ("to", "of", "on", "against", "with", "into", "in")))
+        preps = ("to", "of", "on", "against", "with", "into", "from", "between", "in")
+        cands = list(cl.prep_objects(n, preps))
+        if n.dep_ == "compound":  # "a mediation mission between X and Y"
+            cands += list(cl.prep_objects(n.head, preps))
         if light is not None:
             cands += [c for c in cl.objects(light) if c.i != n.i]
         targets = _pick(roles, cands, sources)
@@ -304,7 +315,7 @@ class Coder:
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             doc_id=article.id,
             type=d.type,
-            mode=d.mode,
+            mode=self._mode(d, code),
             cameo=code.code,
             quad_class=code.quad_class,
             score=code.goldstein,
@@ -321,6 +332,13 @@ class Coder:
             location=self._location(d),
             quantities=quantities,
         )
+
+    def _mode(self, d: _Draft, code: Any) -> str | None:
+        """The PLOVER mode: the CAMEO code's, else the lexicon's when the type has it."""
+        if code.plover_type == d.type and code.plover_mode:
+            return str(code.plover_mode)
+        ptype = self.ontology.plover_types.get(d.type)
+        return d.mode if ptype is not None and d.mode in ptype.modes else None
 
     def _cameo(self, d: _Draft) -> Any:
         try:
@@ -399,7 +417,7 @@ def _light_verb(n: Token, light: frozenset[str]) -> Token | None:
     """The verb that carries an event noun: "held *talks*", "agreed to a *ceasefire*"."""
     head = n.head
     verb: Token | None = None
-    if n.dep_ == "conj":
+    if n.dep_ in ("conj", "compound") and head.pos_ in ("NOUN", "PROPN"):
         return _light_verb(head, light)
     if n.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         verb = head

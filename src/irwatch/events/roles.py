@@ -93,7 +93,7 @@ class Roles:
                 found = self.one(c, depth + 1)
                 if found:
                     return found
-        if tok.lemma_.lower() in PARTITIVE or tok.lemma_.lower() in MEMBERS:
+        if tok.pos_ == "NOUN" or tok.lemma_.lower() in PARTITIVE:  # "the president of Armenia"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:

@@ -1,0 +1,139 @@
+"""The event coder: who did what to whom, read from sentences as a user would write them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from irwatch.actors import Resolver, load_kb
+from irwatch.errors import CodingError
+from irwatch.events.coder import Coder
+from irwatch.events.lexicon import load_lexicon, read_lexicon
+from irwatch.nlp import load_nlp
+from irwatch.records import Article, Event
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder.default()
+
+
+@pytest.fixture(scope="module")
+def run(coder: Coder) -> Any:
+    nlp = load_nlp()
+    resolver = Resolver(load_kb())
+
+    def code(body: str, *, title: str = "", published: str | None = "2019-04-06") -> list[Event]:
+        article = Article(id="t", title=title, body=body, published=published)
+        text = f"{title}\n\n{body}" if title else body
+        doc = nlp(text)
+        return coder.code(article, doc, resolver.read(doc, date=published))
+
+    return code
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.source.country, e.target.country if e.target else None) for e in events}
+
+
+def test_active_and_passive_voice_give_the_same_dyad(run: Any) -> None:
+    assert ("ASSAULT", "RUS", "UKR") in dyads(run("Russia attacked Ukraine on Monday."))
+    assert ("ASSAULT", "RUS", "UKR") in dyads(run("Ukraine was attacked by Russia on Monday."))
+
+
+def test_conjoined_subjects_give_one_event_each(run: Any) -> None:
+    events = run("Both Iran and the United States helped Iraq.")
+    assert {("AID", "IRN", "IRQ"), ("AID", "USA", "IRQ")} <= dyads(events)
+
+
+def test_the_controlled_clause_is_the_content_of_the_request(run: Any) -> None:
+    events = run("France urged Germany to impose sanctions on Russia.")
+    assert dyads(events) == {("REQUEST", "FRA", "DEU")}
+
+
+def test_reported_speech_makes_the_speaker_the_source(run: Any) -> None:
+    events = run('"The Americans are plotting to remove them from politics," said Khamenei.')
+    assert [(e.type, e.source.code, e.target and e.target.country) for e in events] == [
+        ("ACCUSE", "IRNGOV", "USA")
+    ]
+    assert events[0].reported_by == "Khamenei"
+
+
+def test_nominal_visit_with_its_date(run: Any) -> None:
+    events = run("The deals were signed during Rouhani's March visit to Baghdad.")
+    visit = [e for e in events if e.type == "CONSULT"]
+    assert visit and visit[0].source.code == "IRNGOV" and visit[0].target is not None
+    assert visit[0].target.country == "IRQ"
+    assert visit[0].date is not None and visit[0].date.start.startswith("2019-03")
+
+
+def test_denied_events_are_not_coded(run: Any) -> None:
+    assert run("China did not attack Taiwan.") == []
+
+
+def test_intended_cooperation_is_coded_as_an_intent(run: Any) -> None:
+    events = run("Japan will send aid to Nepal.")
+    assert [(e.type, e.modality) for e in events] == [("AGREE", "intended")]
+
+
+def test_relative_clause_gives_the_source(run: Any) -> None:
+    events = run("Islamic State fighters that captured a third of Iraq in 2014 were defeated.")
+    assert [(e.type, e.source.code, e.target and e.target.country) for e in events] == [
+        ("COERCE", "IMGMUSISI", "IRQ")
+    ]
+    assert events[0].date is not None and events[0].date.start.startswith("2014")
+
+
+def test_unresolved_actors_give_no_event(run: Any) -> None:
+    assert run("The gang attacked the village.") == []
+
+
+def test_the_headline_and_the_lead_are_one_event_with_the_body_evidence(run: Any) -> None:
+    events = run(
+        "Russia attacked Ukraine on Saturday, officials said.",
+        title="Russia attacks Ukraine",
+    )
+    assert len(events) == 1
+    assert events[0].evidence.startswith("Russia attacked Ukraine on Saturday")
+    assert events[0].date is not None and events[0].date.start == "2019-04-06"
+
+
+def test_background_gets_its_own_period_not_the_publication_day(run: Any) -> None:
+    events = run("In 2003 the United States invaded Iraq.")
+    assert [(e.type, e.source.country, e.target and e.target.country) for e in events] == [
+        ("ASSAULT", "USA", "IRQ")
+    ]
+    assert events[0].date is not None and events[0].date.start == "2003-01-01"
+
+
+def test_event_records_carry_ontology_and_evidence(run: Any) -> None:
+    body = "Iraq's neighbours watched. The United States imposed sanctions on Iran."
+    (event,) = run(body)
+    assert (event.type, event.quad_class) == ("SANCTION", 4)
+    assert event.score < 0 and event.cameo.startswith("16")
+    assert body[event.start_char : event.end_char] == event.evidence
+    assert event.sentence == 1 and event.trigger == "imposed"
+    assert event.to_dict()["source"]["code"] == "USA"
+
+
+def test_event_ids_are_stable(run: Any) -> None:
+    body = "In March, the United States granted Iraq a 90-day waiver exempting it from sanctions."
+    first, second = run(body), run(body)
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    assert first and first[0].type == "CONCEDE"
+    assert any(q.kind == "duration" and q.value == 90 for q in first[0].quantities)
+
+
+def test_no_publication_date_gives_no_date(run: Any) -> None:
+    (event,) = run("Israel attacked Lebanon.", published=None)
+    assert event.date is None
+
+
+def test_the_lexicon_is_data_and_a_broken_file_is_reported(tmp_path: Path) -> None:
+    assert load_lexicon().verbs["urge"][0].type == "REQUEST"
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("verbs:\n  urge: [{cameo: '020'}]\n", encoding="utf-8")
+    with pytest.raises(CodingError, match="C002"):
+        read_lexicon(bad)
