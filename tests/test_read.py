@@ -285,3 +285,10 @@ def test_malformed_containers_are_skipped_without_a_traceback(tmp_path: Path) ->
     deep.write_text("<html><body>" + "<div>" * 5000 + "text " * 20 + "</div>" * 5000)
     articles = read(warc, feed, deep)
     assert [reason(a) for a in articles] == ["[R012]", "[R011]", "[R006]"]
+
+
+def test_pretty_printed_json_object(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"id": "o1", "text": "Chile and Peru signed an accord."}, indent=2))
+    (article,) = read(path)
+    assert (article.id, article.body) == ("o1", "Chile and Peru signed an accord.")

@@ -134,7 +134,7 @@ def sniff(path: str, head: bytes) -> Format:
     if lead.startswith(b"WARC/"):
         return "warc"
     if lead.startswith(b"{"):
-        return "jsonl"
+        return "json" if path.lower().removesuffix(".gz").endswith(".json") else "jsonl"
     if lead.startswith(b"[") and re.match(rb"\[\s*(?:\{|\])", lead):
         return "json"
     if _FEED.search(head[:2048]) and not re.search(rb"<html\b", head[:2048], re.I):
