@@ -63,6 +63,7 @@ class _Lexicon:
     casualty_verbs: dict[str, str]
     money_before: re.Pattern[str]
     money_after: re.Pattern[str]
+    money_code_after: re.Pattern[str]
     energy_re: re.Pattern[str]
     duration_re: re.Pattern[str]
     count_re: re.Pattern[str]
@@ -72,9 +73,9 @@ class _Lexicon:
     before_re: re.Pattern[str]
 
 
-def _alternation(phrases: Any) -> str:
+def _alternation(phrases: Any, *, keep_case: bool = False) -> str:
     """A regex alternation of phrases, longest first, spaces matching any run of whitespace."""
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    ordered = sorted({p if keep_case else p.lower() for p in phrases}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
 
 
@@ -84,6 +85,7 @@ def _lexicon() -> _Lexicon:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         scales = {str(k).lower(): float(v) for k, v in data["scales"].items()}
+        written = [s for c in data["currencies"].values() for s in c["symbols"]]
         symbols = {s.lower(): code for code, c in data["currencies"].items() for s in c["symbols"]}
         words = {w.lower(): code for code, c in data["currencies"].items() for w in c["words"]}
         energy = {
@@ -105,7 +107,7 @@ def _lexicon() -> _Lexicon:
     one = rf"an?(?=[\s-]+{long_scales}\b)"  # "a billion dollars", never "a day"
     number = rf"(?<![\w.,$])(?P<num>{digits}|(?:{number_words}|{one})\b)"
     scale = rf"(?:[\s-]*(?P<scale>{long_scales})\b|(?P<short>{short_scales})\b)?"
-    symbol = _alternation(symbols)
+    symbol = _alternation(written, keep_case=True)
     return _Lexicon(
         scales=scales,
         symbols=symbols,
@@ -114,10 +116,13 @@ def _lexicon() -> _Lexicon:
         people=frozenset(p.lower() for p in people),
         casualty_words=casualty_words,
         casualty_verbs=casualty_verbs,
-        money_before=re.compile(
-            rf"(?<![A-Za-z])(?P<sym>{symbol})\s?(?P<num>{digits}){scale}", re.IGNORECASE
-        ),
+        # symbols keep their case: "TRY 5" is money, "try 5" is not
+        money_before=re.compile(rf"(?<![A-Za-z])(?P<sym>{symbol})\s?(?P<num>{digits})(?i:{scale})"),
         money_after=re.compile(rf"{number}{scale}\s+(?P<word>{_alternation(words)})\b", re.I),
+        # "1,259 USD": the ISO code after the number, in capitals only ("5 try" is no money)
+        money_code_after=re.compile(
+            rf"(?i:{number}{scale})\s+(?P<code>{'|'.join(sorted(data['currencies']))})\b"
+        ),
         energy_re=re.compile(rf"{number}{scale}[\s-]*(?P<unit>{_alternation(energy)})(?!\w)", re.I),
         duration_re=re.compile(
             rf"{number}[\s-](?P<unit>{_alternation(durations)})s?\b(?![\s-]+old)(?!\s+ago)", re.I
@@ -160,6 +165,8 @@ def _money(text: str, lex: _Lexicon) -> list[tuple[int, int, Quantity]]:
     for m in lex.money_before.finditer(text):
         code = lex.symbols[m["sym"].lower()]
         found.append(_quantity(m, _value(m, lex), code, "money"))
+    for m in lex.money_code_after.finditer(text):
+        found.append(_quantity(m, _value(m, lex), m["code"], "money"))
     for m in lex.money_after.finditer(text):
         code = lex.words[re.sub(r"\s+", " ", m["word"].lower())]
         found.append(_quantity(m, _value(m, lex), code, "money"))
