@@ -139,3 +139,12 @@ def test_the_data_readme_keeps_med_and_jrn_apart():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
     assert "CAMEO's sector code `MED` means **media**" in readme
     assert "`JRN`" in readme
+
+
+def test_the_events_package_exports_the_support_api():
+    import irwatch.events as events
+
+    assert events.__all__ == sorted(events.__all__)
+    for name in ("load_ontology", "resolve_time", "default_period", "find_quantities"):
+        assert callable(getattr(events, name))
+    assert events.load_gazetteer is not None and events.Gazetteer is not None
