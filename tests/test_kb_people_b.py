@@ -275,3 +275,11 @@ def test_the_country_an_office_names_is_the_row_country() -> None:
             wrong.append((r["id"], r["role"], r["country"]))
     assert wrong == []
     assert checked > 800
+
+
+def test_changes_of_2026_are_dated() -> None:
+    assert _roles("person:ali-khamenei", "2026-06-01") == set()
+    assert _roles("person:mojtaba-khamenei", "2026-06-01") == {"Supreme Leader of Iran"}
+    assert _roles("person:tarique-rahman", "2026-06-01") == {"Prime Minister of Bangladesh"}
+    assert _roles("person:mohammed-shia-al-sudani", "2026-06-01") == set()
+    assert _roles("person:ali-al-zaidi", "2026-06-01") == {"Prime Minister of Iraq"}
