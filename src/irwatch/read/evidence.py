@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -88,8 +88,10 @@ def _phone(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def evidence(text: str) -> Evidence:
-    """The evidence about ``text`` (one paragraph, heading or list item)."""
+    """The evidence about ``text`` (one paragraph, heading or list item); the cleaners ask about
+    the same block several times, so answers are cached."""
     stripped = text.strip()
     words = _WORD.findall(stripped)
     cjk = len(_CJK.findall(stripped))
