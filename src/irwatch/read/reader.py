@@ -71,6 +71,8 @@ def _file_items(path: str, options: ReadOptions) -> Iterator[Item]:
         yield Skip(path, exc)
     except OSError as exc:
         yield Skip(path, ReadError("R010", detail=exc.strerror or str(exc)))
+    except Exception as exc:  # a container parser choking on malformed input: skip the file
+        yield Skip(path, ReadError("R010", detail=f"{type(exc).__name__}: {exc}"))
 
 
 def _hostname(url: str | None) -> str | None:
