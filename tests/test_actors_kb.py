@@ -111,6 +111,12 @@ def test_role_words_combined_with_a_country(
     assert cs(kb, text, date) == expected
 
 
+def test_a_person_lends_their_country_to_a_role(kb: KnowledgeBase) -> None:
+    assert cs(kb, "the Trump administration", "2019-06-01") == ("USA", "GOV")
+    assert cs(kb, "Assad's forces", "2016-01-01") == ("SYR", "MIL")
+    assert kb.lookup("Trump Tower", date="2019-06-01") is None
+
+
 def test_a_sponsor_is_not_the_actor(kb: KnowledgeBase) -> None:
     assert kb.lookup("Iranian-backed militias", date="2020-01-01") is None
     assert cs(kb, "Saudi-led forces", "2016-01-01") == ("SAU", "MIL")

@@ -98,6 +98,11 @@ def _fixed(kb: KnowledgeBase, k: tuple[str, ...]) -> Actor | None:
     return None
 
 
+def _ends_in_role(kb: KnowledgeBase, keys: list[str]) -> bool:
+    roles, end = _roles(kb, keys)
+    return bool(roles) and end == len(keys)
+
+
 def _country_of_person(kb: KnowledgeBase, k: tuple[str, ...], day: str) -> Actor | None:
     """The state of the one person ``k`` names, for "Assad's forces", "Putin's government"."""
     people = _people(kb, k)
@@ -225,8 +230,9 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     for j in range(len(keys) - 1, 0, -1):
         if toks[j - 1][2] or not any(t[2] for t in toks[: j - 1]):
             found = _fixed(kb, tuple(keys[:j]))
-            if found is None and toks[j - 1][2]:
-                found = _country_of_person(kb, tuple(keys[:j]), day)  # "Assad's forces"
+            if found is None and (toks[j - 1][2] or _ends_in_role(kb, keys[j:])):
+                # "Assad's forces", "the Trump administration"
+                found = _country_of_person(kb, tuple(keys[:j]), day)
             if found is not None:
                 base, start = found, j
                 break
