@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, select, update
 
-from irwatch.errors import StoreError
+from irwatch.errors import IrwatchError, StoreError
 from irwatch.records import Article, Event
 from irwatch.store import queries, schema
 from irwatch.store.dedup import (
@@ -132,6 +132,21 @@ def _report_row(event: Event, key: str, happening: str, now: str) -> dict[str, A
     }
 
 
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows with the driver's executemany.
+
+    SQLAlchemy's per-row parameter processing costs more than SQLite's insert at ingest rates.
+    """
+    if not rows:
+        return
+    names = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    marks = ", ".join(["?" if conn.dialect.paramstyle == "qmark" else "%s"] * len(names))
+    columns = ", ".join(quote(n) for n in names)
+    sql = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})"
+    conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+
+
 class Store:
     """A database of documents and events; see :func:`open_store`.
 
@@ -188,7 +203,7 @@ class Store:
         try:
             with writing(self.engine) as conn:
                 return self._add(conn, batch)
-        except StoreError:
+        except IrwatchError:
             raise
         except Exception as exc:
             raise StoreError("S002", detail=str(exc).strip().splitlines()[0]) from exc
@@ -237,14 +252,13 @@ class Store:
                 self._merge(found, event, new_rows, merged)
             report_rows.append(_report_row(event, key, happening, now))
         # 3. write: documents, new happenings, their reports, updated happenings
-        conn.execute(
-            schema.documents.insert(),
+        _insert(
+            conn,
+            schema.documents,
             [_document_row(a, k, n_events.get(k, 0), now) for a, _, k in todo],
         )
-        if new_rows:
-            conn.execute(schema.events.insert(), list(new_rows.values()))
-        if report_rows:
-            conn.execute(schema.reports.insert(), report_rows)
+        _insert(conn, schema.events, list(new_rows.values()))
+        _insert(conn, schema.reports, report_rows)
         if merged:
             self._update_merged(conn, merged)
         return len(todo)
@@ -293,7 +307,8 @@ class Store:
         found: set[str] = set()
         for i in range(0, len(values), _CHUNK):
             chunk = values[i : i + _CHUNK]
-            found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
+            query = select(column).where(column.in_(bindparam("values", expanding=True)))
+            found.update(conn.execute(query, {"values": chunk}).scalars())
         return found
 
     def has_document(self, article: Article) -> bool:
@@ -309,7 +324,7 @@ class Store:
         try:
             with reading(self.engine) as conn:
                 return function(conn, *args, **kwargs)
-        except StoreError:
+        except IrwatchError:
             raise
         except Exception as exc:
             raise StoreError("S002", detail=str(exc).strip().splitlines()[0]) from exc

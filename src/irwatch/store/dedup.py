@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from irwatch.records import Event, EventActor
 
@@ -39,23 +40,21 @@ class DedupOptions:
     """How reports are matched to happenings.
 
     threshold: least overlap coefficient of the evidence's content words (0 .. 1).
-    window_days: a happening whose period starts more than this many days before a report's
-    is not considered (keeps the lookup an index range; such long periods are vague anyway).
+    window_days: only happenings whose period starts within this many days of the report's
+    start are considered (keeps the lookup a short index range). Day- and month-precise periods
+    are matched in full; a year-long period only against happenings starting near its start.
     enabled: False stores every report as its own happening.
     """
 
     threshold: float = 0.35
-    window_days: int = 366
+    window_days: int = 31
     enabled: bool = True
 
 
+@lru_cache(maxsize=65536)
 def words(sentence: str) -> frozenset[str]:
-    """The content words of a sentence, lower-cased."""
-    return frozenset(
-        w
-        for w in (m.group().lower() for m in _WORD.finditer(sentence))
-        if len(w) > 2 and w not in STOPWORDS
-    )
+    """The content words of a sentence, lower-cased (cached: candidates recur)."""
+    return frozenset(w for w in set(_WORD.findall(sentence.lower())) if len(w) > 2) - STOPWORDS
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -95,7 +94,8 @@ class Happening:
     day_end: str
     span: tuple[str | None, str | None]
     doc_keys: set[str] = field(default_factory=set)
-    evidence: list[frozenset[str]] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +110,10 @@ class Probe:
 
 def probe(event: Event, day: str, day_end: str, options: DedupOptions) -> Probe:
     """The lookup for an event whose period is ``day`` .. ``day_end``."""
-    low = (date.fromisoformat(day) - timedelta(days=options.window_days)).isoformat()
-    return Probe(event.type, dyad_key(event), low, day_end)
+    start = date.fromisoformat(day)
+    low = (start - timedelta(days=options.window_days)).isoformat()
+    high = min(day_end, (start + timedelta(days=options.window_days)).isoformat())
+    return Probe(event.type, dyad_key(event), low, high)
 
 
 _CHUNK = 1000
@@ -120,26 +122,40 @@ _CHUNK = 1000
 def candidate_rows(conn: Connection, probes: Sequence[Probe]) -> list[dict[str, Any]]:
     """Every report of every stored happening that one of the probes could match."""
     unique = list(dict.fromkeys(probes))
+    # A VALUES list as a CTE joins the same way on SQLite and PostgreSQL; each probe is one range
+    # scan of ix_events_dyad. The SQL is sent as is: compiling thousands of bound parameters
+    # through SQLAlchemy costs more than the query.
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    columns = ("event_id", "type", "dyad", "day", "day_end", "date_start", "date_end",
+               "source_text", "target_text", "trigger", "evidence", "doc_key")  # fmt: skip
     out: list[dict[str, Any]] = []
     for i in range(0, len(unique), _CHUNK):
         chunk = unique[i : i + _CHUNK]
-        params: dict[str, str] = {}
-        rows = []
-        for j, p in enumerate(chunk):
-            params |= {f"t{j}": p.type, f"d{j}": p.dyad, f"l{j}": p.low, f"h{j}": p.high}
-            rows.append(f"(:t{j}, :d{j}, :l{j}, :h{j})")
-        # A VALUES list as a CTE joins the same way on SQLite and PostgreSQL; each probe is one
-        # range scan of ix_events_match.
+        values = ", ".join([f"({mark}, {mark}, {mark}, {mark})"] * len(chunk))
         sql = (
-            "WITH probe(p_type, p_dyad, p_low, p_high) AS (VALUES " + ", ".join(rows) + ") "
+            f"WITH probe(p_type, p_dyad, p_low, p_high) AS (VALUES {values}) "
             "SELECT e.event_id, e.type, e.dyad, e.day, e.day_end, e.date_start, e.date_end, "
-            "r.evidence, r.doc_key FROM probe "
+            "e.source_text, e.target_text, e.trigger, r.evidence, r.doc_key FROM probe "
             "JOIN events e ON e.type = probe.p_type AND e.dyad = probe.p_dyad "
             "AND e.day >= probe.p_low AND e.day <= probe.p_high "
             "JOIN reports r ON r.happening = e.event_id"
         )
-        out.extend(dict(r._mapping) for r in conn.execute(text(sql), params))
+        params = tuple(v for p in chunk for v in (p.type, p.dyad, p.low, p.high))
+        out.extend(
+            dict(zip(columns, row, strict=True)) for row in conn.exec_driver_sql(sql, params)
+        )
     return out
+
+
+def _names(*texts: str | None) -> frozenset[str]:
+    return words(" ".join(t for t in texts if t))
+
+
+def _event_names(event: Event) -> frozenset[str]:
+    """Words naming the event's actors, and its trigger."""
+    target = event.target
+    return _names(event.source.text, event.source.name, target.text if target else None,
+                  target.name if target else None, event.trigger)  # fmt: skip
 
 
 class Matcher:
@@ -162,22 +178,32 @@ class Matcher:
                     row["day"],
                     row["day_end"] or row["day"],
                     (row["date_start"], row["date_end"]),
+                    names=_names(row["source_text"], row["target_text"], row["trigger"]),
                 )
                 group[h.event_id] = h
             h.doc_keys.add(row["doc_key"])
-            h.evidence.append(words(row["evidence"]))
+            h.evidence.append(row["evidence"])
 
     def match(self, event: Event, day: str, day_end: str, doc_key: str) -> Happening | None:
         """The best-matching happening not already reported by this document, or None."""
         if not self.options.enabled:
             return None
-        mine = words(event.evidence)
+        mine: frozenset[str] | None = None
+        names = frozenset[str]()
         best: Happening | None = None
         best_score = self.options.threshold
         for h in self._by_key.get((event.type, dyad_key(event)), {}).values():
             if doc_key in h.doc_keys or h.day > day_end or h.day_end < day:
                 continue
-            score = max((similarity(mine, other) for other in h.evidence), default=0.0)
+            if mine is None:
+                names = _event_names(event)
+                mine = words(event.evidence)
+            # the actors' names and the trigger are shared by definition: compare the rest
+            skip = names | h.names
+            score = max(
+                (similarity(mine - skip, words(other) - skip) for other in h.evidence),
+                default=0.0,
+            )
             if score >= best_score:
                 best, best_score = h, score
         return best
@@ -191,16 +217,17 @@ class Matcher:
             day,
             day_end,
             (event.date.start, event.date.end) if event.date else (None, None),
+            names=_event_names(event),
         )
         h.doc_keys.add(doc_key)
-        h.evidence.append(words(event.evidence))
+        h.evidence.append(event.evidence)
         self._by_key.setdefault((h.type, h.dyad), {})[h.event_id] = h
         return h
 
     def report(self, h: Happening, event: Event, doc_key: str) -> None:
         """Record that ``event`` (of ``doc_key``) reports ``h``."""
         h.doc_keys.add(doc_key)
-        h.evidence.append(words(event.evidence))
+        h.evidence.append(event.evidence)
 
 
 def narrower(span: tuple[str | None, str | None], event: Event) -> bool:

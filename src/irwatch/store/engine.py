@@ -54,6 +54,9 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # of committed transactions.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
+    # a 64 MB page cache keeps the indexes of a few million events in memory while ingesting
+    cursor.execute("PRAGMA cache_size = -65536")
+    cursor.execute("PRAGMA temp_store = MEMORY")
     cursor.close()
 
 

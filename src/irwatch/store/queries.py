@@ -15,7 +15,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, text, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Select,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+    text,
+    true,
+)
 
 from irwatch.errors import UsageError
 from irwatch.store import schema
@@ -66,22 +78,23 @@ def date_bound(value: str, *, end: bool = False) -> str:
         raise UsageError("U002", value=value) from None
 
 
+def _country(actor: str) -> bool:
+    return re.fullmatch(r"[A-Z]{3}", actor) is not None
+
+
 def _side(side: str, actor: str) -> ColumnElement[bool]:
     actor = actor.strip().upper()
-    if re.fullmatch(r"[A-Z]{3}", actor):
-        return _e.c[f"{side}_country"] == actor
-    return _e.c[f"{side}_code"].startswith(actor, autoescape=True)
-
-
-def _matches(actor: str, country: str | None, code: str | None) -> bool:
-    """Python twin of :func:`_side`."""
-    actor = actor.strip().upper()
-    if re.fullmatch(r"[A-Z]{3}", actor):
-        return country == actor
-    return (code or "").startswith(actor)
+    if not _country(actor):
+        return _e.c[f"{side}_code"].startswith(actor, autoescape=True)
+    if side == "source":  # the dyad index: "IRN:..." sorts between "IRN:" and "IRN;"
+        return and_(_e.c.dyad >= f"{actor}:", _e.c.dyad < f"{actor};")
+    return _e.c.target_country == actor
 
 
 def _dyad(a: str, b: str) -> ColumnElement[bool]:
+    a, b = a.strip().upper(), b.strip().upper()
+    if _country(a) and _country(b):
+        return _e.c.dyad.in_([f"{a}:{b}", f"{b}:{a}"])
     return or_(
         and_(_side("source", a), _side("target", b)), and_(_side("source", b), _side("target", a))
     )
@@ -137,13 +150,17 @@ def where_clause(conn: Connection, f: EventFilter) -> ColumnElement[bool]:
     return and_(true(), *terms)
 
 
-def _select(conn: Connection, f: EventFilter) -> Select[Any]:
+def _order(conn: Connection) -> list[ColumnElement[Any]]:
     day = _e.c.day.desc() if conn.dialect.name == "sqlite" else _e.c.day.desc().nulls_last()
+    return [day, _e.c.event_id.desc()]
+
+
+def _select(conn: Connection, f: EventFilter) -> Select[Any]:
     q = (
         select(_e, _d.c.url, _d.c.publisher, _d.c.published)
         .select_from(_e.join(_d, _d.c.key == _e.c.doc_key))
         .where(where_clause(conn, f))
-        .order_by(day, _e.c.event_id.desc())
+        .order_by(*_order(conn))
     )
     return q.limit(f.limit) if f.limit else q
 
@@ -157,7 +174,21 @@ def _row(mapping: Any) -> dict[str, Any]:
 
 def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> list[dict[str, Any]]:
     """Happenings matching ``f``, latest first; ``with_reports`` adds each one's ``reports``."""
-    rows = [_row(r._mapping) for r in conn.execute(_select(conn, f))]
+    # events first, their documents after: joining before the LIMIT would look up a document
+    # for every matching event
+    q = select(_e).where(where_clause(conn, f)).order_by(*_order(conn))
+    rows = [_row(r._mapping) for r in conn.execute(q.limit(f.limit) if f.limit else q)]
+    keys = list({row["doc_key"] for row in rows})
+    docs: dict[str, Any] = {}
+    for i in range(0, len(keys), 500):
+        dq = select(_d.c.key, _d.c.url, _d.c.publisher, _d.c.published)
+        for r in conn.execute(dq.where(_d.c.key.in_(keys[i : i + 500]))):
+            docs[r.key] = r
+    for row in rows:
+        doc = docs.get(row["doc_key"])
+        row["url"] = doc.url if doc else None
+        row["publisher"] = doc.publisher if doc else None
+        row["published"] = doc.published if doc else None
     if with_reports and rows:
         by_id = {row["event_id"]: row for row in rows}
         for row in rows:
@@ -217,31 +248,46 @@ def period_of(day: str, by: str) -> str:
     return day[:7] if by == "month" else day[:4]
 
 
+def _period(conn: Connection, by: str) -> ColumnElement[Any]:
+    """SQL for the period of ``day``: the day, its week's Monday, ``YYYY-MM`` or ``YYYY``."""
+    if by == "week":
+        if conn.dialect.name == "sqlite":
+            return func.date(_e.c.day, "weekday 0", "-6 days")
+        return func.to_char(func.date_trunc("week", func.cast(_e.c.day, Date)), "YYYY-MM-DD")
+    if by in ("month", "year"):
+        return func.substr(_e.c.day, 1, 7 if by == "month" else 4)
+    return _e.c.day
+
+
 def dyad_series(conn: Connection, a: str, b: str, *, by: str = "month") -> list[dict[str, Any]]:
     """Per period and direction (A>B, B>A): counts by quad class, total and mean score."""
     if by not in PERIODS:
         raise UsageError("U001", value=by, choices=", ".join(PERIODS))
+    a, b = a.strip().upper(), b.strip().upper()
+    if _country(a) and _country(b):  # from the dyad index alone
+        forward: ColumnElement[bool] = _e.c.dyad == f"{a}:{b}"
+    else:
+        forward = and_(_side("source", a), _side("target", b))
     q = (
         select(
-            _e.c.day,
-            _e.c.source_country,
-            _e.c.source_code,
+            _period(conn, by).label("period"),
+            case((forward, 1), else_=0).label("forward"),
             _e.c.quad_class,
             func.count().label("n"),
             func.sum(_e.c.score).label("total"),
         )
         .where(_dyad(a, b), _e.c.day.is_not(None))
-        .group_by(_e.c.day, _e.c.source_country, _e.c.source_code, _e.c.quad_class)
+        .group_by(text("period"), text("forward"), _e.c.quad_class)
     )
-    a, b = a.strip().upper(), b.strip().upper()
     cells: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for day, country, code, quad, n, total in conn.execute(q):
-        source, target = (a, b) if _matches(a, country, code) else (b, a)
-        key = (period_of(day, by), source, target)
+    for period, forward_, quad, n, total in conn.execute(q):
+        source, target = (a, b) if forward_ else (b, a)
+        label = period_of(period, "week") if by == "week" else period
+        key = (label, source, target)
         cell = cells.get(key)
         if cell is None:
             cell = {
-                "period": key[0],
+                "period": label,
                 "source": source,
                 "target": target,
                 "events": 0,
