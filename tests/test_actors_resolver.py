@@ -99,6 +99,11 @@ def test_the_two_countries_are_both(nlp: Any, resolver: Resolver) -> None:
     assert cs(found["the two countries"]) == [("IRN", None), ("IRQ", None)]
 
 
+def test_two_countries_sharing_a_role_are_both(nlp: Any, resolver: Resolver) -> None:
+    found = read(nlp, resolver, "Fighting between the Iraqi and US armies continued.")
+    assert [cs(m) for m in found.mentions] == [[("IRQ", "MIL"), ("USA", "MIL")]]
+
+
 def test_the_americans_are_the_united_states(nlp: Any, resolver: Resolver) -> None:
     found = by_text(read(nlp, resolver, "Khamenei said the Americans must leave Iraq."))
     assert cs(found["the Americans"]) == [("USA", None)]

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from irwatch.actors.names import key
 from irwatch.actors.tables import Person
 from irwatch.records import Actor
 
@@ -239,6 +240,13 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     if any(t[2] for t in toks[start:-1]):
         return []
     rest = keys[start:]
+    if base is not None and len(rest) > 1 and rest[0] == "and" and base.country:
+        # "Iranian and Israeli citizens": both, each with the role.
+        other = analyse(kb, toks[start + 1 :], day)
+        if other and other[0].country and other[0].country != base.country and other[0].role:
+            o = other[0]
+            role = kb.roles.get(key(o.role.lower())) or Role(o.role, o.sector or "", o.kind)
+            return [_compose(base, [role], o.role), o]
     if base is not None and all(k in AFFIXES for k in rest):
         return [base]  # "U.S.-led", "Iranian-backed"
     if base is not None and rest and rest[0] in SPONSORS:

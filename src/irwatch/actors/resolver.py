@@ -147,6 +147,10 @@ class Resolver:
         actor = self._known(doc, s, e, text, day, memory)
         if actor is not None:
             return [self._mention(doc, s, e, (actor,))]
+        if any(t.lower_ == "and" for t in doc[s:e]):  # "the Iraqi and US armies": both
+            both = self.kb.candidates(text, date=day)
+            if len(both) > 1 and len({a.country for a in both}) == len(both):
+                return [self._mention(doc, s, e, tuple(both))]
         inherited = self._inherit(doc, s, e, day, found)
         if inherited is not None:
             return [self._mention(doc, s, e, (inherited,))]
