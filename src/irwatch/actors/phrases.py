@@ -243,8 +243,8 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     if base is not None and len(rest) > 1 and rest[0] == "and" and base.country:
         # "Iranian and Israeli citizens": both, each with the role.
         other = analyse(kb, toks[start + 1 :], day)
-        if other and other[0].country and other[0].country != base.country and other[0].role:
-            o = other[0]
+        o = other[0] if other else None
+        if o is not None and o.country and o.country != base.country and o.role:
             role = kb.roles.get(key(o.role.lower())) or Role(o.role, o.sector or "", o.kind)
             return [_compose(base, [role], o.role), o]
     if base is not None and all(k in AFFIXES for k in rest):
