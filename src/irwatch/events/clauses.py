@@ -175,6 +175,29 @@ def _marked_for(c: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
 
 
+def clause_words(v: Token) -> list[Token]:
+    """Nouns of ``v``'s clause and its purpose or manner clauses, not of clauses beside it."""
+    out: list[Token] = []
+    stack = list(v.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in ("conj", "parataxis", "relcl", "ccomp") or (
+            t.dep_ == "advcl" and not has_aux_to(t) and t.tag_ != "VBG"
+        ):
+            continue
+        if t.pos_ in ("PROPN", "NOUN", "ADJ"):
+            out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+def unless(v: Token) -> bool:
+    """``v`` holds only unless something else happens: an ultimatum."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in v.children
+    )
+
+
 def complement_words(v: Token) -> list[Token]:
     """Nouns of the clause a trigger governs ("agreed to set up a centre *in Tokyo*")."""
     out: list[Token] = []
@@ -222,7 +245,7 @@ def modality(v: Token, lex: Lexicon) -> Modal:
     for _ in range(4):
         if cur is None:
             break
-        if cur.i != v.i and obligation(cur, lex):
+        if obligation(cur, lex):
             return "obliged"
         for c in cur.children:
             low = c.lower_

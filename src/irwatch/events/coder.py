@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+#: Types whose target is often only in the purpose of the act ("to demand ... from X").
+OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE", "RETREAT"})
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
 
 
@@ -152,6 +154,10 @@ class Coder:
         a noun event that only says when ("during a visit by X") is kept."""
         skip: set[int] = set()
         for f in found:
+            carrier = f.light if f.light is not None else f.token
+            for c in carrier.children:  # "staged demonstrations to demand reforms": the purpose
+                if c.dep_ == "advcl" and cl.has_aux_to(c):
+                    skip.update(t.i for t in c.subtree)
             if f.light is not None or f.token.pos_ != "VERB":
                 continue
             for c in f.token.children:
@@ -197,17 +203,22 @@ class Coder:
                 sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
             targets = _pick(roles, cl.objects(tok), sources)
             if not targets:  # "agreed to set up a centre in Tokyo"
-                targets = _pick(roles, cl.complement_words(tok), sources)[:1]
+                targets = _pick(roles, cl.complement_words(tok), sources)
         else:
             sources, targets = self._noun_roles(tok, f.light, roles)
         if not sources:
             sources, targets = _during_visit(tok, roles, targets)
+        if not targets and sources and sense.type in OPEN_TARGET:
+            # "workers blocked roads to demand reforms from the government": whom it is aimed at
+            targets = _pick(roles, cl.clause_words(clause), sources)
         pairs = _pairs(sources, targets, sense)
         if modal == "denied":
             # "will not meet their demands" is a refusal; other denied events did not happen
             if cl.modality(clause, lex) == "asserted" or sense.type not in COOPERATIVE:
                 return []
             etype, cameo, modal = "REJECT", "12", "asserted"
+        elif modal == "hypothetical" and cl.unless(clause):  # "will withdraw unless ..."
+            etype, cameo = "THREATEN", "13"
         elif modal != "asserted" and sense.type not in VERBAL:
             etype = "AGREE" if sense.type in COOPERATIVE else "THREATEN"
             cameo = "03" if etype == "AGREE" else "13"
@@ -400,7 +411,9 @@ def _verb_context(v: Token) -> dict[str, frozenset[str]]:
         objs.append(v.head)
     obj: set[str] = set()
     for o in objs:
-        obj.update(t.lemma_.lower() for t in cl.conjuncts(o))
+        for t in cl.conjuncts(o):  # "peacekeeping force", "mediation efforts"
+            obj.add(t.lemma_.lower())
+            obj.update(c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod"))
     for c in v.children:
         if c.dep_ == "prep":
             obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
@@ -455,14 +468,21 @@ def _pairs(
         out = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
     elif sense is not None and sense.notarget:
         out = [(s, None) for s in sources]
-    return [(s, t) for s, t in out if t is None or not _same(s, t)]
+    kept = [(s, t) for s, t in out if t is None or not _same(s, t)]
+    if len({id(t) for _, t in kept}) > 1:
+        # "Rouhani called for Iran and Iraq to ...": among several, his own state is no target
+        kept = [(s, t) for s, t in kept if t is None or not _own_state(s, t)]
+    return kept
 
 
 def _same(s: Hit, t: Hit) -> bool:
-    """Source and target are one actor, or a government and its own state."""
+    """Source and target are one actor."""
     a, b = s.actor, t.actor
-    if a.id == b.id or a.code == b.code:
-        return True
+    return a.id == b.id or a.code == b.code
+
+
+def _own_state(s: Hit, t: Hit) -> bool:
+    a, b = s.actor, t.actor
     return a.country is not None and a.country == b.country and b.sector is None
 
 

@@ -93,6 +93,13 @@ class Roles:
                 found = self.one(c, depth + 1)
                 if found:
                     return found
+        if tok.pos_ == "NOUN":  # "demonstrators in Baghdad", "rebels from Darfur"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                    for p in c.children:
+                        m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
+                        if m is not None and all(a.kind == "state" for a in m.actors):
+                            return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         if tok.pos_ == "NOUN" or tok.lemma_.lower() in PARTITIVE:  # "the president of Armenia"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
