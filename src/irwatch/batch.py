@@ -152,7 +152,7 @@ def _code_dask(
             n_workers=max(1, batch.workers),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: never clash with another cluster
         )
         client = dist.Client(cluster)
     try:
