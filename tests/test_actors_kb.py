@@ -90,6 +90,32 @@ def test_leaders_of_stateless_groups_carry_the_group_code(kb: KnowledgeBase) -> 
     assert before is not None and before.sector is None and before.code == "IMGMUSAQD"
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Katherine Harris", "2006-11-08"),
+        ("David T. Harris", "2006-11-08"),
+        ("Charles", "2006-11-08"),
+    ],
+)
+def test_a_namesake_is_not_the_leader(kb: KnowledgeBase, text: str, date: str) -> None:
+    assert kb.lookup(text, date=date) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "country"),
+    [
+        ("Moammar Gadhafi", "2005-01-01", "LBY"),
+        ("Tayyip Erdogan", "2019-01-01", "TUR"),
+        ("G. W. Bush", "2006-01-01", "USA"),
+    ],
+)
+def test_other_spellings_of_a_given_name(
+    kb: KnowledgeBase, text: str, date: str, country: str
+) -> None:
+    assert cs(kb, text, date) == (country, "GOV")
+
+
 def test_former_means_out_of_office(kb: KnowledgeBase) -> None:
     assert cs(kb, "former President Obama", "2019-01-01") == ("USA", None)
 

@@ -29,6 +29,7 @@ from irwatch.records import Actor
 Entry = Actor | Person
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CACHE_MAX = 200_000
+_REGNAL = re.compile(r"\s[IVX]+$")
 _KINDS = ("organisation", "group", "state", "person")
 
 
@@ -165,6 +166,8 @@ class KnowledgeBase:
         seen: Counter[Key] = Counter()
         owner: dict[Key, Person] = {}
         for p in self.people.values():
+            if _REGNAL.search(p.name):
+                continue  # "Charles III", "Juan Carlos I": their last word is no surname
             for name in {p.name, *p.aliases}:
                 k = key(name)
                 for n in (1, 2):

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -23,6 +25,7 @@ Token = tuple[str, bool, bool]  # key, capitalised, possessive
 _OPENERS = frozenset({"the", "a", "an", "then", "both"})
 #: Words that say the person no longer holds the role named.
 _FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled"})
+_WORDS = re.compile(r"[\s\-.]+")
 #: Honorifics and ranks that may stand before a name without being part of it.
 TITLES = frozenset(
     {
@@ -165,10 +168,6 @@ def _person_actors(kb: KnowledgeBase, people: list[Person], day: str) -> list[Ac
     return sorted(actors, key=lambda a: a.sector is None)  # in office first
 
 
-def _initial(word: str) -> str:
-    return unicodedata.normalize("NFKD", word)[:1].lower()
-
-
 def _name_fits(
     kb: KnowledgeBase, toks: list[Token], lo: int, at: int, people: list[Person]
 ) -> bool:
@@ -187,8 +186,24 @@ def _name_fits(
         k -= 1
     if k == at:
         return True
-    first = _initial(toks[k][0])
-    return any(_initial(n) == first for p in people for n in (p.name, *p.aliases))
+    given = [_ascii(t[0]) for t in toks[k:at]]
+    known = {_ascii(w) for p in people for n in (p.name, *p.aliases) for w in _WORDS.split(n) if w}
+    return any(_same_name(given[0], w) for w in known)
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one given name: Moammar/Muammar, Sergei/Sergey; an initial its name."""
+    if not a or not b:
+        return False
+    if len(a) <= 2:  # "G. W. Bush": an initial of the name
+        return a[0] == b[0]
+    if len(b) <= 2:  # the middle initial of "Kamala D. Harris" is not David
+        return False
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
