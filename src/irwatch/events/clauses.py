@@ -102,8 +102,13 @@ def subject(v: Token) -> Token | None:
     gov = governor(v)
     if gov is None:
         return None
-    if v.dep_ == "conj":
-        return subject(gov) if gov.pos_ in ("VERB", "AUX") else None
+    if v.dep_ == "conj":  # the surface subject: "was indicted ... and will resign"
+        if gov.pos_ not in ("VERB", "AUX"):
+            return None
+        surface = first_child(gov, ("nsubj", "nsubjpass"))
+        if surface is not None and surface.lower_ not in RELATIVE:
+            return surface
+        return subject(gov)
     if v.dep_ in ("xcomp", "advcl") and gov.pos_ in ("VERB", "AUX", "ADJ"):
         if gov.pos_ == "ADJ":  # "ready to host": the subject of "is ready"
             return subject(gov.head) if gov.dep_ == "acomp" else None

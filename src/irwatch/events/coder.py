@@ -469,7 +469,7 @@ def _pairs(
     elif sense is not None and sense.notarget:
         out = [(s, None) for s in sources]
     kept = [(s, t) for s, t in out if t is None or not _same(s, t)]
-    if len({id(t) for _, t in kept}) > 1:
+    if len({id(t) for _, t in kept}) > 1 or (sense is not None and sense.type in COOPERATIVE):
         # "Rouhani called for Iran and Iraq to ...": among several, his own state is no target
         kept = [(s, t) for s, t in kept if t is None or not _own_state(s, t)]
     return kept

@@ -135,8 +135,20 @@ class Roles:
         si = self.sentence_index(tok)
         sent = self.sents[si]
         before = [m for m in self.actors.in_span(sent.start, tok.i) if m.end <= tok.i]
-        if before:
-            m = before[-1]
+        doc = tok.doc
+        # a subject is the likelier antecedent ("Pakistan ... has urged its citizens")
+        subjects = [
+            m
+            for m in before
+            if any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
+        ]
+        if subjects and tok.dep_ == "nsubj" and _object_pronoun(tok.head):
+            # "they are plotting to remove them": the subject pronoun is not the one that "them"
+            # takes up (the earlier subject), but the other actor before it
+            others = [m for m in before if m not in subjects]
+            subjects = others[-1:] if others else subjects
+        if subjects or before:
+            m = (subjects or before)[-1]
             return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         if si > 0:
             prev = self.sents[si - 1]
@@ -144,3 +156,11 @@ class Roles:
             if ms:
                 return [Hit(ms[0].text, ms[0].start, ms[0].end, a) for a in ms[0].actors]
         return []
+
+
+def _object_pronoun(v: Token) -> bool:
+    """``v`` or the clause it controls has a third-person object pronoun ("remove them")."""
+    for t in v.subtree:
+        if t.dep_ in ("dobj", "pobj") and t.lower_ in ("them", "him", "her", "it"):
+            return True
+    return False
