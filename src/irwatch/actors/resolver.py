@@ -277,6 +277,8 @@ def _merge_appositions(doc: Doc, kb: KnowledgeBase, mentions: list[Mention]) -> 
                 and all(t.is_punct or t.is_space for t in gap)
                 and len(prev.actors) == 1
                 and len(m.actors) == 1
+                # "ElBaradei, North Korea" is a misparse, not one actor
+                and prev.actors[0].country == m.actors[0].country
             ):
                 best = m.actors if m.actors[0].id in kb.people else prev.actors
                 out[-1] = Mention(prev.start, m.end, doc[prev.start : m.end].text, best)
