@@ -17,6 +17,46 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 #: Dependents through which the modality of a governing clause reaches down.
 CLIMB = frozenset({"xcomp", "ccomp", "acl", "conj", "advcl", "acomp", "oprd", "pcomp"})
+#: Verbs whose object is the subject of the clause they govern ("urged Iraq to demand").
+OBJECT_CONTROL = frozenset(
+    [
+        "urge",
+        "ask",
+        "call",
+        "force",
+        "order",
+        "persuade",
+        "tell",
+        "invite",
+        "encourage",
+        "press",
+        "pressure",
+        "push",
+        "allow",
+        "permit",
+        "help",
+        "require",
+        "compel",
+        "instruct",
+        "authorize",
+        "authorise",
+        "appeal",
+        "want",
+        "expect",
+        "advise",
+        "warn",
+        "request",
+        "beg",
+        "convince",
+        "implore",
+        "enable",
+        "lead",
+        "get",
+        "cause",
+    ]
+)
+#: Passive forms that say what the subject does ("is opposed to").
+STATIVE = frozenset({"oppose"})
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 #: Prepositions whose object is the target of a verb, in order of preference.
 TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "toward", "towards", "from")
@@ -89,6 +129,8 @@ def subject(v: Token) -> Token | None:
     """Who does ``v``: its subject, the passive agent, the controller or the relativised noun."""
     if is_passive(v):
         by = agent(v)
+        if by is None and v.lemma_.lower() in STATIVE:  # "Israel is opposed to ..."
+            return first_child(v, ("nsubjpass",))
         if by is not None or v.dep_ != "conj":
             return by
     else:
@@ -114,7 +156,12 @@ def subject(v: Token) -> Token | None:
             return subject(gov.head) if gov.dep_ == "acomp" else None
         # object control ("urged Iraq to demand") else subject control ("refused to meet")
         obj = first_child(gov, ("dobj",))
-        if obj is not None and v.dep_ == "xcomp" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+        if (
+            obj is not None
+            and v.dep_ == "xcomp"
+            and obj.pos_ in ("PROPN", "NOUN", "PRON")
+            and gov.lemma_.lower() in OBJECT_CONTROL
+        ):
             return obj
         return subject(gov)
     if v.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN"):

@@ -204,8 +204,11 @@ class Coder:
             targets = _pick(roles, cl.objects(tok), sources)
             if not targets:  # "agreed to set up a centre in Tokyo"
                 targets = _pick(roles, cl.complement_words(tok), sources)
+            if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB":
+                # "summoned Niger's ambassador to complain"
+                targets = _pick(roles, cl.objects(tok.head), sources)
         else:
-            sources, targets = self._noun_roles(tok, f.light, roles)
+            sources, targets = self._noun_roles(tok, f.light, roles, sense)
         if not sources:
             sources, targets = _during_visit(tok, roles, targets)
         if not targets and sources and sense.type in OPEN_TARGET:
@@ -244,7 +247,7 @@ class Coder:
         ]
 
     def _noun_roles(
-        self, n: Token, light: Token | None, roles: Roles
+        self, n: Token, light: Token | None, roles: Roles, sense: Sense
     ) -> tuple[list[Hit], list[Hit]]:
         """Source and target of an event noun: the light verb's subject, else the noun's own
         possessor, "by" phrase or modifier; the target from its prepositions."""
@@ -261,6 +264,9 @@ class Coder:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     sources = roles.all(cl.first_child(c, ("pobj",)))
+        gov = n.head.head if n.dep_ == "pobj" else None
+        if not sources and sense.sym and gov is not None and gov.pos_ == "VERB":
+            sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
         preps = ("to", "of", "on", "against", "with", "into", "from", "between", "in")
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
@@ -277,25 +283,30 @@ class Coder:
         return sources, targets
 
     def _obligations(self, sent: Span, roles: Roles, skip: set[int]) -> list[_Draft]:
-        """`X said Y must ...`: a request of the speaker to Y; the clause itself is not coded."""
+        """`X said (issued a reminder) that Y must ...`: a request of X to Y; the clause itself is
+        not coded."""
         out: list[_Draft] = []
-        for s in sent:
-            if s.lemma_.lower() not in self.lexicon.speech or s.pos_ != "VERB":
+        for c in sent:
+            if c.pos_ not in ("VERB", "AUX") or not cl.obligation(c, self.lexicon):
                 continue
-            for c in s.children:
-                if c.dep_ != "ccomp" or not cl.obligation(c, self.lexicon):
-                    continue
-                speakers = roles.all(cl.first_child(s, ("nsubj",)) or cl.agent(s))
-                addressees = roles.all(cl.first_child(c, ("nsubj", "nsubjpass")))
-                pairs = _pairs(speakers, addressees, None)
-                if pairs:
-                    skip.update(t.i for t in c.subtree)
-                for src, tgt in pairs:
-                    out.append(
-                        _Draft(
-                            "REQUEST", "020", None, src, tgt, s, s.text, s, "asserted", None, False
-                        )
-                    )
+            if c.dep_ not in ("ccomp", "acl") or c.head.i == c.i:
+                continue
+            s = c.head
+            if s.pos_ in ("NOUN", "PROPN") and s.dep_ in ("dobj", "nsubjpass"):
+                s = s.head  # "issued a stern reminder to Iraq that it must cooperate"
+            if s.pos_ != "VERB":
+                continue
+            if c.dep_ == "ccomp" and s.lemma_.lower() not in self.lexicon.speech:
+                continue
+            speakers = roles.all(cl.subject(s))
+            addressees = roles.all(cl.first_child(c, ("nsubj", "nsubjpass")))
+            pairs = _pairs(speakers, addressees, None)
+            if pairs:
+                skip.update(t.i for t in c.subtree)
+            for src, tgt in pairs:
+                out.append(
+                    _Draft("REQUEST", "020", None, src, tgt, s, s.text, s, "asserted", None, False)
+                )
         return out
 
     # -- (5): the record ---------------------------------------------------------------------
@@ -438,6 +449,8 @@ def _light_verb(n: Token, light: frozenset[str]) -> Token | None:
         verb = head.head if head.lower_ not in TEMPORAL else None
     elif n.dep_ == "pobj" and head.dep_ == "prt":
         verb = head.head
+    if verb is None and n.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
+        verb = head.head.head  # "declared a state of *siege*"
     if verb is not None and verb.lemma_.lower() in light:
         return verb
     return None
@@ -469,6 +482,8 @@ def _pairs(
     elif sense is not None and sense.notarget:
         out = [(s, None) for s in sources]
     kept = [(s, t) for s, t in out if t is None or not _same(s, t)]
+    if not kept and out and sense is not None and sense.notarget:
+        kept = [(s, None) for s in sources]
     if len({id(t) for _, t in kept}) > 1 or (sense is not None and sense.type in COOPERATIVE):
         # "Rouhani called for Iran and Iraq to ...": among several, his own state is no target
         kept = [(s, t) for s, t in kept if t is None or not _own_state(s, t)]
@@ -476,9 +491,11 @@ def _pairs(
 
 
 def _same(s: Hit, t: Hit) -> bool:
-    """Source and target are one actor."""
+    """Source and target are one actor (two people of one country are not)."""
     a, b = s.actor, t.actor
-    return a.id == b.id or a.code == b.code
+    if s.start == t.start or a.id == b.id:
+        return True
+    return a.code == b.code and a.kind == b.kind == "state"
 
 
 def _own_state(s: Hit, t: Hit) -> bool:
