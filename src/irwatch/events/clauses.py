@@ -220,7 +220,7 @@ def objects(v: Token) -> list[Token]:
     for d in dobj:  # "imposed sanctions on Iran"
         out += list(prep_objects(d, (*TARGET_PREPS, "between")))
     out += list(prep_objects(v, ("in", "between")))  # "lifted a curfew in Montenegro"
-    return [t for t in out if t.ent_type_ not in ("DATE", "TIME")]
+    return out
 
 
 def _marked_for(c: Token) -> bool:

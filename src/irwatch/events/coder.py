@@ -197,6 +197,8 @@ class Coder:
             sources, targets = reported, roles.all(cl.subject(tok))
         elif tok.pos_ == "VERB":
             sources = roles.all(cl.subject(tok))
+            if not sources and cl.is_passive(tok):  # "were killed in Israeli tank shelling"
+                sources = _by_means(tok, roles, self.lexicon)
             if not sources and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
                 # "X issued a declaration demanding ...": X demands
                 gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
@@ -267,7 +269,7 @@ class Coder:
         gov = n.head.head if n.dep_ == "pobj" else None
         if not sources and sense.sym and gov is not None and gov.pos_ == "VERB":
             sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
-        preps = ("to", "of", "on", "against", "with", "into", "from", "between", "in")
+        preps = ("to", "of", "on", "against", "with", "into", "from", "between", "in", "for")
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
             cands += list(cl.prep_objects(n.head, preps))
@@ -459,6 +461,8 @@ def _light_verb(n: Token, light: frozenset[str]) -> Token | None:
 def _pick(roles: Roles, cands: list[Token], sources: list[Hit]) -> list[Hit]:
     """The actors of the first candidate that names any, other than the source."""
     taken = {h.start for h in sources}
+    # "on Tuesday" is no target, unless a name takes it in ("President Assad Tuesday")
+    cands = [c for c in cands if c.ent_type_ not in ("DATE", "TIME") or roles.actors.covering(c.i)]
     for c in cands:
         hits = [h for h in roles.all(c) if h.start not in taken]
         if hits:
@@ -501,6 +505,21 @@ def _same(s: Hit, t: Hit) -> bool:
 def _own_state(s: Hit, t: Hit) -> bool:
     a, b = s.actor, t.actor
     return a.country is not None and a.country == b.country and b.sector is None
+
+
+def _by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
+    """The actor named on the event noun through which a passive event happened."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
+            n = cl.first_child(c, ("pobj",))
+            if n is None or n.lemma_.lower() not in lex.nouns:
+                continue
+            for m in n.children:
+                if m.dep_ in ("amod", "poss", "compound") and m.i < n.i:
+                    hits = roles.all(m)
+                    if hits:
+                        return hits
+    return []
 
 
 def _during_visit(tok: Token, roles: Roles, targets: list[Hit]) -> tuple[list[Hit], list[Hit]]:
