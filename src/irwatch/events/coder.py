@@ -382,7 +382,8 @@ class Coder:
         if published is None:
             return None
         for span in cl.date_spans(d.trigger):
-            period = resolve_time(span.text, published)
+            # what will happen is dated forward: "will visit in June" is the next June
+            period = resolve_time(span.text, published, future=d.modality != "asserted")
             if period is not None:
                 return period
         if d.clause.pos_ in ("VERB", "AUX") and cl.background(d.clause):
