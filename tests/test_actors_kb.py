@@ -143,6 +143,26 @@ def test_a_person_lends_their_country_to_a_role(kb: KnowledgeBase) -> None:
     assert kb.lookup("Trump Tower", date="2019-06-01") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three US servicemen", ("USA", "MIL")),
+        ("Radical French farmers", ("FRA", "AGR")),
+        ("more than 1,000 Palestinian refugees", ("PSE", "REF")),
+        ("Opposition Iraqi lawmakers", ("IRQ", "OPP")),
+        ("King Hassan of Morocco", ("MAR", "GOV")),
+    ],
+)
+def test_numbers_and_adjectives_before_the_country_word(
+    kb: KnowledgeBase, text: str, expected: tuple[str, str]
+) -> None:
+    assert cs(kb, text, "1996-01-01") == expected
+
+
+def test_an_ethnic_group_is_not_its_kin_state(kb: KnowledgeBase) -> None:
+    assert kb.lookup("ethnic Albanians", date="1999-01-01") is None
+
+
 def test_a_sponsor_is_not_the_actor(kb: KnowledgeBase) -> None:
     assert kb.lookup("Iranian-backed militias", date="2020-01-01") is None
     assert cs(kb, "Saudi-led forces", "2016-01-01") == ("SAU", "MIL")

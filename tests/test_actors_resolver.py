@@ -104,6 +104,16 @@ def test_two_countries_sharing_a_role_are_both(nlp: Any, resolver: Resolver) -> 
     assert [cs(m) for m in found.mentions] == [[("IRQ", "MIL"), ("USA", "MIL")]]
 
 
+def test_a_role_of_a_country_is_one_mention(nlp: Any, resolver: Resolver) -> None:
+    found = read(nlp, resolver, "Putin offered to negotiate with the president of Armenia.")
+    assert cs(by_text(found)["the president of Armenia"]) == [("ARM", "GOV")]
+
+
+def test_ethnic_kin_are_left_unresolved(nlp: Any, resolver: Resolver) -> None:
+    found = read(nlp, resolver, "Up to 100 ethnic Albanians demonstrated in Serbia.", "2004-01-01")
+    assert [m.text for m in found.mentions] == ["Serbia"]
+
+
 def test_the_americans_are_the_united_states(nlp: Any, resolver: Resolver) -> None:
     found = by_text(read(nlp, resolver, "Khamenei said the Americans must leave Iraq."))
     assert cs(found["the Americans"]) == [("USA", None)]

@@ -24,8 +24,36 @@ Token = tuple[str, bool, bool]  # key, capitalised, possessive
 #: Words that open a phrase without changing whom it names.
 _OPENERS = frozenset({"the", "a", "an", "then", "both"})
 #: Words that say the person no longer holds the role named.
+#: Words saying the country word is an origin, not the actor's state.
+UNKNOWN_OPENERS = frozenset({"ethnic", "expatriate", "exiled"})
 _FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled"})
 _WORDS = re.compile(r"[\s\-.]+")
+#: Words that link phrases: "a visit of Iraqi Prime Minister X" is not a modifier of X.
+_LINKS = frozenset(
+    {
+        "of",
+        "in",
+        "for",
+        "by",
+        "with",
+        "from",
+        "on",
+        "at",
+        "as",
+        "and",
+        "or",
+        "but",
+        "about",
+        "against",
+        "between",
+        "during",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+    }
+)
 #: Honorifics and ranks that may stand before a name without being part of it.
 TITLES = frozenset(
     {
@@ -209,17 +237,11 @@ def _same_name(a: str, b: str) -> bool:
 def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     """The actors an actor phrase may name on ``day``, best first; [] when it names none."""
     former = False
-    while toks and (toks[0][0] in _OPENERS or toks[0][0] in _FORMER):
+    while toks and (toks[0][0].lower() in _OPENERS or toks[0][0] in _FORMER):
         former = former or toks[0][0] in _FORMER
         toks = toks[1:]
-    if not toks:
-        return []
-    # An inner possessive ends the phrase: "Trump's decision" is not an actor.
-    if any(t[2] for t in toks[:-1]):
-        cut = next(i for i, t in enumerate(toks) if t[2])
-        base_key = tuple(t[0] for t in toks[: cut + 1])
-        if _fixed(kb, base_key) is None and not kb.entries(base_key):
-            return []
+    if not toks or toks[0][0] in UNKNOWN_OPENERS:
+        return []  # "ethnic Albanians" in Macedonia are not Albania
     keys = [t[0] for t in toks]
     whole = tuple(keys)
     entries = kb.entries(whole)
@@ -233,14 +255,22 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
                 _out_of_office(a) for a in out if a.kind == "person"
             ]
         return out
+    # Else an inner possessive ends the phrase: "Trump's decision" is not an actor.
+    if any(t[2] for t in toks[:-1]):
+        cut = next(i for i, t in enumerate(toks) if t[2])
+        base_key = tuple(t[0] for t in toks[: cut + 1])
+        if _fixed(kb, base_key) is None and not kb.entries(base_key):
+            return []
     # "the president of Iran", "Minister of Foreign Affairs of Iraq"
     if "of" in keys[1:-1]:
         at = len(keys) - 1 - keys[::-1].index("of")
         base = _fixed(kb, tuple(k for k in keys[at + 1 :] if k != "the"))
         if base is not None:
             roles, end = _roles(kb, keys[:at])
-            if roles and end == at:
-                return [_compose(base, [r for _, _, r in roles], " ".join(keys[:at]))]
+            # "King Hassan of Morocco": a name may follow the role
+            if roles and roles[0][0] == 0 and all(t[1] for t in toks[end:at]):
+                words = " ".join(keys[: roles[-1][1]])
+                return [_compose(base, [r for _, _, r in roles], words)]
     # A country or organisation word first: the longest that names one.
     base, start = None, 0
     for j in range(len(keys) - 1, 0, -1):
@@ -303,7 +333,7 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
                 if s == 0 or end == s:
                     return [org]
     if base is None:
-        return []
+        return _after_modifiers(kb, toks, day, former)
     roles, end = _roles(kb, rest)
     if not roles:
         return []
@@ -314,6 +344,37 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
         return []
     words = " ".join(rest[roles[0][0] : end])
     return [_compose(base, [r for _, _, r in roles], words)]
+
+
+def _after_modifiers(kb: KnowledgeBase, toks: list[Token], day: str, former: bool) -> list[Actor]:
+    """ "Three US servicemen", "Radical French farmers", "senior Iraqi officials": numbers and
+    adjectives may come before the country word; a role word there keeps its sector
+    ("opposition Iraqi lawmakers" OPP, "official Syrian newspaper" JRN)."""
+    k, before = 0, []
+    while k < len(toks) - 1:
+        word = toks[k][0].lower()
+        if word in _LINKS or (toks[k][1] and k > 0):
+            return []
+        role = kb.roles.get((word,))
+        if role is not None:
+            before.append(role)
+        k += 1
+        heads = (tuple(t[0] for t in toks[k : k + n]) for n in (1, 2, 3))
+        if toks[k][2] or any(_fixed(kb, h) is not None for h in heads):
+            break
+    else:
+        return []
+    found = analyse(kb, toks[k:], day)
+    head = found[0].role if len(found) == 1 and found[0].id == found[0].code else None
+    if before and head:
+        state = kb.states.get(found[0].country or "")
+        role = kb.roles.get(key(head.lower()))
+        if state is not None and role is not None:
+            words = " ".join([r.word for r in before] + [head])
+            found = [_compose(state, [*before, role], words)]
+    elif before and not (found and found[0].role):
+        return []  # "opposition Iraqi" alone: the role word needs its own head
+    return [_out_of_office(a) for a in found] if former else found
 
 
 def _out_of_office(a: Actor) -> Actor:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key
+from irwatch.actors.phrases import UNKNOWN_OPENERS
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -116,11 +117,16 @@ class Resolver:
         # Entities that may name an actor, trimmed; computed once (Span.ents walks the whole doc).
         memory.ents = sorted({_trim(e) for e in doc.ents if e.label_ in _LABELS})
         chunks = {piece for c in doc.noun_chunks for piece in _paragraphs(c)}
+        chunks |= self._of_phrases(doc, chunks)
         spans = sorted(chunks | set(memory.ents))
         # Longest first at each start, so that a noun chunk wins over the entity inside it.
         spans.sort(key=lambda se: (se[0], -se[1]))
         for s, e in spans:
             if s >= e or any(i in taken for i in range(s, e)):
+                continue
+            if any(t.lower_ in UNKNOWN_OPENERS for t in doc[s:e]):
+                # "100 ethnic Albanians" of Serbia: no one we know, and not Albania
+                taken.update(range(s, e))
                 continue
             for m in self._resolve(doc, s, e, day, memory, found):
                 if not any(i in taken for i in range(m.start, m.end)):
@@ -167,6 +173,8 @@ class Resolver:
             if b > e:
                 break
             if a < b and (a, b) != (s, e) and not any(m.start < b and a < m.end for m in parts):
+                if self._partial_person(doc, a, b, s, e, day):
+                    continue  # "Abdelaziz" of "President Abdelaziz Bouteflicka" is no one alone
                 parts += self._resolve(doc, a, b, day, memory, found)
         # A modifier naming a state: "the U.S.-led invasion", "Iranian gas".
         for i in range(s, e):
@@ -176,11 +184,39 @@ class Resolver:
                 and t.pos_ in ("PROPN", "ADJ")
                 and t.text[:1].isupper()
                 and not any(m.start <= i < m.end for m in parts)
+                and not self._partial_person(doc, i, i + 1, s, e, day)
             ):
                 actor = self.kb.lookup(t.text, date=day)
                 if actor is not None:
                     parts.append(self._mention(doc, i, i + 1, (actor,)))
         return sorted(parts, key=lambda m: m.start)
+
+    def _of_phrases(self, doc: Doc, chunks: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """ "the president of Armenia", "King Hassan of Morocco": a role chunk with its "of"."""
+        ends = {s: e for s, e in chunks}
+        out = set()
+        for s, e in chunks:
+            if not any(key(t.lower_) in self.kb.roles for t in doc[s:e]):
+                continue
+            root = doc[s:e].root
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == e:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    start = obj.left_edge.i if obj is not None else -1
+                    if start in ends and ends[start] > obj.i:  # type: ignore[union-attr]
+                        out.add((s, ends[start]))
+        return out
+
+    def _partial_person(self, doc: Doc, a: int, b: int, s: int, e: int, day: str) -> bool:
+        """Whether tokens ``a:b`` of ``s:e`` are part of a longer proper name and would be taken
+        for a person alone ("Abdelaziz" of "Abdelaziz Bouteflicka"); states inside names count."""
+        if not all(t.pos_ == "PROPN" for t in doc[a:b]):
+            return False
+        inside = (b < e and doc[b].pos_ == "PROPN") or (a > s and doc[a - 1].pos_ == "PROPN")
+        if not inside:
+            return False
+        actor = self.kb.lookup(doc[a:b].text, date=day)
+        return actor is not None and actor.kind == "person"
 
     def _known(
         self, doc: Doc, s: int, e: int, text: str, day: str, memory: _Memory
