@@ -38,6 +38,8 @@ COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CON
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Types whose target is often only in the purpose of the act ("to demand ... from X").
 OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE", "RETREAT"})
+#: Nouns that carry the event of the noun before them ("a mediation *effort*").
+CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "bid", "drive", "initiative"})
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
 
 
@@ -199,7 +201,16 @@ class Coder:
             sources = roles.all(cl.subject(tok))
             if not sources and cl.is_passive(tok):  # "were killed in Israeli tank shelling"
                 sources = _by_means(tok, roles, self.lexicon)
-            if not sources and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
+            if (
+                not sources
+                and tok.dep_ == "acl"
+                and tok.tag_ == "VBG"
+                and tok.head.dep_
+                in (
+                    "dobj",
+                    "pobj",
+                )
+            ):
                 # "X issued a declaration demanding ...": X demands
                 gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
                 sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
@@ -444,7 +455,9 @@ def _light_verb(n: Token, light: frozenset[str]) -> Token | None:
     """The verb that carries an event noun: "held *talks*", "agreed to a *ceasefire*"."""
     head = n.head
     verb: Token | None = None
-    if n.dep_ in ("conj", "compound") and head.pos_ in ("NOUN", "PROPN"):
+    if n.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return _light_verb(head, light)
+    if n.dep_ == "compound" and head.lemma_.lower() in CARRIERS:  # "a mediation mission"
         return _light_verb(head, light)
     if n.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         verb = head

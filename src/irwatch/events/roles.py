@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from irwatch.events.lexicon import Lexicon
     from irwatch.records import Actor
 
+REFLEXIVE = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself"})
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours"})
 THIRD_PERSON = frozenset(
     {"he", "she", "it", "they", "them", "him", "his", "her", "its", "their", "theirs"}
@@ -74,8 +75,8 @@ class Roles:
         """The actors a single word stands for: its mention, appositive, possessor or modifier."""
         m = self.actors.covering(tok.i)
         if m is not None:
-            return [Hit(m.text, m.start, m.end, a) for a in m.actors]
-        if depth > 3:
+            return [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
+        if depth > 3 or tok.lower_ in REFLEXIVE:
             return []
         if tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:
             return self.pronoun(tok)
@@ -142,7 +143,18 @@ class Roles:
             for m in before
             if any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
         ]
-        if subjects and tok.dep_ == "nsubj" and _object_pronoun(tok.head):
+        last = next(
+            (
+                t
+                for t in reversed(doc[sent.start : tok.i])
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        disjoint = tok.dep_ == "nsubj" and _object_pronoun(tok.head)
+        if last is not None and not disjoint and not self.one(last, depth=2):
+            return []  # the antecedent is most likely that subject, which we do not know
+        if subjects and disjoint:
             # "they are plotting to remove them": the subject pronoun is not the one that "them"
             # takes up (the earlier subject), but the other actor before it
             others = [m for m in before if m not in subjects]
