@@ -283,10 +283,18 @@ def speaker(v: Token, lex: Lexicon) -> Token | None:
 
 
 def negated(v: Token) -> bool:
-    return any(
-        c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
-        for c in v.children
-    )
+    """``v`` or a verb whose "to"-clause it is is negated ("never got to ask", "did not try to")."""
+    cur = v
+    for _ in range(3):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
+            for c in cur.children
+        ):
+            return True
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def modality(v: Token, lex: Lexicon) -> Modal:

@@ -37,7 +37,7 @@ VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Types whose target is often only in the purpose of the act ("to demand ... from X").
-OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE", "RETREAT"})
+OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE"})
 #: Nouns that carry the event of the noun before them ("a mediation *effort*").
 CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "bid", "drive", "initiative"})
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
@@ -240,6 +240,8 @@ class Coder:
             cameo = "03" if etype == "AGREE" else "13"
         else:
             etype, cameo = sense.type, sense.cameo
+        if etype == "THREATEN":  # a threat is made to someone
+            pairs = [(s, t) for s, t in pairs if t is not None]
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
         by = reported[0].text if reported else None
         return [
