@@ -114,6 +114,16 @@ def test_ethnic_kin_are_left_unresolved(nlp: Any, resolver: Resolver) -> None:
     assert [m.text for m in found.mentions] == ["Serbia"]
 
 
+def test_a_hyphenated_pair_of_states_is_both(nlp: Any, resolver: Resolver) -> None:
+    found = by_text(read(nlp, resolver, "U.S.-Iran talks resumed in Oman.", "2023-11-01"))
+    assert cs(found["U.S.-Iran"]) == [("USA", None), ("IRN", None)]
+
+
+def test_a_common_word_is_not_an_acronym(nlp: Any, resolver: Resolver) -> None:
+    found = read(nlp, resolver, "The Franco-German plan failed.", "2023-11-01")
+    assert all(a.code != "CHNMIL" for m in found.mentions for a in m.actors)
+
+
 def test_the_americans_are_the_united_states(nlp: Any, resolver: Resolver) -> None:
     found = by_text(read(nlp, resolver, "Khamenei said the Americans must leave Iraq."))
     assert cs(found["the Americans"]) == [("USA", None)]

@@ -234,8 +234,20 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
-def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
-    """The actors an actor phrase may name on ``day``, best first; [] when it names none."""
+def analyse(
+    kb: KnowledgeBase, toks: list[Token], day: str, strict: bool | None = None
+) -> list[Actor]:
+    """The actors an actor phrase may name on ``day``, best first; [] when it names none.
+
+    ``strict``: names must be written with a capital, as they are in running text ("the
+    Franco-German plan" is no PLAN); by default when the phrase has any capital at all.
+    """
+    if strict is None:
+        strict = any(t[1] for t in toks)
+
+    def cap(i: int, j: int) -> bool:
+        return not strict or any(t[1] for t in toks[i:j])
+
     former = False
     while toks and (toks[0][0].lower() in _OPENERS or toks[0][0] in _FORMER):
         former = former or toks[0][0] in _FORMER
@@ -244,7 +256,7 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
         return []  # "ethnic Albanians" in Macedonia are not Albania
     keys = [t[0] for t in toks]
     whole = tuple(keys)
-    entries = kb.entries(whole)
+    entries = kb.entries(whole) if cap(0, len(toks)) else []
     if entries and not _name_fits(kb, toks, 0, 0, [e for e in entries if isinstance(e, Person)]):
         entries = [e for e in entries if isinstance(e, Actor)]
     if entries:
@@ -265,7 +277,7 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     if "of" in keys[1:-1]:
         at = len(keys) - 1 - keys[::-1].index("of")
         base = _fixed(kb, tuple(k for k in keys[at + 1 :] if k != "the"))
-        if base is not None:
+        if base is not None and cap(at + 1, len(toks)):
             roles, end = _roles(kb, keys[:at])
             # "King Hassan of Morocco": a name may follow the role
             if roles and roles[0][0] == 0 and all(t[1] for t in toks[end:at]):
@@ -275,8 +287,8 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     base, start = None, 0
     for j in range(len(keys) - 1, 0, -1):
         if toks[j - 1][2] or not any(t[2] for t in toks[: j - 1]):
-            found = _fixed(kb, tuple(keys[:j]))
-            if found is None and (toks[j - 1][2] or _ends_in_role(kb, keys[j:])):
+            found = _fixed(kb, tuple(keys[:j])) if cap(0, j) else None
+            if found is None and cap(0, j) and (toks[j - 1][2] or _ends_in_role(kb, keys[j:])):
                 # "Assad's forces", "the Trump administration"
                 found = _country_of_person(kb, tuple(keys[:j]), day)
             if found is not None:
@@ -287,7 +299,7 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     rest = keys[start:]
     if base is not None and len(rest) > 1 and rest[0] == "and" and base.country:
         # "Iranian and Israeli citizens": both, each with the role.
-        other = analyse(kb, toks[start + 1 :], day)
+        other = analyse(kb, toks[start + 1 :], day, strict)
         o = other[0] if other else None
         if o is not None and o.country and o.country != base.country and o.role:
             role = kb.roles.get(key(o.role.lower())) or Role(o.role, o.sector or "", o.kind)
@@ -327,13 +339,13 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     # "Somali militants al-Shabaab".
     if base is not None:
         for s in range(len(rest)):
-            org = _fixed(kb, tuple(rest[s:]))
+            org = _fixed(kb, tuple(rest[s:])) if cap(start + s, len(toks)) else None
             if org is not None and org.country in (None, base.country) and org != base:
                 roles, end = _roles(kb, rest[:s])
                 if s == 0 or end == s:
                     return [org]
     if base is None:
-        return _after_modifiers(kb, toks, day, former)
+        return _after_modifiers(kb, toks, day, former, strict)
     roles, end = _roles(kb, rest)
     if not roles:
         return []
@@ -346,7 +358,9 @@ def analyse(kb: KnowledgeBase, toks: list[Token], day: str) -> list[Actor]:
     return [_compose(base, [r for _, _, r in roles], words)]
 
 
-def _after_modifiers(kb: KnowledgeBase, toks: list[Token], day: str, former: bool) -> list[Actor]:
+def _after_modifiers(
+    kb: KnowledgeBase, toks: list[Token], day: str, former: bool, strict: bool
+) -> list[Actor]:
     """ "Three US servicemen", "Radical French farmers", "senior Iraqi officials": numbers and
     adjectives may come before the country word; a role word there keeps its sector
     ("opposition Iraqi lawmakers" OPP, "official Syrian newspaper" JRN)."""
@@ -360,11 +374,11 @@ def _after_modifiers(kb: KnowledgeBase, toks: list[Token], day: str, former: boo
             before.append(role)
         k += 1
         heads = (tuple(t[0] for t in toks[k : k + n]) for n in (1, 2, 3))
-        if toks[k][2] or any(_fixed(kb, h) is not None for h in heads):
+        if toks[k][2] or ((toks[k][1] or not strict) and any(_fixed(kb, h) for h in heads)):
             break
     else:
         return []
-    found = analyse(kb, toks[k:], day)
+    found = analyse(kb, toks[k:], day, strict)
     head = found[0].role if len(found) == 1 and found[0].id == found[0].code else None
     if before and head:
         state = kb.states.get(found[0].country or "")

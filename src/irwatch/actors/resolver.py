@@ -189,7 +189,22 @@ class Resolver:
                 actor = self.kb.lookup(t.text, date=day)
                 if actor is not None:
                     parts.append(self._mention(doc, i, i + 1, (actor,)))
+                elif "-" in t.text.strip("-"):  # "U.S.-Iran talks": both sides
+                    pair = self._pair(t.text, day)
+                    if pair:
+                        parts.append(self._mention(doc, i, i + 1, pair))
         return sorted(parts, key=lambda m: m.start)
+
+    def _pair(self, text: str, day: str) -> tuple[Actor, ...]:
+        """The states or organisations of "U.S.-Iran", "Sino-Japanese" (no guesses: all or none)."""
+        sides = [w for w in text.split("-") if w]
+        if len(sides) != 2 or not all(w[:1].isupper() for w in sides):
+            return ()
+        actors = [self.kb.lookup(w, date=day) for w in sides]
+        if any(a is None or a.kind == "person" for a in actors):
+            return ()
+        found = tuple(a for a in actors if a is not None)
+        return found if len({a.id for a in found}) == 2 else ()
 
     def _of_phrases(self, doc: Doc, chunks: set[tuple[int, int]]) -> set[tuple[int, int]]:
         """ "the president of Armenia", "King Hassan of Morocco": a role chunk with its "of"."""
