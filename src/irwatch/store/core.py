@@ -64,7 +64,7 @@ def _document_row(article: Article, key: str, n_events: int, now: str) -> dict[s
 
 
 def _event_row(
-    event: Event, key: str, day: str | None, day_end: str | None, now: str
+    event: Event, key: str, day: str | None, day_end: str | None, now: str, dyad: str
 ) -> dict[str, Any]:
     row: dict[str, Any] = {
         "event_id": event.event_id,
@@ -73,10 +73,12 @@ def _event_row(
         "cameo": event.cameo,
         "quad_class": event.quad_class,
         "score": event.score,
-        "dyad": dyad_key(event),
+        "dyad": dyad,
         "modality": event.modality,
         "reported_by": event.reported_by,
-        "quantities": json.dumps([q.to_dict() for q in event.quantities], ensure_ascii=False),
+        "quantities": json.dumps([q.to_dict() for q in event.quantities], ensure_ascii=False)
+        if event.quantities
+        else "[]",
         "evidence": event.evidence,
         "trigger": event.trigger,
         "doc_key": key,
@@ -218,19 +220,20 @@ class Store:
                 todo.append((article, events if article.status == "ok" else (), key))
         if not todo:
             return 0
-        known = self._existing(
-            conn, schema.reports.c.event_id, [e.event_id for _, events, _ in todo for e in events]
-        )
+        event_ids = [e.event_id for _, events, _ in todo for e in events]
+        known = self._existing(conn, schema.events.c.event_id, event_ids)
+        known |= self._existing(conn, schema.reports.c.event_id, event_ids)
         # 1. who could these events be reports of?  one query for the whole batch
-        dated: list[tuple[Event, str, str | None, str | None]] = []
+        dated: list[tuple[Event, str, str | None, str | None, str]] = []
         for article, events, key in todo:
             for event in events:
                 if event.event_id not in known:
                     known.add(event.event_id)
-                    dated.append((event, key, *event_days(event, article.published)))
+                    day, day_end = event_days(event, article.published)
+                    dated.append((event, key, day, day_end, dyad_key(event)))
         matcher = Matcher(self.dedup)
         if self.dedup.enabled:
-            probes = [probe(e, d, de or d, self.dedup) for e, _, d, de in dated if d]
+            probes = [probe(e, d, de or d, self.dedup, dy) for e, _, d, de, dy in dated if d]
             matcher.load(candidate_rows(conn, probes))
         # 2. decide event by event, in document order
         now = _now()
@@ -238,20 +241,18 @@ class Store:
         merged: dict[str, dict[str, Any]] = {}
         report_rows: list[dict[str, Any]] = []
         n_events: dict[str, int] = {}
-        for event, key, day, day_end in dated:
+        for event, key, day, day_end, dyad in dated:
             n_events[key] = n_events.get(key, 0) + 1
-            found = matcher.match(event, day, day_end or day, key) if day else None
+            found = matcher.match(event, day, day_end or day, key, dyad) if day else None
             if found is None:
-                new_rows[event.event_id] = _event_row(event, key, day, day_end, now)
+                new_rows[event.event_id] = _event_row(event, key, day, day_end, now, dyad)
                 if day:
-                    matcher.add(event, day, day_end or day, key)
-                happening = event.event_id
+                    matcher.add(event, day, day_end or day, key, dyad)
             else:
-                happening = found.event_id
                 matcher.report(found, event, key)
                 self._merge(found, event, new_rows, merged)
-            report_rows.append(_report_row(event, key, happening, now))
-        # 3. write: documents, new happenings, their reports, updated happenings
+                report_rows.append(_report_row(event, key, found.event_id, now))
+        # 3. write: documents, new happenings, further reports, updated happenings
         _insert(
             conn,
             schema.documents,

@@ -95,7 +95,15 @@ class Happening:
     span: tuple[str | None, str | None]
     doc_keys: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
-    names: frozenset[str] = frozenset()
+    texts: tuple[str | None, ...] = ()
+    _names: frozenset[str] | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Words naming the actors, and the trigger (computed when first needed)."""
+        if self._names is None:
+            self._names = _names(*self.texts)
+        return self._names
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,26 +116,31 @@ class Probe:
     high: str
 
 
-def probe(event: Event, day: str, day_end: str, options: DedupOptions) -> Probe:
-    """The lookup for an event whose period is ``day`` .. ``day_end``."""
+def probe(event: Event, day: str, day_end: str, options: DedupOptions, dyad: str = "") -> Probe:
+    """The lookup for an event whose period is ``day`` .. ``day_end`` (``dyad``: its dyad key)."""
     start = date.fromisoformat(day)
     low = (start - timedelta(days=options.window_days)).isoformat()
     high = min(day_end, (start + timedelta(days=options.window_days)).isoformat())
-    return Probe(event.type, dyad_key(event), low, high)
+    return Probe(event.type, dyad or dyad_key(event), low, high)
 
 
 _CHUNK = 1000
 
 
 def candidate_rows(conn: Connection, probes: Sequence[Probe]) -> list[dict[str, Any]]:
-    """Every report of every stored happening that one of the probes could match."""
+    """Every report of every stored happening that one of the probes could match.
+
+    One row per happening and further report: the happening's own evidence and document (its
+    first report), and ``more_evidence``/``more_doc_key`` of a further report, or None.
+    """
     unique = list(dict.fromkeys(probes))
     # A VALUES list as a CTE joins the same way on SQLite and PostgreSQL; each probe is one range
     # scan of ix_events_dyad. The SQL is sent as is: compiling thousands of bound parameters
     # through SQLAlchemy costs more than the query.
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     columns = ("event_id", "type", "dyad", "day", "day_end", "date_start", "date_end",
-               "source_text", "target_text", "trigger", "evidence", "doc_key")  # fmt: skip
+               "source_text", "target_text", "trigger", "evidence", "doc_key",
+               "more_evidence", "more_doc_key")  # fmt: skip
     out: list[dict[str, Any]] = []
     for i in range(0, len(unique), _CHUNK):
         chunk = unique[i : i + _CHUNK]
@@ -135,10 +148,11 @@ def candidate_rows(conn: Connection, probes: Sequence[Probe]) -> list[dict[str, 
         sql = (
             f"WITH probe(p_type, p_dyad, p_low, p_high) AS (VALUES {values}) "
             "SELECT e.event_id, e.type, e.dyad, e.day, e.day_end, e.date_start, e.date_end, "
-            "e.source_text, e.target_text, e.trigger, r.evidence, r.doc_key FROM probe "
+            "e.source_text, e.target_text, e.trigger, e.evidence, e.doc_key, "
+            "r.evidence, r.doc_key FROM probe "
             "JOIN events e ON e.type = probe.p_type AND e.dyad = probe.p_dyad "
             "AND e.day >= probe.p_low AND e.day <= probe.p_high "
-            "JOIN reports r ON r.happening = e.event_id"
+            "LEFT JOIN reports r ON r.happening = e.event_id"
         )
         params = tuple(v for p in chunk for v in (p.type, p.dyad, p.low, p.high))
         out.extend(
@@ -151,11 +165,15 @@ def _names(*texts: str | None) -> frozenset[str]:
     return words(" ".join(t for t in texts if t))
 
 
-def _event_names(event: Event) -> frozenset[str]:
-    """Words naming the event's actors, and its trigger."""
+def _event_texts(event: Event) -> tuple[str | None, ...]:
+    """The words naming the event's actors, and its trigger."""
     target = event.target
-    return _names(event.source.text, event.source.name, target.text if target else None,
-                  target.name if target else None, event.trigger)  # fmt: skip
+    return (event.source.text, event.source.name, target.text if target else None,
+            target.name if target else None, event.trigger)  # fmt: skip
+
+
+def _event_names(event: Event) -> frozenset[str]:
+    return _names(*_event_texts(event))
 
 
 class Matcher:
@@ -178,13 +196,18 @@ class Matcher:
                     row["day"],
                     row["day_end"] or row["day"],
                     (row["date_start"], row["date_end"]),
-                    names=_names(row["source_text"], row["target_text"], row["trigger"]),
+                    texts=(row["source_text"], row["target_text"], row["trigger"]),
                 )
                 group[h.event_id] = h
-            h.doc_keys.add(row["doc_key"])
-            h.evidence.append(row["evidence"])
+                h.doc_keys.add(row["doc_key"])
+                h.evidence.append(row["evidence"])
+            if row["more_doc_key"] is not None:  # a further report
+                h.doc_keys.add(row["more_doc_key"])
+                h.evidence.append(row["more_evidence"])
 
-    def match(self, event: Event, day: str, day_end: str, doc_key: str) -> Happening | None:
+    def match(
+        self, event: Event, day: str, day_end: str, doc_key: str, dyad: str = ""
+    ) -> Happening | None:
         """The best-matching happening not already reported by this document, or None."""
         if not self.options.enabled:
             return None
@@ -192,7 +215,7 @@ class Matcher:
         names = frozenset[str]()
         best: Happening | None = None
         best_score = self.options.threshold
-        for h in self._by_key.get((event.type, dyad_key(event)), {}).values():
+        for h in self._by_key.get((event.type, dyad or dyad_key(event)), {}).values():
             if doc_key in h.doc_keys or h.day > day_end or h.day_end < day:
                 continue
             if mine is None:
@@ -208,16 +231,16 @@ class Matcher:
                 best, best_score = h, score
         return best
 
-    def add(self, event: Event, day: str, day_end: str, doc_key: str) -> Happening:
+    def add(self, event: Event, day: str, day_end: str, doc_key: str, dyad: str = "") -> Happening:
         """Remember a new happening created by ``event``."""
         h = Happening(
             event.event_id,
             event.type,
-            dyad_key(event),
+            dyad or dyad_key(event),
             day,
             day_end,
             (event.date.start, event.date.end) if event.date else (None, None),
-            names=_event_names(event),
+            texts=_event_texts(event),
         )
         h.doc_keys.add(doc_key)
         h.evidence.append(event.evidence)

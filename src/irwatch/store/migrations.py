@@ -29,34 +29,44 @@ def m001_tables(conn: Connection) -> None:
 
 
 def m002_fulltext(conn: Connection) -> None:
-    """Full-text search over every report's evidence: FTS5 on SQLite, tsvector on PostgreSQL."""
-    if conn.dialect.name == "sqlite":
+    """Full-text search over the evidence of reports: FTS5 on SQLite, tsvector on PostgreSQL."""
+    # the first report's evidence is in `events`, further reports' in `reports`
+    for table, rowid in (("events", "rowid"), ("reports", "id")):
+        if conn.dialect.name == "sqlite":
+            _sqlite_fts(conn, table, rowid)
+        elif conn.dialect.name == "postgresql":
+            _pg_tsvector(conn, table)
+
+
+def _sqlite_fts(conn: Connection, table: str, rowid: str) -> None:
+    fts = f"{table}_fts"
+    conn.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(evidence, content='{table}', "
+        f"content_rowid='{rowid}', tokenize='porter unicode61')"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, evidence) VALUES (new.{rowid}, new.evidence); END"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, evidence) VALUES ('delete', old.{rowid}, old.evidence);"
+        " END"
+    )
+    # index the rows stored before this migration
+    conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+def _pg_tsvector(conn: Connection, table: str) -> None:
+    if "evidence_tsv" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+        # a generated column fills itself for the rows already there
         conn.exec_driver_sql(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS reports_fts USING fts5("
-            "evidence, content='reports', content_rowid='id', tokenize='porter unicode61')"
+            f"ALTER TABLE {table} ADD COLUMN evidence_tsv tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('english', evidence)) STORED"
         )
-        conn.exec_driver_sql(
-            "CREATE TRIGGER IF NOT EXISTS reports_fts_insert AFTER INSERT ON reports BEGIN "
-            "INSERT INTO reports_fts(rowid, evidence) VALUES (new.id, new.evidence); END"
-        )
-        conn.exec_driver_sql(
-            "CREATE TRIGGER IF NOT EXISTS reports_fts_delete AFTER DELETE ON reports BEGIN "
-            "INSERT INTO reports_fts(reports_fts, rowid, evidence) "
-            "VALUES ('delete', old.id, old.evidence); END"
-        )
-        # index the reports stored before this migration
-        conn.exec_driver_sql("INSERT INTO reports_fts(reports_fts) VALUES ('rebuild')")
-    elif conn.dialect.name == "postgresql":
-        columns = {c["name"] for c in inspect(conn).get_columns("reports")}
-        if "evidence_tsv" not in columns:
-            # a generated column fills itself for the rows already there
-            conn.exec_driver_sql(
-                "ALTER TABLE reports ADD COLUMN evidence_tsv tsvector "
-                "GENERATED ALWAYS AS (to_tsvector('english', evidence)) STORED"
-            )
-        conn.exec_driver_sql(
-            "CREATE INDEX IF NOT EXISTS ix_reports_evidence_tsv ON reports USING gin (evidence_tsv)"
-        )
+    conn.exec_driver_sql(
+        f"CREATE INDEX IF NOT EXISTS ix_{table}_evidence_tsv ON {table} USING gin (evidence_tsv)"
+    )
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [

@@ -111,19 +111,23 @@ def fts_query(words: str) -> str:
 
 
 def _search(conn: Connection, words: str) -> ColumnElement[bool]:
+    """Happenings with a report (the first, in ``events``, or a further one) matching ``words``."""
     if conn.dialect.name == "sqlite":
-        hits = select(_r.c.happening).where(
-            _r.c.id.in_(
-                select(text("rowid"))
-                .select_from(text("reports_fts"))
-                .where(text("reports_fts MATCH :q").bindparams(q=fts_query(words)))
+        q = fts_query(words)
+        first = text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :q)")
+        further = _e.c.event_id.in_(
+            select(_r.c.happening).where(
+                text(
+                    "reports.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH :q2)"
+                ).bindparams(q2=q)
             )
         )
-    else:
-        hits = select(_r.c.happening).where(
-            text("reports.evidence_tsv @@ websearch_to_tsquery('english', :q)").bindparams(q=words)
-        )
-    return _e.c.event_id.in_(hits)
+        return or_(first.bindparams(q=q), further)
+    match = "evidence_tsv @@ websearch_to_tsquery('english', :q)"
+    further = _e.c.event_id.in_(
+        select(_r.c.happening).where(text("reports." + match).bindparams(q=words))
+    )
+    return or_(text("events." + match).bindparams(q=words), further)
 
 
 def where_clause(conn: Connection, f: EventFilter) -> ColumnElement[bool]:
@@ -206,28 +210,25 @@ def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
 
 
 def _reports(conn: Connection, happenings: Sequence[str]) -> list[dict[str, Any]]:
-    q = (
-        select(
-            _r.c.happening,
-            _r.c.event_id,
-            _r.c.doc_id,
-            _r.c.evidence,
-            _r.c.trigger,
-            _r.c.sentence,
-            _r.c.start_char,
-            _r.c.end_char,
-            _r.c.date_start,
-            _r.c.date_end,
-            _d.c.title,
-            _d.c.url,
-            _d.c.publisher,
-            _d.c.published,
-        )
+    """Every report of the happenings: the first (from ``events``), then the further ones."""
+    ids = list(happenings)
+    columns = ("event_id", "doc_id", "evidence", "trigger", "sentence", "start_char", "end_char",
+               "date_start", "date_end")  # fmt: skip
+    docs = (_d.c.title, _d.c.url, _d.c.publisher, _d.c.published)
+    first = (
+        select(_e.c.event_id.label("happening"), *(_e.c[c] for c in columns), *docs)
+        .select_from(_e.join(_d, _d.c.key == _e.c.doc_key))
+        .where(_e.c.event_id.in_(ids))
+    )
+    further = (
+        select(_r.c.happening, *(_r.c[c] for c in columns), *docs)
         .select_from(_r.join(_d, _d.c.key == _r.c.doc_key))
-        .where(_r.c.happening.in_(list(happenings)))
+        .where(_r.c.happening.in_(ids))
         .order_by(_r.c.id)
     )
-    return [dict(r._mapping) for r in conn.execute(q)]
+    out = [dict(r._mapping) for r in conn.execute(first)]
+    out.extend(dict(r._mapping) for r in conn.execute(further))
+    return out
 
 
 def reports(conn: Connection, event_id: str) -> list[dict[str, Any]]:
@@ -312,7 +313,7 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     first, last, n_events = conn.execute(
         select(func.min(_e.c.day), func.max(_e.c.day), func.count())
     ).one()
-    n_reports = conn.execute(select(func.count()).select_from(_r)).scalar_one()
+    n_reports = conn.execute(select(func.coalesce(func.sum(_e.c.n_reports), 0))).scalar_one()
     pairs: dict[tuple[str, ...], int] = defaultdict(int)
     for dyad, n in conn.execute(select(_e.c.dyad, func.count()).group_by(_e.c.dyad)):
         sides = dyad.split(":", 1)

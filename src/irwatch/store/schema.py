@@ -2,9 +2,11 @@
 
 documents  one row per document read, keyed by a hash of its content; skipped documents too,
            with their reason. It doubles as the journal of a resumable ingest.
-events     one row per happening: the event as first reported, ``n_reports`` reports of it.
-reports    one row per coded event (``event_id`` from the coder), linked to its happening
-           (``happening``) and its document (``doc_key``).
+events     one row per happening: the event as first reported (its ``event_id``, document and
+           evidence), and ``n_reports``, the number of documents that reported it.
+reports    one row per further report of a happening (``event_id`` from the coder), linked to
+           the happening (``happening``) and to its document (``doc_key``). Most happenings
+           have none, and storing the first report in the event row halves the writes.
 
 ``day``/``day_end`` are the event's period, or the publication date when the text gives none:
 the dates used to sort, filter, group and match reports. ``dyad`` is ``SOURCE:TARGET`` with each
