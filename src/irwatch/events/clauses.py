@@ -214,6 +214,9 @@ def objects(v: Token) -> list[Token]:
     out += dobj
     out += list(prep_objects(v))
     out += list(prep_objects(v, ("out", "of")))
+    for c in v.children:  # "kidnapped up to 16 advisers"
+        if c.dep_ == "prep" and c.lower_ == "up":
+            out += list(prep_objects(c, ("to",)))
     for c in v.children:
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _marked_for(c)):
             out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]

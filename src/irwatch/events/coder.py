@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from irwatch.events import clauses as cl
 from irwatch.events.lexicon import Lexicon, Sense, load_lexicon, match
-from irwatch.events.roles import Hit, Roles
+from irwatch.events.roles import REFLEXIVE, Hit, Roles
 from irwatch.records import Actor, Event, EventActor, Period, Place, Quantity
 
 if TYPE_CHECKING:
@@ -191,6 +191,8 @@ class Coder:
             modal = cl.modality(clause, lex) if clause.pos_ in ("VERB", "AUX") else "asserted"
         if modal == "obliged":  # the content of a demand, not an event
             return []
+        if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
+            return []  # "blew themselves up": the attack is coded by what it did to others
         sp = cl.speaker(clause, lex)
         reported = roles.all(sp)
         if sense.speaker:
@@ -502,20 +504,22 @@ def _pairs(
     elif sense is not None and sense.notarget:
         out = [(s, None) for s in sources]
     kept = [(s, t) for s, t in out if t is None or not _same(s, t)]
-    if not kept and out and sense is not None and sense.notarget:
-        kept = [(s, None) for s in sources]
     if len({id(t) for _, t in kept}) > 1 or (sense is not None and sense.type in COOPERATIVE):
         # "Rouhani called for Iran and Iraq to ...": among several, his own state is no target
         kept = [(s, t) for s, t in kept if t is None or not _own_state(s, t)]
+    if not kept and out and sense is not None and sense.notarget:
+        kept = [(s, None) for s in sources]
     return kept
 
 
 def _same(s: Hit, t: Hit) -> bool:
     """Source and target are one actor (two people of one country are not)."""
     a, b = s.actor, t.actor
-    if s.start == t.start or a.id == b.id:
+    if a.id == b.id:
         return True
-    return a.code == b.code and a.kind == b.kind == "state"
+    # "Iraqi Kurds ... independence from Iraq": people named by their state's adjective are not
+    # the state itself
+    return a.code == b.code and a.kind == b.kind == "state" and not (s.inner or t.inner)
 
 
 def _own_state(s: Hit, t: Hit) -> bool:

@@ -32,6 +32,7 @@ class Hit:
     start: int
     end: int
     actor: Actor
+    inner: bool = False  # named by a modifier of the phrase ("Iraqi Kurds"), not by its head
 
 
 class Roles:
@@ -93,14 +94,14 @@ class Roles:
             if c.dep_ in INNER or (c.dep_ == "amod" and c.lemma_ == "lead"):
                 found = self.one(c, depth + 1)
                 if found:
-                    return found
+                    return [Hit(h.text, h.start, h.end, h.actor, inner=True) for h in found]
         if tok.pos_ == "NOUN":  # "demonstrators in Baghdad", "rebels from Darfur"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                     for p in c.children:
                         m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
                         if m is not None and all(a.kind == "state" for a in m.actors):
-                            return [Hit(m.text, m.start, m.end, a) for a in m.actors]
+                            return [Hit(m.text, m.start, m.end, a, inner=True) for a in m.actors]
         if tok.pos_ == "NOUN" or tok.lemma_.lower() in PARTITIVE:  # "the president of Armenia"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
