@@ -131,17 +131,22 @@ def main() -> None:
     # The parsed documents are freed first: look-ups should not pay for spaCy's garbage.
     del docs
     gc.collect()
-    kb.clear_cache()
     distinct = list(dict.fromkeys(queries))
-    t0 = time.perf_counter()
-    for text, date in distinct:
-        kb.lookup(text, date=date)
-    cold = len(distinct) / (time.perf_counter() - t0)
+    cold = 0.0
+    for _ in range(3):  # best of three: the machine may be shared
+        kb.clear_cache()
+        t0 = time.perf_counter()
+        for text, date in distinct:
+            kb.lookup(text, date=date)
+        cold = max(cold, len(distinct) / (time.perf_counter() - t0))
     t0 = time.perf_counter()
     for text, date in queries:
         kb.lookup(text, date=date)
     warm = len(queries) / (time.perf_counter() - t0)
-    print(f"look-ups, cold cache: {cold:,.0f}/s over {len(distinct):,} distinct (phrase, date)")
+    print(
+        f"look-ups, cold cache (best of 3): {cold:,.0f}/s over {len(distinct):,} distinct "
+        "(phrase, date)"
+    )
     print(f"look-ups, warm cache: {warm:,.0f}/s over {len(queries):,} look-ups")
 
 
