@@ -199,6 +199,9 @@ class Coder:
             if not reported:
                 return []
             sources, targets = reported, roles.all(cl.subject(tok))
+        elif sense.giver and (giver := _from_actor(tok, roles)):
+            # "demonstrators received weapons from the government": the government gives
+            sources, targets = giver, roles.all(cl.subject(tok))
         elif tok.pos_ == "VERB":
             sources = roles.all(cl.subject(tok))
             if not sources and cl.is_passive(tok):  # "were killed in Israeli tank shelling"
@@ -290,6 +293,7 @@ class Coder:
             cands += list(cl.prep_objects(n.head, preps))
         if light is not None:
             cands += [c for c in cl.objects(light) if c.i != n.i]
+            cands += list(cl.prep_objects(light, ("for",)))  # "issued warrants for X"
         targets = _pick(roles, cands, sources)
         if not targets:
             for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
@@ -525,6 +529,10 @@ def _same(s: Hit, t: Hit) -> bool:
 def _own_state(s: Hit, t: Hit) -> bool:
     a, b = s.actor, t.actor
     return a.country is not None and a.country == b.country and b.sector is None
+
+
+def _from_actor(v: Token, roles: Roles) -> list[Hit]:
+    return _pick(roles, list(cl.prep_objects(v, ("from",))), [])
 
 
 def _by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:

@@ -22,7 +22,8 @@ class Sense:
 
     prt, prep, obj, xcomp (verbs) and verb (nouns): lemmas one of which must be present
     (empty: no condition). sym: an event between equals; notarget: may have no target;
-    speaker: the reporter of the clause is the source and the verb's subject the target.
+    speaker: the reporter of the clause is the source and the verb's subject the target;
+    giver: the "from" phrase is the source and the subject the target ("received aid from X").
     """
 
     type: str
@@ -36,6 +37,7 @@ class Sense:
     sym: bool = False
     notarget: bool = False
     speaker: bool = False
+    giver: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,7 @@ class Lexicon:
 
 
 _CONDITIONS = ("prt", "prep", "obj", "xcomp", "verb")
-_FLAGS = ("sym", "notarget", "speaker")
+_FLAGS = ("sym", "notarget", "speaker", "giver")
 
 
 def _sense(raw: Any, where: str) -> Sense:
@@ -77,6 +79,7 @@ def _sense(raw: Any, where: str) -> Sense:
         sym=bool(raw.get("sym", False)),
         notarget=bool(raw.get("notarget", False)),
         speaker=bool(raw.get("speaker", False)),
+        giver=bool(raw.get("giver", False)),
     )
 
 
@@ -132,6 +135,8 @@ def load_lexicon() -> Lexicon:
 def match(senses: Sequence[Sense], present: Mapping[str, frozenset[str]]) -> Sense | None:
     """The first sense whose conditions all hold, given the lemmas present per condition."""
     for sense in senses:
+        if sense.giver and "from" not in present.get("prep", frozenset()):
+            continue
         ok = True
         for cond in _CONDITIONS:
             want: frozenset[str] = getattr(sense, cond)
