@@ -137,3 +137,33 @@ def test_the_lexicon_is_data_and_a_broken_file_is_reported(tmp_path: Path) -> No
     bad.write_text("verbs:\n  urge: [{cameo: '020'}]\n", encoding="utf-8")
     with pytest.raises(CodingError, match="C002"):
         read_lexicon(bad)
+
+
+def test_a_statement_that_someone_must_act_is_a_request(run: Any) -> None:
+    events = run("Russia said on Tuesday that Sudan must return the helicopter.")
+    assert dyads(events) == {("REQUEST", "RUS", "SDN")}
+
+
+def test_pronouns_take_the_subject_before_them(run: Any) -> None:
+    events = run("Iraq said it would allow the return of inspectors to Kuwait.")
+    assert {(e.source.country, e.modality) for e in events} == {("IRQ", "intended")}
+
+
+def test_a_refusal_stated_as_a_negated_intent_is_a_rejection(run: Any) -> None:
+    events = run("The United States said it would not meet the demands of Iran.")
+    assert dyads(events) == {("REJECT", "USA", "IRN")}
+
+
+def test_an_ultimatum_is_a_threat(run: Any) -> None:
+    events = run("Nigeria will withdraw its troops from Chad unless Chad holds elections.")
+    assert dyads(events) == {("THREATEN", "NGA", "TCD")}
+
+
+def test_the_giver_of_what_is_received_is_the_source(run: Any) -> None:
+    events = run("Georgian rebels received weapons from the Russian government.")
+    assert dyads(events) == {("AID", "RUS", "GEO")}
+
+
+def test_intended_events_are_dated_forward(run: Any) -> None:
+    (event,) = run("Japan will send aid to Nepal in June.")
+    assert event.date is not None and event.date.start == "2019-06-01"

@@ -238,7 +238,7 @@ class Coder:
             if cl.modality(clause, lex) == "asserted" or sense.type not in COOPERATIVE:
                 return []
             etype, cameo, modal = "REJECT", "12", "asserted"
-        elif modal == "hypothetical" and cl.unless(clause):  # "will withdraw unless ..."
+        elif cl.unless(clause):  # "will withdraw unless ...": an ultimatum
             etype, cameo = "THREATEN", "13"
         elif modal != "asserted" and sense.type not in VERBAL:
             etype = "AGREE" if sense.type in COOPERATIVE else "THREATEN"
