@@ -62,8 +62,9 @@ print(json.dumps({"docs": len(rows), "parsed": len(texts), "seconds": dt, "peak_
 
 
 def measure(script: str, *args: object) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", script, *map(str, args)], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -72,8 +73,11 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="first N documents (0: all)")
     parser.add_argument("--workers", default="1,2")
-    parser.add_argument("--memory", action="store_true",
-                        help="also report peak RSS for 500 and 5,000 documents with 1 worker")
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="also report peak RSS for 500 and 5,000 documents with 1 worker",
+    )
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (needs ../shared)")
@@ -82,13 +86,17 @@ def main() -> int:
     for w in (int(x) for x in args.workers.split(",")):
         r = measure(RUN_PIPELINE, args.corpus, args.limit, w)
         results[w] = r
-        print(f"irwatch  workers={w}: {r['docs'] / r['seconds']:7.1f} docs/s  "
-              f"({r['docs']} docs, {r['events']} events, {r['seconds']:.1f} s, "
-              f"peak RSS {r['peak_rss_mb']:.0f} MB)")
+        print(
+            f"irwatch  workers={w}: {r['docs'] / r['seconds']:7.1f} docs/s  "
+            f"({r['docs']} docs, {r['events']} events, {r['seconds']:.1f} s, "
+            f"peak RSS {r['peak_rss_mb']:.0f} MB)"
+        )
     base = measure(RUN_SPACY, args.corpus, args.limit, 2)
     base_rate = base["docs"] / base["seconds"]
-    print(f"spaCy    n_process=2: {base_rate:7.1f} docs/s  ({base['parsed']} texts parsed, "
-          f"{base['seconds']:.1f} s)")
+    print(
+        f"spaCy    n_process=2: {base_rate:7.1f} docs/s  ({base['parsed']} texts parsed, "
+        f"{base['seconds']:.1f} s)"
+    )
     if 1 in results and 2 in results:
         r1 = results[1]["docs"] / results[1]["seconds"]
         r2 = results[2]["docs"] / results[2]["seconds"]

@@ -69,10 +69,11 @@ def test_resume_skips_documents_already_done(corpus: Path, single: list) -> None
 
 def test_options_reach_the_workers(tmp_path: Path) -> None:
     path = tmp_path / "one.jsonl"
-    path.write_text(json.dumps({"id": "x", "text": "The United States imposed sanctions on "
-                                "Iran on Saturday."}) + "\n")
+    path.write_text(
+        json.dumps({"id": "x", "text": "The United States imposed sanctions on Iran on Saturday."})
+        + "\n"
+    )
     options = PipelineOptions(published="2019-04-10")
-    (article, events), = run_batch([str(path)], options=options,
-                                   batch=BatchOptions(workers=2))
+    ((article, events),) = run_batch([str(path)], options=options, batch=BatchOptions(workers=2))
     assert article.published == "2019-04-10"
     assert events and events[0].date is not None and events[0].date.start == "2019-04-06"

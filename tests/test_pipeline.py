@@ -9,8 +9,13 @@ SANCTIONS = "The United States imposed new sanctions on Iran on Tuesday, officia
 
 
 def _article(id: str, body: str, **kw: object) -> Article:
-    return Article(id=id, title=kw.pop("title", ""), body=body, published="2019-04-06",  # type: ignore[arg-type]
-                   **kw)  # type: ignore[arg-type]
+    return Article(
+        id=id,
+        title=kw.pop("title", ""),
+        body=body,
+        published="2019-04-06",  # type: ignore[arg-type]
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def test_article_text_puts_the_headline_first() -> None:
@@ -40,6 +45,8 @@ def test_batches_do_not_change_results() -> None:
     from irwatch.pipeline import PipelineOptions
 
     one = [[e.to_dict() for e in ev] for _, ev in Pipeline().code_articles(articles)]
-    two = [[e.to_dict() for e in ev]
-           for _, ev in Pipeline(PipelineOptions(batch_size=2)).code_articles(articles)]
+    two = [
+        [e.to_dict() for e in ev]
+        for _, ev in Pipeline(PipelineOptions(batch_size=2)).code_articles(articles)
+    ]
     assert one == two

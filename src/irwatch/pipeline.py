@@ -1,7 +1,7 @@
 """The only place that chains the stages: read -> parse -> resolve actors -> code events.
 
-    >>> for article, events in Pipeline().run(["news.html"]):  # doctest: +SKIP
-    ...     print(article.title, len(events))
+>>> for article, events in Pipeline().run(["news.html"]):  # doctest: +SKIP
+...     print(article.title, len(events))
 """
 
 from __future__ import annotations

@@ -26,14 +26,31 @@ def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--published", help="Publication date for documents that do not say."),
         click.option("--url", help="URL for documents that do not say."),
-        click.option("--kb", "kb_dir", type=click.Path(), envvar="IRWATCH_KB",
-                     help="A user knowledge base (irwatch kb import-phoenix) to extend ours."),
-        click.option("--workers", type=int, default=None,
-                     help="Worker processes (default: the machine's cores)."),
-        click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
-                     show_default=True, help="Run on local processes or a Dask cluster."),
-        click.option("--scheduler", help="Dask scheduler address (tcp://HOST:PORT); "
-                     "without it --engine dask starts a LocalCluster."),
+        click.option(
+            "--kb",
+            "kb_dir",
+            type=click.Path(),
+            envvar="IRWATCH_KB",
+            help="A user knowledge base (irwatch kb import-phoenix) to extend ours.",
+        ),
+        click.option(
+            "--workers",
+            type=int,
+            default=None,
+            help="Worker processes (default: the machine's cores).",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="Run on local processes or a Dask cluster.",
+        ),
+        click.option(
+            "--scheduler",
+            help="Dask scheduler address (tcp://HOST:PORT); "
+            "without it --engine dask starts a LocalCluster.",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar or messages."),
         click.option("--verbose", "-v", is_flag=True, help="Report every skipped document."),
     ]
