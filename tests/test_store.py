@@ -133,6 +133,8 @@ def test_two_articles_reporting_one_event_make_one_happening(store: Store) -> No
         "https://news.example/a2",
     ]
     assert store.stats()["reports"] == 2
+    # the evidence of every report is searched, not only the first
+    assert [r["event_id"] for r in store.events(EventFilter(search="Tehran"))] == ["a1-0"]
 
 
 def test_merging_as_ingest_goes_within_one_batch(store: Store) -> None:

@@ -149,6 +149,35 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
 
 
+_FTS = (("events", "rowid"), ("reports", "id"))
+
+
+def _fts_marks(conn: Connection) -> list[int]:
+    """SQLite: the last row ids of ``events`` and ``reports``, before a batch is written."""
+    if conn.dialect.name != "sqlite":
+        return []
+    return [
+        conn.exec_driver_sql(f"SELECT coalesce(max({rowid}), 0) FROM {table}").scalar_one()
+        for table, rowid in _FTS
+    ]
+
+
+def _fts_index(conn: Connection, marks: list[int]) -> None:
+    """SQLite: add the evidence of the rows written since ``marks`` to the FTS5 indexes.
+
+    We hold the write lock, so every row past the marks is ours. (PostgreSQL computes its
+    ``tsvector`` column itself.)
+    """
+    if not marks:
+        return
+    for (table, rowid), mark in zip(_FTS, marks, strict=True):
+        conn.exec_driver_sql(
+            f"INSERT INTO {table}_fts(rowid, evidence) "
+            f"SELECT {rowid}, evidence FROM {table} WHERE {rowid} > ?",
+            (mark,),
+        )
+
+
 class Store:
     """A database of documents and events; see :func:`open_store`.
 
@@ -253,6 +282,7 @@ class Store:
                 self._merge(found, event, new_rows, merged)
                 report_rows.append(_report_row(event, key, found.event_id, now))
         # 3. write: documents, new happenings, further reports, updated happenings
+        marks = _fts_marks(conn)
         _insert(
             conn,
             schema.documents,
@@ -262,6 +292,7 @@ class Store:
         _insert(conn, schema.reports, report_rows)
         if merged:
             self._update_merged(conn, merged)
+        _fts_index(conn, marks)
         return len(todo)
 
     @staticmethod

@@ -69,9 +69,21 @@ def _pg_tsvector(conn: Connection, table: str) -> None:
     )
 
 
+def m003_fulltext_by_batch(conn: Connection) -> None:
+    """SQLite: the store fills the FTS5 index once per batch; drop the per-row insert triggers.
+
+    One ``INSERT ... SELECT`` per batch costs a fifth of what a trigger per row costs (FTS5
+    flushes its buffer at the end of every statement a trigger runs in).
+    """
+    if conn.dialect.name == "sqlite":
+        for table in ("events", "reports"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_fts_insert")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_tables", m001_tables),
     ("m002_fulltext", m002_fulltext),
+    ("m003_fulltext_by_batch", m003_fulltext_by_batch),
 ]
 
 
@@ -105,4 +117,11 @@ def migrate(engine: Engine, *, upto: str | None = None) -> list[str]:
     return done
 
 
-__all__ = ["MIGRATIONS", "applied", "m001_tables", "m002_fulltext", "migrate"]
+__all__ = [
+    "MIGRATIONS",
+    "applied",
+    "m001_tables",
+    "m002_fulltext",
+    "m003_fulltext_by_batch",
+    "migrate",
+]
