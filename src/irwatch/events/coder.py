@@ -519,11 +519,11 @@ def _pairs(
 def _same(s: Hit, t: Hit) -> bool:
     """Source and target are one actor (two people of one country are not)."""
     a, b = s.actor, t.actor
-    if a.id == b.id:
-        return True
-    # "Iraqi Kurds ... independence from Iraq": people named by their state's adjective are not
-    # the state itself
-    return a.code == b.code and a.kind == b.kind == "state" and not (s.inner or t.inner)
+    if a.kind == b.kind == "state" and a.code == b.code:
+        # "Iraqi Kurds ... independence from Iraq": people named by their state's adjective are
+        # not the state itself
+        return not (s.inner or t.inner)
+    return a.id == b.id
 
 
 def _own_state(s: Hit, t: Hit) -> bool:
