@@ -167,3 +167,10 @@ def test_the_giver_of_what_is_received_is_the_source(run: Any) -> None:
 def test_intended_events_are_dated_forward(run: Any) -> None:
     (event,) = run("Japan will send aid to Nepal in June.")
     assert event.date is not None and event.date.start == "2019-06-01"
+
+
+def test_a_promise_of_force_is_a_threat_and_of_nothing_a_refusal(run: Any) -> None:
+    assert dyads(run("Iran vowed to attack Israel.")) == {("THREATEN", "IRN", "ISR")}
+    assert dyads(run("Syria vowed not to return the Golan Heights to Israel.")) == {
+        ("REJECT", "SYR", "ISR")
+    }

@@ -243,6 +243,8 @@ class Coder:
         elif modal != "asserted" and sense.type not in VERBAL:
             etype = "AGREE" if sense.type in COOPERATIVE else "THREATEN"
             cameo = "03" if etype == "AGREE" else "13"
+        elif sense.type == "AGREE" and tok.pos_ == "VERB" and (promised := self._promise(tok)):
+            etype, cameo = promised  # "vowed to retaliate" is a threat, "vowed not to" a refusal
         else:
             etype, cameo = sense.type, sense.cameo
         if etype == "THREATEN":  # a threat is made to someone
@@ -265,6 +267,19 @@ class Coder:
             )
             for s, t in pairs
         ]
+
+    def _promise(self, v: Token) -> tuple[str, str] | None:
+        """What a promise or offer of ``v``'s "to"-clause amounts to, when not cooperation."""
+        for x in v.children:
+            if x.dep_ != "xcomp":
+                continue
+            if cl.negated(x):
+                return "REJECT", "12"
+            senses = self.lexicon.verbs.get(x.lemma_.lower())
+            inner = match(senses, _verb_context(x)) if senses else None
+            if inner is not None and inner.type not in COOPERATIVE and inner.type not in VERBAL:
+                return "THREATEN", "13"
+        return None
 
     def _noun_roles(
         self, n: Token, light: Token | None, roles: Roles, sense: Sense
