@@ -174,3 +174,37 @@ def test_a_promise_of_force_is_a_threat_and_of_nothing_a_refusal(run: Any) -> No
     assert dyads(run("Syria vowed not to return the Golan Heights to Israel.")) == {
         ("REJECT", "SYR", "ISR")
     }
+
+
+def test_real_news_codes_without_failing_and_keeps_its_evidence(shared: Path, coder: Coder) -> None:
+    import gzip
+    import json
+
+    from irwatch.pipeline import Pipeline, article_text
+
+    articles = []
+    with gzip.open(shared / "corpora" / "wikinews-politics.jsonl.gz", "rt") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("text", "").strip():
+                articles.append(
+                    Article(
+                        id=str(rec["id"]),
+                        title=rec.get("title") or "",
+                        body=rec["text"],
+                        published=rec.get("date"),
+                        language="en",
+                    )
+                )
+            if len(articles) >= 60:
+                break
+    n = 0
+    for article, events in Pipeline().code_articles(articles):
+        text = article_text(article)
+        ids = [e.event_id for e in events]
+        assert len(ids) == len(set(ids))
+        for e in events:
+            n += 1
+            assert e.source.code and text[e.start_char : e.end_char] == e.evidence
+            assert e.date is None or e.date.start <= e.date.end
+    assert n > 20

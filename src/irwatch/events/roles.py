@@ -59,14 +59,14 @@ class Roles:
     def sentence_index(self, tok: Token) -> int:
         return self._sent_of.get(tok.i, 0)
 
-    def all(self, tok: Token | None) -> list[Hit]:
+    def all(self, tok: Token | None, depth: int = 0) -> list[Hit]:
         """The actors of ``tok`` and of the words conjoined to it, without repeats."""
         if tok is None:
             return []
         out: list[Hit] = []
         seen: set[tuple[str, int]] = set()
         for c in conjuncts(tok):
-            for h in self.one(c, depth=0):
+            for h in self.one(c, depth=depth):
                 if (h.actor.code, h.start) not in seen:
                     seen.add((h.actor.code, h.start))
                     out.append(h)
@@ -80,7 +80,7 @@ class Roles:
         if depth > 3 or tok.lower_ in REFLEXIVE:
             return []
         if tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:
-            return self.pronoun(tok)
+            return self.pronoun(tok, depth + 1)
         for c in tok.children:
             if c.dep_ == "appos":
                 found = self.one(c, depth + 1)
@@ -107,7 +107,7 @@ class Roles:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return self.all(p)
+                            return self.all(p, depth + 1)
         return []
 
     def inside(self, tok: Token, exclude: set[int]) -> list[Hit]:
@@ -126,12 +126,12 @@ class Roles:
                 return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         return []
 
-    def pronoun(self, tok: Token) -> list[Hit]:
+    def pronoun(self, tok: Token, depth: int = 0) -> list[Hit]:
         """First person in reported speech is the speaker; third person the nearest actor before."""
         low = tok.lower_
         if low in FIRST_PERSON:
             sp = speaker(tok.head, self.lex)
-            return self.all(sp) if sp is not None and sp.pos_ != "PRON" else []
+            return self.all(sp, depth + 1) if sp is not None and sp.pos_ != "PRON" else []
         if low not in THIRD_PERSON:
             return []
         si = self.sentence_index(tok)
@@ -153,7 +153,7 @@ class Roles:
             None,
         )
         disjoint = tok.dep_ == "nsubj" and _object_pronoun(tok.head)
-        if last is not None and not disjoint and not self.one(last, depth=2):
+        if last is not None and not disjoint and not self.one(last, depth=max(depth + 1, 2)):
             return []  # the antecedent is most likely that subject, which we do not know
         if subjects and disjoint:
             # "they are plotting to remove them": the subject pronoun is not the one that "them"
