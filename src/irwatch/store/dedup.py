@@ -108,12 +108,14 @@ class Happening:
 
 @dataclass(frozen=True, slots=True)
 class Probe:
-    """What to look up for one event: its type, dyad and the window of starts to consider."""
+    """What to look up for one event: its type, dyad, the window of starts to consider
+    (``low`` .. ``high``) and its own start (a happening must not end before it)."""
 
     type: str
     dyad: str
     low: str
     high: str
+    start: str
 
 
 def probe(event: Event, day: str, day_end: str, options: DedupOptions, dyad: str = "") -> Probe:
@@ -121,7 +123,7 @@ def probe(event: Event, day: str, day_end: str, options: DedupOptions, dyad: str
     start = date.fromisoformat(day)
     low = (start - timedelta(days=options.window_days)).isoformat()
     high = min(day_end, (start + timedelta(days=options.window_days)).isoformat())
-    return Probe(event.type, dyad or dyad_key(event), low, high)
+    return Probe(event.type, dyad or dyad_key(event), low, high, day)
 
 
 _CHUNK = 1000
@@ -135,8 +137,9 @@ def candidate_rows(conn: Connection, probes: Sequence[Probe]) -> list[dict[str, 
     """
     unique = list(dict.fromkeys(probes))
     # A VALUES list as a CTE joins the same way on SQLite and PostgreSQL; each probe is one range
-    # scan of ix_events_dyad. The SQL is sent as is: compiling thousands of bound parameters
-    # through SQLAlchemy costs more than the query.
+    # scan of ix_events_dyad, which also holds day_end: only overlapping happenings are read.
+    # The SQL is sent as is: compiling thousands of bound parameters through SQLAlchemy costs
+    # more than the query.
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     columns = ("event_id", "type", "dyad", "day", "day_end", "date_start", "date_end",
                "source_text", "target_text", "trigger", "evidence", "doc_key",
@@ -144,17 +147,17 @@ def candidate_rows(conn: Connection, probes: Sequence[Probe]) -> list[dict[str, 
     out: list[dict[str, Any]] = []
     for i in range(0, len(unique), _CHUNK):
         chunk = unique[i : i + _CHUNK]
-        values = ", ".join([f"({mark}, {mark}, {mark}, {mark})"] * len(chunk))
+        values = ", ".join([f"({mark}, {mark}, {mark}, {mark}, {mark})"] * len(chunk))
         sql = (
-            f"WITH probe(p_type, p_dyad, p_low, p_high) AS (VALUES {values}) "
+            f"WITH probe(p_type, p_dyad, p_low, p_high, p_start) AS (VALUES {values}) "
             "SELECT e.event_id, e.type, e.dyad, e.day, e.day_end, e.date_start, e.date_end, "
             "e.source_text, e.target_text, e.trigger, e.evidence, e.doc_key, "
             "r.evidence, r.doc_key FROM probe "
             "JOIN events e ON e.type = probe.p_type AND e.dyad = probe.p_dyad "
-            "AND e.day >= probe.p_low AND e.day <= probe.p_high "
+            "AND e.day >= probe.p_low AND e.day <= probe.p_high AND e.day_end >= probe.p_start "
             "LEFT JOIN reports r ON r.happening = e.event_id"
         )
-        params = tuple(v for p in chunk for v in (p.type, p.dyad, p.low, p.high))
+        params = tuple(v for p in chunk for v in (p.type, p.dyad, p.low, p.high, p.start))
         out.extend(
             dict(zip(columns, row, strict=True)) for row in conn.exec_driver_sql(sql, params)
         )

@@ -56,7 +56,8 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # foreign keys stay declared, not enforced: the store writes consistent rows under its own
     # lock, and two index look-ups per row would cost a fifth of the ingest time
     # a 64 MB page cache keeps the indexes of a few million events in memory while ingesting
-    cursor.execute("PRAGMA cache_size = -65536")
+    cursor.execute("PRAGMA cache_size = -262144")
+    cursor.execute("PRAGMA mmap_size = 1073741824")
     cursor.execute("PRAGMA temp_store = MEMORY")
     cursor.close()
 

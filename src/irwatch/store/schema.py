@@ -99,7 +99,7 @@ events = Table(
     # latest first; --since/--until
     Index("ix_events_day", "day"),
     # matching reports to happenings; --dyad, --source, --actor; covers the dyad time series
-    Index("ix_events_dyad", "dyad", "type", "day", "quad_class", "score"),
+    Index("ix_events_dyad", "dyad", "type", "day", "day_end", "quad_class", "score"),
     # --target, --actor
     Index("ix_events_target", "target_country", "day"),
 )
