@@ -164,6 +164,14 @@ def subject(v: Token) -> Token | None:
         ):
             return obj
         return subject(gov)
+    if (
+        v.dep_ == "pcomp"
+        and gov.lower_ in ("after", "while", "by", "in", "during")
+        and gov.head.pos_ in ("VERB", "AUX")
+    ):
+        return subject(gov.head)  # "said in Paris after meeting Macron": Modi met him
+    if v.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "attr":
+        return subject(gov.head)  # "France became the first country to recognise ..."
     if v.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN"):
         if v.tag_ == "VBN":
             return agent(v)
@@ -297,6 +305,8 @@ def negated(v: Token) -> bool:
         if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             return False
         cur = cur.head
+        if cur.lemma_.lower() in ("fail", "cease"):  # "failed to agree on a truce"
+            return True
     return False
 
 
@@ -322,6 +332,8 @@ def modality(v: Token, lex: Lexicon) -> Modal:
                 return "hypothetical"
         if cur.dep_ not in CLIMB or cur.head.i == cur.i:
             break
+        if cur.dep_ == "conj" and first_child(cur, ("nsubj", "nsubjpass")) is not None:
+            break  # "... would not join, and Vucic praised Russia": a clause of its own
         head = cur.head
         if head.lemma_.lower() in lex.intent or head.lower_ in lex.intent:
             return "intended"

@@ -146,6 +146,9 @@ class Coder:
             if tok.dep_ == "compound" and light is None:  # "invasion forces" is no invasion
                 continue
             ctx = {"verb": frozenset({light.lemma_.lower()})} if light is not None else {}
+            ctx["mod"] = frozenset(
+                c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")
+            )
             sense = match(lex.nouns[lemma], ctx)
             if sense is not None:
                 nouns.append(_Found(tok, sense, light))
@@ -220,7 +223,9 @@ class Coder:
                 gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
                 sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
             targets = _pick(roles, cl.objects(tok), sources)
-            if not targets:  # "agreed to set up a centre in Tokyo"
+            if sense.sym and len({h.actor.id for h in sources}) > 1:
+                targets = []  # "the Armenian and Azerbaijani ministers met (with mediators)"
+            elif not targets:  # "agreed to set up a centre in Tokyo"
                 targets = _pick(roles, cl.complement_words(tok), sources)
             if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB":
                 # "summoned Niger's ambassador to complain"
@@ -302,7 +307,7 @@ class Coder:
         gov = n.head.head if n.dep_ == "pobj" else None
         if not sources and sense.sym and gov is not None and gov.pos_ == "VERB":
             sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
-        preps = ("to", "of", "on", "against", "with", "into", "from", "between", "in", "for")
+        preps = ("with", "to", "against", "on", "into", "between", "of", "from", "in", "for")
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
             cands += list(cl.prep_objects(n.head, preps))

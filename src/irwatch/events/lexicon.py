@@ -20,7 +20,7 @@ DEFAULT_PATH = "data/triggers.yaml"
 class Sense:
     """One meaning of a trigger word, with the conditions under which it applies.
 
-    prt, prep, obj, xcomp (verbs) and verb (nouns): lemmas one of which must be present
+    prt, prep, obj, xcomp (verbs), verb and mod (nouns): lemmas one of which must be present
     (empty: no condition). sym: an event between equals; notarget: may have no target;
     speaker: the reporter of the clause is the source and the verb's subject the target;
     giver: the "from" phrase is the source and the subject the target ("received aid from X").
@@ -34,6 +34,7 @@ class Sense:
     obj: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
     verb: frozenset[str] = frozenset()
+    mod: frozenset[str] = frozenset()
     sym: bool = False
     notarget: bool = False
     speaker: bool = False
@@ -53,7 +54,7 @@ class Lexicon:
     obligation: frozenset[str]
 
 
-_CONDITIONS = ("prt", "prep", "obj", "xcomp", "verb")
+_CONDITIONS = ("prt", "prep", "obj", "xcomp", "verb", "mod")
 _FLAGS = ("sym", "notarget", "speaker", "giver")
 
 
@@ -76,6 +77,7 @@ def _sense(raw: Any, where: str) -> Sense:
         obj=words("obj"),
         xcomp=words("xcomp"),
         verb=words("verb"),
+        mod=words("mod"),
         sym=bool(raw.get("sym", False)),
         notarget=bool(raw.get("notarget", False)),
         speaker=bool(raw.get("speaker", False)),

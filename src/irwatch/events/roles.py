@@ -97,6 +97,13 @@ class Roles:
                     return [Hit(h.text, h.start, h.end, h.actor, inner=True) for h in found]
         if tok.pos_ == "NOUN":  # "demonstrators in Baghdad", "rebels from Darfur"
             for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "including":  # "importers, including China"
+                    for p in c.children:
+                        if p.dep_ == "pobj" and self.actors.covering(p.i):
+                            return [
+                                Hit(h.text, h.start, h.end, h.actor, inner=True)
+                                for h in self.all(p, depth + 1)
+                            ]
                 if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                     for p in c.children:
                         m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
@@ -106,7 +113,13 @@ class Roles:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
-                        if p.dep_ == "pobj":
+                        # the "of" phrase must name the actor itself ("importers of Iranian oil"
+                        # are not Iran)
+                        if p.dep_ == "pobj" and (
+                            self.actors.covering(p.i)
+                            or p.pos_ == "PROPN"
+                            or p.lemma_.lower() in PARTITIVE
+                        ):
                             return self.all(p, depth + 1)
         return []
 
