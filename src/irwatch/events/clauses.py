@@ -254,6 +254,13 @@ def clause_words(v: Token) -> list[Token]:
     return out
 
 
+def condition(v: Token) -> bool:
+    """``v`` is the condition of another clause ("if Iran strikes ...")."""
+    return v.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in v.children
+    )
+
+
 def unless(v: Token) -> bool:
     """``v`` holds only unless something else happens: an ultimatum."""
     return any(

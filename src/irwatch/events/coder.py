@@ -138,8 +138,10 @@ class Coder:
                             consumed.update(p.i for p in c.children if p.dep_ == "pobj")
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ not in ("NOUN", "PROPN") or lemma not in lex.nouns or tok.i in consumed:
+            if tok.pos_ not in ("NOUN", "PROPN") or lemma not in lex.nouns:
                 continue
+            if tok.i in consumed and all(sense.verb for sense in lex.nouns[lemma]):
+                continue  # "called for sanctions": the noun is the verb's content
             if lemma in lex.verbs and tok.tag_.startswith("VB"):
                 continue
             light = _light_verb(tok, lex.light_verbs)
@@ -161,7 +163,9 @@ class Coder:
         for f in found:
             carrier = f.light if f.light is not None else f.token
             for c in carrier.children:  # "staged demonstrations to demand reforms": the purpose
-                if c.dep_ == "advcl" and cl.has_aux_to(c):
+                if c.dep_ == "advcl" and (
+                    cl.has_aux_to(c) or (f.sense.type == "PROTEST" and c.tag_ == "VBG")
+                ):
                     skip.update(t.i for t in c.subtree)
             if f.light is not None or f.token.pos_ != "VERB":
                 continue
@@ -193,6 +197,8 @@ class Coder:
         else:
             modal = cl.modality(clause, lex) if clause.pos_ in ("VERB", "AUX") else "asserted"
         if modal == "obliged":  # the content of a demand, not an event
+            return []
+        if cl.condition(clause):  # "if Iran strikes any Americans, we will hit ...": a condition
             return []
         if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
             return []  # "blew themselves up": the attack is coded by what it did to others
@@ -226,12 +232,16 @@ class Coder:
             if sense.sym and len({h.actor.id for h in sources}) > 1:
                 targets = []  # "the Armenian and Azerbaijani ministers met (with mediators)"
             elif not targets:  # "agreed to set up a centre in Tokyo"
-                targets = _pick(roles, cl.complement_words(tok), sources)
+                targets = _pick(roles, cl.complement_words(tok), sources, foreign=True)
             if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB":
                 # "summoned Niger's ambassador to complain"
                 targets = _pick(roles, cl.objects(tok.head), sources)
         else:
             sources, targets = self._noun_roles(tok, f.light, roles, sense)
+        if not sources and sense.type == "PROTEST" and clause.pos_ == "VERB":
+            sources = _people_of_place(clause, roles)  # "people marched across France"
+        if not sources and sense.type == "MOBILIZE" and cl.is_passive(clause):
+            sources = roles.all(cl.first_child(clause, ("nsubjpass",)))  # "was put on alert"
         if not sources:
             sources, targets = _during_visit(tok, roles, targets)
         if not targets and sources and sense.type in OPEN_TARGET:
@@ -252,6 +262,8 @@ class Coder:
             etype, cameo = promised  # "vowed to retaliate" is a threat, "vowed not to" a refusal
         else:
             etype, cameo = sense.type, sense.cameo
+        if etype == "PROTEST" and tok.lemma_.lower() == "protest" and _official(sources):
+            etype, cameo = "ACCUSE", "114"  # a government protests by complaining officially
         if etype == "THREATEN":  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
@@ -305,8 +317,10 @@ class Coder:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     sources = roles.all(cl.first_child(c, ("pobj",)))
         gov = n.head.head if n.dep_ == "pobj" else None
+        gov_targets: list[Token] = []
         if not sources and sense.sym and gov is not None and gov.pos_ == "VERB":
             sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
+            gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
         preps = ("with", "to", "against", "on", "into", "between", "of", "from", "in", "for")
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
@@ -314,7 +328,7 @@ class Coder:
         if light is not None:
             cands += [c for c in cl.objects(light) if c.i != n.i]
             cands += list(cl.prep_objects(light, ("for",)))  # "issued warrants for X"
-        targets = _pick(roles, cands, sources)
+        targets = _pick(roles, cands + gov_targets, sources)
         if not targets:
             for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
                 if c.dep_ == "relcl":
@@ -467,6 +481,9 @@ def _verb_context(v: Token) -> dict[str, frozenset[str]]:
         for t in cl.conjuncts(o):  # "peacekeeping force", "mediation efforts"
             obj.add(t.lemma_.lower())
             obj.update(c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod"))
+            for c in t.children:  # "thousands of troops"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     for c in v.children:
         if c.dep_ == "prep":
             obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
@@ -500,9 +517,20 @@ def _light_verb(n: Token, light: frozenset[str]) -> Token | None:
     return None
 
 
-def _pick(roles: Roles, cands: list[Token], sources: list[Hit]) -> list[Hit]:
-    """The actors of the first candidate that names any, other than the source."""
+def _pick(
+    roles: Roles, cands: list[Token], sources: list[Hit], *, foreign: bool = False
+) -> list[Hit]:
+    """The actors of the first candidate that names any, other than the source (``foreign``:
+    and not of the source's country, for targets read off a clause rather than an argument)."""
     taken = {h.start for h in sources}
+    if foreign:
+        own = {h.actor.country for h in sources}
+        taken |= {
+            m.start
+            for c in cands
+            if (m := roles.actors.covering(c.i)) is not None
+            and any(a.country in own for a in m.actors)
+        }
     # "on Tuesday" is no target, unless a name takes it in ("President Assad Tuesday")
     cands = [c for c in cands if c.ent_type_ not in ("DATE", "TIME") or roles.actors.covering(c.i)]
     for c in cands:
@@ -553,6 +581,25 @@ def _own_state(s: Hit, t: Hit) -> bool:
 
 def _from_actor(v: Token, roles: Roles) -> list[Hit]:
     return _pick(roles, list(cl.prep_objects(v, ("from",))), [])
+
+
+def _official(sources: list[Hit]) -> bool:
+    return any(
+        h.actor.sector in ("GOV", "JUD", "LEG")
+        or h.actor.kind == "organisation"
+        or (h.actor.kind == "state" and not h.inner)
+        for h in sources
+    )
+
+
+def _people_of_place(v: Token, roles: Roles) -> list[Hit]:
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "through", "across", "at"):
+            p = cl.first_child(c, ("pobj",))
+            m = roles.actors.covering(p.i) if p is not None else None
+            if m is not None and all(a.kind == "state" for a in m.actors):
+                return [Hit(m.text, m.start, m.end, a, inner=True) for a in m.actors]
+    return []
 
 
 def _by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:

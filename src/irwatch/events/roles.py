@@ -109,7 +109,7 @@ class Roles:
                         m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
                         if m is not None and all(a.kind == "state" for a in m.actors):
                             return [Hit(m.text, m.start, m.end, a, inner=True) for a in m.actors]
-        if tok.pos_ == "NOUN" or tok.lemma_.lower() in PARTITIVE:  # "the president of Armenia"
+        if tok.pos_ in ("NOUN", "NUM") or tok.lemma_.lower() in PARTITIVE:  # "president of X"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
