@@ -19,10 +19,12 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from irwatch.events import arguments as ar
 from irwatch.events import clauses as cl
+from irwatch.events.arguments import COOPERATIVE, TEMPORAL
 from irwatch.events.lexicon import Lexicon, Sense, load_lexicon, match
 from irwatch.events.roles import REFLEXIVE, Hit, Roles
-from irwatch.records import Actor, Event, EventActor, Period, Place, Quantity
+from irwatch.records import Event, EventActor, Period, Place, Quantity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -34,13 +36,9 @@ if TYPE_CHECKING:
 
 #: Types that stay as they are when intended; the others become AGREE or THREATEN.
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
-COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Types whose target is often only in the purpose of the act ("to demand ... from X").
 OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE"})
-#: Nouns that carry the event of the noun before them ("a mediation *effort*").
-CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "bid", "drive", "initiative"})
-TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +127,7 @@ class Coder:
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in lex.verbs:
-                sense = match(lex.verbs[lemma], _verb_context(tok))
+                sense = match(lex.verbs[lemma], ar.verb_context(tok))
                 if sense is not None:
                     verbs.append(_Found(tok, sense))
                     consumed.update(c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
@@ -144,7 +142,7 @@ class Coder:
                 continue  # "called for sanctions": the noun is the verb's content
             if lemma in lex.verbs and tok.tag_.startswith("VB"):
                 continue
-            light = _light_verb(tok, lex.light_verbs)
+            light = ar.light_verb(tok, lex.light_verbs)
             if tok.dep_ == "compound" and light is None:  # "invasion forces" is no invasion
                 continue
             ctx = {"verb": frozenset({light.lemma_.lower()})} if light is not None else {}
@@ -208,13 +206,13 @@ class Coder:
             if not reported:
                 return []
             sources, targets = reported, roles.all(cl.subject(tok))
-        elif sense.giver and (giver := _from_actor(tok, roles)):
+        elif sense.giver and (giver := ar.from_actor(tok, roles)):
             # "demonstrators received weapons from the government": the government gives
             sources, targets = giver, roles.all(cl.subject(tok))
         elif tok.pos_ == "VERB":
             sources = roles.all(cl.subject(tok))
             if not sources and cl.is_passive(tok):  # "were killed in Israeli tank shelling"
-                sources = _by_means(tok, roles, self.lexicon)
+                sources = ar.by_means(tok, roles, self.lexicon)
             if (
                 not sources
                 and tok.dep_ == "acl"
@@ -228,26 +226,26 @@ class Coder:
                 # "X issued a declaration demanding ...": X demands
                 gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
                 sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
-            targets = _pick(roles, cl.objects(tok), sources)
+            targets = ar.pick(roles, cl.objects(tok), sources)
             if sense.sym and len({h.actor.id for h in sources}) > 1:
                 targets = []  # "the Armenian and Azerbaijani ministers met (with mediators)"
             elif not targets:  # "agreed to set up a centre in Tokyo"
-                targets = _pick(roles, cl.complement_words(tok), sources, foreign=True)
+                targets = ar.pick(roles, cl.complement_words(tok), sources, foreign=True)
             if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB":
                 # "summoned Niger's ambassador to complain"
-                targets = _pick(roles, cl.objects(tok.head), sources)
+                targets = ar.pick(roles, cl.objects(tok.head), sources)
         else:
             sources, targets = self._noun_roles(tok, f.light, roles, sense)
         if not sources and sense.type == "PROTEST" and clause.pos_ == "VERB":
-            sources = _people_of_place(clause, roles)  # "people marched across France"
+            sources = ar.people_of_place(clause, roles)  # "people marched across France"
         if not sources and sense.type == "MOBILIZE" and cl.is_passive(clause):
             sources = roles.all(cl.first_child(clause, ("nsubjpass",)))  # "was put on alert"
         if not sources:
-            sources, targets = _during_visit(tok, roles, targets)
+            sources, targets = ar.during_visit(tok, roles, targets)
         if not targets and sources and sense.type in OPEN_TARGET:
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
-            targets = _pick(roles, cl.clause_words(clause), sources)
-        pairs = _pairs(sources, targets, sense)
+            targets = ar.pick(roles, cl.clause_words(clause), sources)
+        pairs = ar.pairs(sources, targets, sense)
         if modal == "denied":
             # "will not meet their demands" is a refusal; other denied events did not happen
             if cl.modality(clause, lex) == "asserted" or sense.type not in COOPERATIVE:
@@ -262,7 +260,7 @@ class Coder:
             etype, cameo = promised  # "vowed to retaliate" is a threat, "vowed not to" a refusal
         else:
             etype, cameo = sense.type, sense.cameo
-        if etype == "PROTEST" and tok.lemma_.lower() == "protest" and _official(sources):
+        if etype == "PROTEST" and tok.lemma_.lower() == "protest" and ar.official(sources):
             etype, cameo = "ACCUSE", "114"  # a government protests by complaining officially
         if etype == "THREATEN":  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
@@ -293,7 +291,7 @@ class Coder:
             if cl.negated(x):
                 return "REJECT", "12"
             senses = self.lexicon.verbs.get(x.lemma_.lower())
-            inner = match(senses, _verb_context(x)) if senses else None
+            inner = match(senses, ar.verb_context(x)) if senses else None
             if inner is not None and inner.type not in COOPERATIVE and inner.type not in VERBAL:
                 return "THREATEN", "13"
         return None
@@ -328,13 +326,13 @@ class Coder:
         if light is not None:
             cands += [c for c in cl.objects(light) if c.i != n.i]
             cands += list(cl.prep_objects(light, ("for",)))  # "issued warrants for X"
-        targets = _pick(roles, cands + gov_targets, sources)
+        targets = ar.pick(roles, cands + gov_targets, sources)
         if not targets:
             for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
                 if c.dep_ == "relcl":
-                    targets = _pick(roles, [x for x in c.children if x.dep_ == "dobj"], sources)
+                    targets = ar.pick(roles, [x for x in c.children if x.dep_ == "dobj"], sources)
         if not targets and sources and n.lemma_ in ("visit", "trip"):
-            targets = _host(n, roles, sources)
+            targets = ar.host(n, roles, sources)
         return sources, targets
 
     def _obligations(self, sent: Span, roles: Roles, skip: set[int]) -> list[_Draft]:
@@ -355,7 +353,7 @@ class Coder:
                 continue
             speakers = roles.all(cl.subject(s))
             addressees = roles.all(cl.first_child(c, ("nsubj", "nsubjpass")))
-            pairs = _pairs(speakers, addressees, None)
+            pairs = ar.pairs(speakers, addressees, None)
             if pairs:
                 skip.update(t.i for t in c.subtree)
             for src, tgt in pairs:
@@ -464,186 +462,6 @@ def _date(iso: str | None) -> dt.date | None:
         return dt.date.fromisoformat(iso[:10])
     except ValueError:
         return None
-
-
-def _verb_context(v: Token) -> dict[str, frozenset[str]]:
-    """The lemmas around a verb that its senses' conditions test."""
-    prt = {c.lemma_.lower() for c in v.children if c.dep_ in ("prt", "prep", "advmod")}
-    prep = {c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative", "agent")}
-    for c in v.children:  # "called for Iran and Iraq to expand ...": "for" marks the clause
-        if c.dep_ in ("advcl", "ccomp"):
-            prep.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
-    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-    if v.dep_ == "acl" and v.tag_ == "VBN":  # "deals reached during ..."
-        objs.append(v.head)
-    obj: set[str] = set()
-    for o in objs:
-        for t in cl.conjuncts(o):  # "peacekeeping force", "mediation efforts"
-            obj.add(t.lemma_.lower())
-            obj.update(c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod"))
-            for c in t.children:  # "thousands of troops"
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
-    for c in v.children:
-        if c.dep_ == "prep":
-            obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
-    xcomp = {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "ccomp")}
-    return {
-        "prt": frozenset(prt),
-        "prep": frozenset(prep),
-        "obj": frozenset(obj),
-        "xcomp": frozenset(xcomp),
-    }
-
-
-def _light_verb(n: Token, light: frozenset[str]) -> Token | None:
-    """The verb that carries an event noun: "held *talks*", "agreed to a *ceasefire*"."""
-    head = n.head
-    verb: Token | None = None
-    if n.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
-        return _light_verb(head, light)
-    if n.dep_ == "compound" and head.lemma_.lower() in CARRIERS:  # "a mediation mission"
-        return _light_verb(head, light)
-    if n.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        verb = head
-    elif n.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
-        verb = head.head if head.lower_ not in TEMPORAL else None
-    elif n.dep_ == "pobj" and head.dep_ == "prt":
-        verb = head.head
-    if verb is None and n.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
-        verb = head.head.head  # "declared a state of *siege*"
-    if verb is not None and verb.lemma_.lower() in light:
-        return verb
-    return None
-
-
-def _pick(
-    roles: Roles, cands: list[Token], sources: list[Hit], *, foreign: bool = False
-) -> list[Hit]:
-    """The actors of the first candidate that names any, other than the source (``foreign``:
-    and not of the source's country, for targets read off a clause rather than an argument)."""
-    taken = {h.start for h in sources}
-    if foreign:
-        own = {h.actor.country for h in sources}
-        taken |= {
-            m.start
-            for c in cands
-            if (m := roles.actors.covering(c.i)) is not None
-            and any(a.country in own for a in m.actors)
-        }
-    # "on Tuesday" is no target, unless a name takes it in ("President Assad Tuesday")
-    cands = [c for c in cands if c.ent_type_ not in ("DATE", "TIME") or roles.actors.covering(c.i)]
-    for c in cands:
-        hits = [h for h in roles.all(c) if h.start not in taken]
-        if hits:
-            return hits
-    for c in cands:
-        if c.pos_ in ("NOUN", "PROPN"):
-            hits = roles.inside(c, taken)
-            if hits:
-                return hits
-    return []
-
-
-def _pairs(
-    sources: list[Hit], targets: list[Hit], sense: Sense | None
-) -> list[tuple[Hit, Hit | None]]:
-    out: list[tuple[Hit, Hit | None]] = []
-    if targets:
-        out = [(s, t) for s in sources for t in targets]
-    elif sense is not None and sense.sym and len(sources) > 1:
-        out = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
-    elif sense is not None and sense.notarget:
-        out = [(s, None) for s in sources]
-    kept = [(s, t) for s, t in out if t is None or not _same(s, t)]
-    if len({id(t) for _, t in kept}) > 1 or (sense is not None and sense.type in COOPERATIVE):
-        # "Rouhani called for Iran and Iraq to ...": among several, his own state is no target
-        kept = [(s, t) for s, t in kept if t is None or not _own_state(s, t)]
-    if not kept and out and sense is not None and sense.notarget:
-        kept = [(s, None) for s in sources]
-    return kept
-
-
-def _same(s: Hit, t: Hit) -> bool:
-    """Source and target are one actor (two people of one country are not)."""
-    a, b = s.actor, t.actor
-    if a.kind == b.kind == "state" and a.code == b.code:
-        # "Iraqi Kurds ... independence from Iraq": people named by their state's adjective are
-        # not the state itself
-        return not (s.inner or t.inner)
-    return a.id == b.id
-
-
-def _own_state(s: Hit, t: Hit) -> bool:
-    a, b = s.actor, t.actor
-    return a.country is not None and a.country == b.country and b.sector is None
-
-
-def _from_actor(v: Token, roles: Roles) -> list[Hit]:
-    return _pick(roles, list(cl.prep_objects(v, ("from",))), [])
-
-
-def _official(sources: list[Hit]) -> bool:
-    return any(
-        h.actor.sector in ("GOV", "JUD", "LEG")
-        or h.actor.kind == "organisation"
-        or (h.actor.kind == "state" and not h.inner)
-        for h in sources
-    )
-
-
-def _people_of_place(v: Token, roles: Roles) -> list[Hit]:
-    for c in v.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "through", "across", "at"):
-            p = cl.first_child(c, ("pobj",))
-            m = roles.actors.covering(p.i) if p is not None else None
-            if m is not None and all(a.kind == "state" for a in m.actors):
-                return [Hit(m.text, m.start, m.end, a, inner=True) for a in m.actors]
-    return []
-
-
-def _by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
-    """The actor named on the event noun through which a passive event happened."""
-    for c in v.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
-            n = cl.first_child(c, ("pobj",))
-            if n is None or n.lemma_.lower() not in lex.nouns:
-                continue
-            for m in n.children:
-                if m.dep_ in ("amod", "poss", "compound") and m.i < n.i:
-                    hits = roles.all(m)
-                    if hits:
-                        return hits
-    return []
-
-
-def _during_visit(tok: Token, roles: Roles, targets: list[Hit]) -> tuple[list[Hit], list[Hit]]:
-    """Deals "reached during X's visit to Y" have X and Y as their parties."""
-    for anc in [tok, *tok.ancestors][:3]:
-        for c in anc.children:
-            if c.dep_ == "prep" and c.lower_ in ("during", "at"):
-                n = cl.first_child(c, ("pobj",))
-                if n is not None and n.lemma_ in ("visit", "trip", "talk", "meeting", "summit"):
-                    src = next((roles.all(x) for x in n.children if x.dep_ == "poss"), [])
-                    dst = _pick(roles, list(cl.prep_objects(n, ("to", "with"))), src)
-                    if src and (dst or targets):
-                        return src, dst or targets
-    return [], targets
-
-
-def _host(n: Token, roles: Roles, visitors: list[Hit]) -> list[Hit]:
-    """A visit with no destination: the host is the subject of the sentence's main clause."""
-    root = n
-    while root.head.i != root.i:
-        root = root.head
-    hosts = roles.all(cl.subject(root)) if root.pos_ in ("VERB", "AUX") else []
-    out: list[Hit] = []
-    for h in hosts:
-        c = h.actor.country
-        if c is not None and all(c != v.actor.country for v in visitors):
-            # the visit is to the host's country, whoever of its leaders is named
-            out.append(Hit(h.text, h.start, h.end, Actor(c, c, "state", c, None, c)))
-    return out[:1]
 
 
 def _event_actor(h: Hit) -> EventActor:

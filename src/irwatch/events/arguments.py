@@ -1,0 +1,200 @@
+"""Finding an event's actors in the parse: a trigger's context, light verbs, targets, pairs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from irwatch.events import clauses as cl
+from irwatch.events.roles import Hit, Roles
+from irwatch.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from irwatch.events.lexicon import Lexicon, Sense
+
+#: Cooperative PLOVER types (quad classes 1 and 2).
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+#: Nouns that carry the event of the noun before them ("a mediation *effort*").
+CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "bid", "drive", "initiative"})
+TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
+
+
+def verb_context(v: Token) -> dict[str, frozenset[str]]:
+    """The lemmas around a verb that its senses' conditions test."""
+    prt = {c.lemma_.lower() for c in v.children if c.dep_ in ("prt", "prep", "advmod")}
+    prep = {c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative", "agent")}
+    for c in v.children:  # "called for Iran and Iraq to expand ...": "for" marks the clause
+        if c.dep_ in ("advcl", "ccomp"):
+            prep.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
+    objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if v.dep_ == "acl" and v.tag_ == "VBN":  # "deals reached during ..."
+        objs.append(v.head)
+    obj: set[str] = set()
+    for o in objs:
+        for t in cl.conjuncts(o):  # "peacekeeping force", "mediation efforts"
+            obj.add(t.lemma_.lower())
+            obj.update(c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod"))
+            for c in t.children:  # "thousands of troops"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    for c in v.children:
+        if c.dep_ == "prep":
+            obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+    xcomp = {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "ccomp")}
+    return {
+        "prt": frozenset(prt),
+        "prep": frozenset(prep),
+        "obj": frozenset(obj),
+        "xcomp": frozenset(xcomp),
+    }
+
+
+def light_verb(n: Token, light: frozenset[str]) -> Token | None:
+    """The verb that carries an event noun: "held *talks*", "agreed to a *ceasefire*"."""
+    head = n.head
+    verb: Token | None = None
+    if n.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return light_verb(head, light)
+    if n.dep_ == "compound" and head.lemma_.lower() in CARRIERS:  # "a mediation mission"
+        return light_verb(head, light)
+    if n.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        verb = head
+    elif n.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
+        verb = head.head if head.lower_ not in TEMPORAL else None
+    elif n.dep_ == "pobj" and head.dep_ == "prt":
+        verb = head.head
+    if verb is None and n.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
+        verb = head.head.head  # "declared a state of *siege*"
+    if verb is not None and verb.lemma_.lower() in light:
+        return verb
+    return None
+
+
+def pick(
+    roles: Roles, cands: list[Token], sources: list[Hit], *, foreign: bool = False
+) -> list[Hit]:
+    """The actors of the first candidate that names any, other than the source (``foreign``:
+    and not of the source's country, for targets read off a clause rather than an argument)."""
+    taken = {h.start for h in sources}
+    if foreign:
+        own = {h.actor.country for h in sources}
+        taken |= {
+            m.start
+            for c in cands
+            if (m := roles.actors.covering(c.i)) is not None
+            and any(a.country in own for a in m.actors)
+        }
+    # "on Tuesday" is no target, unless a name takes it in ("President Assad Tuesday")
+    cands = [c for c in cands if c.ent_type_ not in ("DATE", "TIME") or roles.actors.covering(c.i)]
+    for c in cands:
+        hits = [h for h in roles.all(c) if h.start not in taken]
+        if hits:
+            return hits
+    for c in cands:
+        if c.pos_ in ("NOUN", "PROPN"):
+            hits = roles.inside(c, taken)
+            if hits:
+                return hits
+    return []
+
+
+def pairs(
+    sources: list[Hit], targets: list[Hit], sense: Sense | None
+) -> list[tuple[Hit, Hit | None]]:
+    out: list[tuple[Hit, Hit | None]] = []
+    if targets:
+        out = [(s, t) for s in sources for t in targets]
+    elif sense is not None and sense.sym and len(sources) > 1:
+        out = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
+    elif sense is not None and sense.notarget:
+        out = [(s, None) for s in sources]
+    kept = [(s, t) for s, t in out if t is None or not same(s, t)]
+    if len({id(t) for _, t in kept}) > 1 or (sense is not None and sense.type in COOPERATIVE):
+        # "Rouhani called for Iran and Iraq to ...": among several, his own state is no target
+        kept = [(s, t) for s, t in kept if t is None or not own_state(s, t)]
+    if not kept and out and sense is not None and sense.notarget:
+        kept = [(s, None) for s in sources]
+    return kept
+
+
+def same(s: Hit, t: Hit) -> bool:
+    """Source and target are one actor (two people of one country are not)."""
+    a, b = s.actor, t.actor
+    if a.kind == b.kind == "state" and a.code == b.code:
+        # "Iraqi Kurds ... independence from Iraq": people named by their state's adjective are
+        # not the state itself
+        return not (s.inner or t.inner)
+    return a.id == b.id
+
+
+def own_state(s: Hit, t: Hit) -> bool:
+    a, b = s.actor, t.actor
+    return a.country is not None and a.country == b.country and b.sector is None
+
+
+def from_actor(v: Token, roles: Roles) -> list[Hit]:
+    return pick(roles, list(cl.prep_objects(v, ("from",))), [])
+
+
+def official(sources: list[Hit]) -> bool:
+    return any(
+        h.actor.sector in ("GOV", "JUD", "LEG")
+        or h.actor.kind == "organisation"
+        or (h.actor.kind == "state" and not h.inner)
+        for h in sources
+    )
+
+
+def people_of_place(v: Token, roles: Roles) -> list[Hit]:
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "through", "across", "at"):
+            p = cl.first_child(c, ("pobj",))
+            m = roles.actors.covering(p.i) if p is not None else None
+            if m is not None and all(a.kind == "state" for a in m.actors):
+                return [Hit(m.text, m.start, m.end, a, inner=True) for a in m.actors]
+    return []
+
+
+def by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
+    """The actor named on the event noun through which a passive event happened."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
+            n = cl.first_child(c, ("pobj",))
+            if n is None or n.lemma_.lower() not in lex.nouns:
+                continue
+            for m in n.children:
+                if m.dep_ in ("amod", "poss", "compound") and m.i < n.i:
+                    hits = roles.all(m)
+                    if hits:
+                        return hits
+    return []
+
+
+def during_visit(tok: Token, roles: Roles, targets: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """Deals "reached during X's visit to Y" have X and Y as their parties."""
+    for anc in [tok, *tok.ancestors][:3]:
+        for c in anc.children:
+            if c.dep_ == "prep" and c.lower_ in ("during", "at"):
+                n = cl.first_child(c, ("pobj",))
+                if n is not None and n.lemma_ in ("visit", "trip", "talk", "meeting", "summit"):
+                    src = next((roles.all(x) for x in n.children if x.dep_ == "poss"), [])
+                    dst = pick(roles, list(cl.prep_objects(n, ("to", "with"))), src)
+                    if src and (dst or targets):
+                        return src, dst or targets
+    return [], targets
+
+
+def host(n: Token, roles: Roles, visitors: list[Hit]) -> list[Hit]:
+    """A visit with no destination: the host is the subject of the sentence's main clause."""
+    root = n
+    while root.head.i != root.i:
+        root = root.head
+    hosts = roles.all(cl.subject(root)) if root.pos_ in ("VERB", "AUX") else []
+    out: list[Hit] = []
+    for h in hosts:
+        c = h.actor.country
+        if c is not None and all(c != v.actor.country for v in visitors):
+            # the visit is to the host's country, whoever of its leaders is named
+            out.append(Hit(h.text, h.start, h.end, Actor(c, c, "state", c, None, c)))
+    return out[:1]
