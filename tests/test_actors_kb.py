@@ -15,7 +15,7 @@ from irwatch.errors import KnowledgeBaseError, UsageError
 
 CASES = Path(__file__).parent / "data" / "actor_cases.jsonl"
 #: Accuracy floor on tests/data/actor_cases.jsonl; raise it when the data grows, never lower it.
-ACCURACY_FLOOR = 0.97
+ACCURACY_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")
@@ -298,3 +298,146 @@ def test_cli_stats_counts_kinds_and_countries() -> None:
     assert stats["kinds"]["state"] >= 195
     assert stats["kinds"]["person"] > 100
     assert stats["date_range"][0] <= "1979-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the U.S.-led invasion", ("USA", "MIL")),
+        ("a Turkish offensive", ("TUR", "MIL")),
+        ("Israeli airstrikes", ("ISR", "MIL")),
+        ("the Saudi-led coalition", ("SAU", "MIL")),
+        ("Germany's governing coalition", ("DEU", "GOV")),
+        ("Kenyan police officers", ("KEN", "COP")),
+        ("Egyptian army officers", ("EGY", "MIL")),
+        ("the Syrian opposition movement", ("SYR", "OPP")),
+        ("Afghan women and children", ("AFG", "CVL")),
+        ("Russian hackers", ("RUS", "CRM")),
+        ("Ukrainian oligarchs", ("UKR", "BUS")),
+    ],
+)
+def test_military_operations_and_social_groups_are_roles(
+    kb: KnowledgeBase, text: str, expected: tuple[str, str]
+) -> None:
+    assert cs(kb, text, "2015-01-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China's People's Liberation Army", ("CHN", "MIL")),
+        ("People's Liberation Army soldiers", ("CHN", "MIL")),
+        ("Lord's Resistance Army fighters", ("UGA", "REB")),
+        ("China's National People's Congress", ("CHN", "LEG")),
+        ("the Workers' Party of Korea", ("PRK", "GOV")),
+        ("the Al-Aqsa Martyrs' Brigades", ("PSE", "REB")),
+        ("the People’s Republic of China", ("CHN", None)),
+    ],
+)
+def test_a_possessive_inside_a_name_does_not_end_the_phrase(
+    kb: KnowledgeBase, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert cs(kb, text, "2015-01-01") == expected
+
+
+def test_a_possessive_outside_a_name_still_ends_the_phrase(kb: KnowledgeBase) -> None:
+    assert kb.lookup("the People's Liberation Army's budget", date="2015-01-01") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the South China Sea",
+        "the Indian Ocean",
+        "Gulf of Mexico",
+        "the Strait of Hormuz",
+        "the Galwan Valley",
+        "Lake Chad",
+        "Mount Lebanon",
+        "the Korean Peninsula",
+        "The Hague",
+        "the Valley",
+    ],
+)
+def test_geographic_names_are_no_actors(kb: KnowledgeBase, text: str) -> None:
+    assert kb.lookup(text, date="2020-06-16") is None
+
+
+def test_known_names_ending_in_a_feature_word_still_resolve(kb: KnowledgeBase) -> None:
+    assert cs(kb, "Ivory Coast") == ("CIV", None)
+    assert cs(kb, "the Solomon Islands") == ("SLB", None)
+
+
+def test_the_article_makes_a_bare_surname_a_place(kb: KnowledgeBase) -> None:
+    assert cs(kb, "Hague", "2012-01-01") == ("GBR", "GOV")
+    assert cs(kb, "Foreign Secretary William Hague", "2012-01-01") == ("GBR", "GOV")
+    assert kb.lookup("the Hague", date="2012-01-01") is None
+    assert cs(kb, "the Queen", "2012-01-01") == ("GBR", "GOV")  # an alias written with "the"
+
+
+@pytest.mark.parametrize("text", ["pro-Russian rebels", "anti-American protesters", "Greek debt"])
+def test_stances_and_things_are_not_the_state(kb: KnowledgeBase, text: str) -> None:
+    assert kb.lookup(text, date="2014-08-01") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("Rasmussen", "2012-01-01", "IGOWSTNAT"),  # NATO, not the Danish namesakes out of office
+        ("Schmidt", "2023-01-01", "IGOOHR"),  # Bosnia's High Representative, not Helmut Schmidt
+        ("Guterres", "2020-01-01", "IGOUNO"),
+        ("Mogherini", "2016-01-01", "IGOEUREEC"),
+    ],
+)
+def test_international_officials_hold_their_organisations_office(
+    kb: KnowledgeBase, text: str, date: str, code: str
+) -> None:
+    actor = kb.lookup(text, date=date)
+    assert actor is not None and actor.kind == "person"
+    assert (actor.country, actor.sector, actor.code) == (None, "GOV", code)
+    assert actor.role and actor.valid[0]
+
+
+def test_citizenship_comes_from_a_national_row(kb: KnowledgeBase) -> None:
+    salih = kb.people["person:barham-salih"]
+    assert salih.country == "IRQ"
+    assert cs(kb, "Barham Salih", "2024-01-01") == ("IRQ", None)
+    assert cs(kb, "Barham Salih", "2020-01-01") == ("IRQ", "GOV")
+    at_unhcr = kb.lookup("Barham Salih", date="2026-06-01")
+    assert at_unhcr is not None and (at_unhcr.country, at_unhcr.code) == (None, "IGOUNO")
+
+
+@pytest.mark.parametrize("text", ["Graham", "Gates", "Major", "Straw"])
+def test_a_surname_that_is_a_common_word_needs_more_evidence(kb: KnowledgeBase, text: str) -> None:
+    assert kb.lookup(text, date="2003-06-01") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Mr Graham", "Foreign Minister Graham", "Canada's Graham", "Bill Graham"]
+)
+def test_a_title_role_or_country_word_is_evidence_enough(kb: KnowledgeBase, text: str) -> None:
+    actor = kb.lookup(text, date="2003-06-01")
+    assert actor is not None and actor.id == "person:bill-graham"
+
+
+def test_a_country_word_must_be_the_persons(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Britain's Graham", date="2003-06-01") is None
+
+
+def test_a_rare_surname_stays_an_alias(kb: KnowledgeBase) -> None:
+    assert cs(kb, "Rouhani", "2016-01-01") == ("IRN", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("date", "pid"),
+    [
+        ("2019-04-06", "person:ali-khamenei"),
+        ("2026-02-28", "person:ali-khamenei"),
+        ("2026-03-09", "person:mojtaba-khamenei"),
+        ("2027-01-01", "person:mojtaba-khamenei"),
+    ],
+)
+def test_khamenei_is_the_supreme_leader_of_the_day(kb: KnowledgeBase, date: str, pid: str) -> None:
+    for text in ("Khamenei", "Ayatollah Khamenei", "Iran's Supreme Leader Khamenei"):
+        actor = kb.lookup(text, date=date)
+        assert actor is not None and actor.id == pid and actor.sector == "GOV", (text, date)

@@ -427,7 +427,7 @@ def test_roles_are_well_formed(roles):
     assert len(roles) >= 150
     for r in roles:
         assert r["sector"] in SECTORS, r
-        assert r["kind"] in {"person", "body"}, r
+        assert r["kind"] in {"person", "body", "action"}, r
         # Role words are common nouns: lowercase but for acronyms (PM, MPs, TV, CEO, IDPs).
         assert r["word"] == r["word"].lower() or re.search(r"[A-Z]{2}", r["word"]), r
 

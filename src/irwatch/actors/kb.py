@@ -71,10 +71,26 @@ class KnowledgeBase:
     def __init__(self, tables: Iterable[Tables]) -> None:
         self.names: dict[Key, list[Entry]] = {}
         self.weak: dict[Key, list[Person]] = {}
+        #: Surnames that are also common given names or words ("Graham"): a person only with
+        #: more evidence (a title, a role, a country word, an earlier full mention).
+        self.guarded: dict[Key, list[Person]] = {}
+        self.common_words: set[str] = set()
         self.roles: dict[Key, Role] = {}
         self.states: dict[str, Actor] = {}
         self.people: dict[str, Person] = {}
         self.organisations: list[Actor] = []
+        #: Names with a possessive inside ("People's Liberation Army"), by that possessive word.
+        self.possessive_names: dict[str, set[Key]] = {}
+        #: Geographic feature words and where they stand beside a name (features.csv).
+        self.features: dict[str, str] = {}
+        #: Nouns whose state adjective names no actor ("Greek debt"), from things.csv.
+        self.things: set[str] = set()
+        #: Names of seats of power ("Congress" USALEG): another country's word in the same
+        #: phrase wins over them ("India's Congress party").
+        self.seats: set[Key] = set()
+        #: Keys of people's names written with "the" ("the Queen"): the article does not make
+        #: them places, as it makes "The Hague" no William Hague.
+        self.definite_people: set[Key] = set()
         self._cache: dict[tuple[str, str], list[Actor]] = {}
         self._timeless: dict[str, list[Actor]] = {}
         self._day = functools.lru_cache(maxsize=4096)(normalise_date)
@@ -98,20 +114,27 @@ class KnowledgeBase:
         self._add_surnames()
         self.max_role = max((len(k) for k in self.roles), default=1)
         self.role_words = frozenset(k[-1] for k in self.roles)
+        self.role_parts = frozenset(w for k in self.roles for w in k)
 
     def _office_of_organisation(self, o: Office) -> Office:
-        """An office with no country ("Secretary-General of the United Nations") takes the code
-        of the organisation its title names (IGOUNO); other offices stay as they are."""
-        if o.country or o.code or not o.role or " of " not in o.role:
+        """An office with no country ("Secretary-General of the United Nations", "High
+        Representative for Bosnia and Herzegovina") takes the code of the organisation its title
+        names (IGOUNO) and that organisation's sector, GOV by default: its holder acts for it."""
+        if o.country or o.code or not o.role:
             return o
-        org = [
-            e
-            for e in self.names.get(key(o.role.rsplit(" of ", 1)[1]), ())
-            if isinstance(e, Actor) and e.country is None
-        ]
-        if not org:
-            return o
-        return dataclasses.replace(o, sector=o.sector or org[0].sector, code=org[0].code)
+        role = o.role
+        texts = [role] + [role.rsplit(sep, 1)[1] for sep in (" of ", " for ") if sep in role]
+        for text in texts:
+            org = [
+                e
+                for e in self.names.get(key(text), ())
+                if isinstance(e, Actor) and e.country is None and e.kind != "person"
+            ]
+            if org:
+                return dataclasses.replace(
+                    o, sector=o.sector or org[0].sector or "GOV", code=org[0].code
+                )
+        return o
 
     # -- building -------------------------------------------------------------------------
     def _current(self, e: Entry) -> Entry | None:
@@ -123,11 +146,21 @@ class KnowledgeBase:
         return e
 
     def _put(self, text: str, entry: Entry, level: int, rank: int) -> None:
+        if "'" in text or "’" in text:
+            toks = tokens(text)
+            if toks and toks[0][0] == "the":
+                toks = toks[1:]
+            for t in toks[:-1]:
+                if t[2]:
+                    self.possessive_names.setdefault(t[0], set()).add(tuple(w[0] for w in toks))
         for k in {key(text), key(text.replace("-", " "))} if "-" in text else (key(text),):
             if k:
                 self._build.setdefault(k, []).append((level, rank, entry))
 
     def _add(self, t: Tables, level: int) -> None:
+        self.features.update(t.features)
+        self.things.update(t.things)
+        self.common_words.update(t.common_words)
         for s in t.states:
             actor = Actor(s.iso3, s.name, "state", s.iso3, None, s.iso3)
             self.states[s.iso3] = actor
@@ -140,6 +173,7 @@ class KnowledgeBase:
                 code = pl.country + pl.sector
                 kind: Any = "group" if pl.sector in NON_STATE else "state"
                 actor = Actor(code, f"{name} ({pl.text})", kind, pl.country, pl.sector, code)
+                self.seats.add(key(pl.text))
             else:
                 actor = state or Actor(pl.country, name, "state", pl.country, None, pl.country)
             self._put(pl.text, actor, level, 1)
@@ -160,9 +194,12 @@ class KnowledgeBase:
             self.people[pid] = p
             for text in (p.name, *p.aliases):
                 self._put(text, p, level, 3)
+                if text[:4].lower() == "the ":
+                    self.definite_people.add(key(text))
 
     def _add_surnames(self) -> None:
-        """Surnames ("Rouhani") of multi-word names, when no other entry or person claims them."""
+        """Surnames ("Rouhani") of multi-word names, when no other entry or person claims them;
+        those that are common given names or words (common_words.csv: "Graham") are guarded."""
         seen: Counter[Key] = Counter()
         owner: dict[Key, Person] = {}
         for p in self.people.values():
@@ -178,14 +215,18 @@ class KnowledgeBase:
                             owner[sub] = p
         for sub, p in owner.items():
             if seen[sub] == 1 and sub not in self.names and sub not in self.roles:
-                self.weak[sub] = [p]
+                common = len(sub) == 1 and sub[0].lower() in self.common_words
+                (self.guarded if common else self.weak)[sub] = [p]
 
     # -- looking up -----------------------------------------------------------------------
-    def entries(self, k: Key) -> list[Entry]:
-        """The entries filed under key ``k`` (strong names first, then surnames)."""
+    def entries(self, k: Key, *, guarded: bool = False) -> list[Entry]:
+        """The entries filed under key ``k`` (strong names first, then surnames; with
+        ``guarded``, surnames that are also common words or given names too)."""
         found = self.names.get(k)
         if found:
             return found
+        if guarded and k in self.guarded:
+            return list(self.guarded[k])
         return list(self.weak.get(k, ()))
 
     def candidates(self, text: str, *, date: str | None = None) -> list[Actor]:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from irwatch.actors.geography import geographic_phrase
 from irwatch.actors.names import key
 from irwatch.actors.tables import Person
 from irwatch.records import Actor
@@ -107,6 +108,11 @@ AFFIXES = frozenset(
 )
 #: Affixes naming a sponsor rather than the actor itself.
 SPONSORS = frozenset({"backed", "sponsored", "funded", "allied", "aligned", "supported"})
+#: Words that make a state adjective part of a region's name: "South American", "Latin American".
+REGION_WORDS = frozenset(
+    {"north", "south", "east", "west", "central", "latin", "northern", "southern", "eastern"}
+    | {"western", "sub", "pan", "trans", "middle"}
+)
 #: Sectors of actors outside the state (a body of them is a "group").
 NON_STATE = frozenset(
     {"REB", "OPP", "PTY", "CVL", "BUS", "JRN", "MED", "REL", "EDU", "LAB", "REF", "NGO", "INS"}
@@ -234,6 +240,22 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
+def _join_names(kb: KnowledgeBase, toks: list[Token]) -> list[Token]:
+    """The tokens with the possessives inside known names cleared: "People's" of "China's
+    People's Liberation Army" is part of a name, not a possessor that ends the phrase."""
+    out = toks
+    for i, t in enumerate(toks[:-1]):
+        names = kb.possessive_names.get(t[0]) if t[2] else None
+        for name in names or ():
+            for p in (p for p, w in enumerate(name[:-1]) if w == t[0]):
+                a = i - p
+                if a >= 0 and tuple(w[0] for w in toks[a : a + len(name)]) == name:
+                    if out is toks:
+                        out = list(toks)
+                    out[i] = (t[0], t[1], False)
+    return out
+
+
 def analyse(
     kb: KnowledgeBase, toks: list[Token], day: str, strict: bool | None = None
 ) -> list[Actor]:
@@ -244,21 +266,37 @@ def analyse(
     """
     if strict is None:
         strict = any(t[1] for t in toks)
+    if kb.possessive_names and any(t[2] for t in toks[:-1]):
+        toks = _join_names(kb, toks)
 
     def cap(i: int, j: int) -> bool:
         return not strict or any(t[1] for t in toks[i:j])
 
-    former = False
+    former = definite = False
     while toks and (toks[0][0].lower() in _OPENERS or toks[0][0] in _FORMER):
         former = former or toks[0][0] in _FORMER
+        definite = definite or toks[0][0].lower() == "the"
         toks = toks[1:]
     if not toks or toks[0][0] in UNKNOWN_OPENERS:
         return []  # "ethnic Albanians" in Macedonia are not Albania
     keys = [t[0] for t in toks]
     whole = tuple(keys)
     entries = kb.entries(whole) if cap(0, len(toks)) else []
-    if entries and not _name_fits(kb, toks, 0, 0, [e for e in entries if isinstance(e, Person)]):
+    if entries and (
+        (definite and not former and whole not in kb.definite_people)
+        or not _name_fits(kb, toks, 0, 0, [e for e in entries if isinstance(e, Person)])
+    ):
+        # "The Hague" is a place, not William Hague: no one is "the" + their bare name.
         entries = [e for e in entries if isinstance(e, Actor)]
+    if (
+        not entries
+        and len(keys) > 1
+        and (keys[0].lower() in kb.features or keys[-1].lower() in kb.features)
+        and geographic_phrase(
+            kb.features, [(k.lower(), t[1]) for k, t in zip(keys, toks, strict=True)]
+        )
+    ):
+        return []  # "the South China Sea", "Gulf of Mexico", "Lake Chad": places, no actors
     if entries:
         out: list[Actor] = [e for e in entries if isinstance(e, Actor)]
         out += _person_actors(kb, [e for e in entries if isinstance(e, Person)], day)
@@ -279,8 +317,14 @@ def analyse(
         base = _fixed(kb, tuple(k for k in keys[at + 1 :] if k != "the"))
         if base is not None and cap(at + 1, len(toks)):
             roles, end = _roles(kb, keys[:at])
-            # "King Hassan of Morocco": a name may follow the role
-            if roles and roles[0][0] == 0 and all(t[1] for t in toks[end:at]):
+            # "King Hassan of Morocco": a name may follow the role; "the invasion of Iraq" is
+            # done to Iraq, not by it (an action's "of" names its target)
+            if (
+                roles
+                and roles[0][0] == 0
+                and all(t[1] for t in toks[end:at])
+                and all(r.kind != "action" for _, _, r in roles)
+            ):
                 words = " ".join(keys[: roles[-1][1]])
                 return [_compose(base, [r for _, _, r in roles], words)]
     # A country or organisation word first: the longest that names one.
@@ -310,9 +354,24 @@ def analyse(
         return []  # "Iranian-backed militias" are not Iran's: the sponsor is not the actor
     # A known person named last: "Iraqi Prime Minister Adel Abdul Mahdi", "Ayatollah Ali Khamenei".
     for s in range(len(rest)):
-        people = _people(kb, tuple(rest[s:]))
+        if definite and s == 0 and base is None and not former:
+            continue  # "the Hague": see above
+        name = tuple(rest[s:])
+        people = _people(kb, name)
+        guarded = not people and name in kb.guarded
+        if guarded and (
+            base is not None
+            or any(k.lower() in TITLES or k.lower() in kb.role_words for k in rest[:s])
+        ):
+            # A surname that is also a common word or given name ("Graham") needs evidence
+            # before it: a title or role ("Mr Graham", "Foreign Minister Graham"), a country word.
+            people = list(kb.guarded[name])
         if people and _name_fits(kb, toks, start, start + s, people):
             actors = _person_actors(kb, people, day)
+            if base is not None and guarded:
+                actors = [a for a in actors if a.country == base.country]
+                if not actors:
+                    continue
             if base is not None and len(actors) > 1:  # "Jordan's King Abdullah"
                 actors = [a for a in actors if a.country == base.country] or actors
             roles, end = _roles(kb, rest[:s])
@@ -345,10 +404,17 @@ def analyse(
                 if s == 0 or end == s:
                     return [org]
     if base is None:
-        return _after_modifiers(kb, toks, day, former, strict)
+        return _after_modifiers(kb, toks, day, former, strict, definite)
     roles, end = _roles(kb, rest)
     if not roles:
         return []
+    # Capitalised words we do not know before the role: the name of an organisation we do not
+    # know ("the American Manufacturing Trade Coalition"), not the state's coalition.
+    for i in range(roles[0][0]):
+        if toks[start + i][1] and rest[i].lower() not in kb.role_parts:
+            named = _fixed(kb, (rest[i],))
+            if named is None or named.kind == "state":
+                return []
     # After the last role word only a name may follow ("Guyanese police officer John Smith").
     if not all(t[1] for t in toks[start + end :]):
         return []
@@ -359,15 +425,17 @@ def analyse(
 
 
 def _after_modifiers(
-    kb: KnowledgeBase, toks: list[Token], day: str, former: bool, strict: bool
+    kb: KnowledgeBase, toks: list[Token], day: str, former: bool, strict: bool, definite: bool
 ) -> list[Actor]:
     """ "Three US servicemen", "Radical French farmers", "senior Iraqi officials": numbers and
     adjectives may come before the country word; a role word there keeps its sector
-    ("opposition Iraqi lawmakers" OPP, "official Syrian newspaper" JRN)."""
+    ("opposition Iraqi lawmakers" OPP, "official Syrian newspaper" JRN). A capital after "the"
+    or inside the phrase starts a name ("the Independent Democrats Movement"), and a region word
+    makes the country word part of a region's name ("South American", "Latin American")."""
     k, before = 0, []
     while k < len(toks) - 1:
         word = toks[k][0].lower()
-        if word in _LINKS or (toks[k][1] and k > 0):
+        if word in _LINKS or (toks[k][1] and (k > 0 or definite)) or word in REGION_WORDS:
             return []
         role = kb.roles.get((word,))
         if role is not None:

