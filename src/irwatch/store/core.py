@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, select, update
@@ -146,7 +147,8 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     marks = ", ".join(["?" if conn.dialect.paramstyle == "qmark" else "%s"] * len(names))
     columns = ", ".join(quote(n) for n in names)
     sql = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})"
-    conn.exec_driver_sql(sql, [tuple(row[n] for n in names) for row in rows])
+    getter = itemgetter(*names)
+    conn.exec_driver_sql(sql, [getter(row) for row in rows])
 
 
 _FTS = (("events", "rowid"), ("reports", "id"))
