@@ -208,3 +208,11 @@ def test_real_news_codes_without_failing_and_keeps_its_evidence(shared: Path, co
             assert e.source.code and text[e.start_char : e.end_char] == e.evidence
             assert e.date is None or e.date.start <= e.date.end
     assert n > 20
+
+
+def test_on_and_off_in_the_lexicon_are_words_not_booleans(run: Any, tmp_path: Path) -> None:
+    assert dyads(run("Donald Trump called off talks with Iran.")) == {("SANCTION", "USA", "IRN")}
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("verbs:\n  call: [{prt: [off], type: SANCTION, cameo: '164'}]\n")
+    with pytest.raises(CodingError, match="quote"):
+        read_lexicon(bad)

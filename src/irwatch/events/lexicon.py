@@ -66,7 +66,10 @@ def _sense(raw: Any, where: str) -> Sense:
         raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key) or ())
+        items = raw.get(key) or ()
+        if any(isinstance(w, bool) for w in items):  # YAML reads a bare on/off as a boolean
+            raise ValueError(f"{where}.{key}: quote the words on, off, yes and no")
+        return frozenset(str(w).lower() for w in items)
 
     return Sense(
         type=str(raw["type"]),
