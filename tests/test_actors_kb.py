@@ -441,3 +441,38 @@ def test_khamenei_is_the_supreme_leader_of_the_day(kb: KnowledgeBase, date: str,
     for text in ("Khamenei", "Ayatollah Khamenei", "Iran's Supreme Leader Khamenei"):
         actor = kb.lookup(text, date=date)
         assert actor is not None and actor.id == pid and actor.sector == "GOV", (text, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latin American leaders",
+        "the South American independence movement",
+        "Latin America",
+        "the American Manufacturing Trade Coalition",
+    ],
+)
+def test_a_region_or_an_unknown_name_is_not_the_state(kb: KnowledgeBase, text: str) -> None:
+    assert kb.lookup(text, date="2005-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("South Lebanon", ("LBN", None)),
+        ("southern Sudan", ("SDN", None)),
+        ("Nicaragua's Sandinista government", ("NIC", "GOV")),
+        ("Nigerian Housing Minister", ("NGA", "GOV")),
+        ("the Royal Nepalese Army", ("NPL", "MIL")),
+        ("Sudan's Khartoum government", ("SDN", "GOV")),
+    ],
+)
+def test_a_region_of_a_state_and_its_institutions_stay_the_states(
+    kb: KnowledgeBase, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert cs(kb, text, "2005-01-01") == expected
+
+
+def test_an_action_of_a_state_is_done_to_it_not_by_it(kb: KnowledgeBase) -> None:
+    assert kb.lookup("the invasion of Iraq", date="2003-03-20") is None
+    assert cs(kb, "the president of Iraq", "2003-03-20") == ("IRQ", "GOV")

@@ -307,3 +307,12 @@ def test_a_guarded_surname_resolves_after_a_full_mention(nlp: Any, resolver: Res
 def test_an_international_official_in_context(nlp: Any, resolver: Resolver) -> None:
     found = by_text(read(nlp, resolver, "Rasmussen urged Russia to withdraw.", "2012-01-01"))
     assert found["Rasmussen"].actors[0].code == "IGOWSTNAT"
+
+
+def test_latin_america_and_south_american_are_not_the_united_states(
+    nlp: Any, resolver: Resolver
+) -> None:
+    text = "South American leaders met in Lima, and Latin-American ministers praised Latin America."
+    assert "USA" not in countries(read(nlp, resolver, text, date="2005-01-01"))
+    found = read(nlp, resolver, "Israel shelled South Lebanon.", date="1990-01-01")
+    assert "LBN" in countries(found)

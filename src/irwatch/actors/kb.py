@@ -83,6 +83,8 @@ class KnowledgeBase:
         self.possessive_names: dict[str, set[Key]] = {}
         #: Geographic feature words and where they stand beside a name (features.csv).
         self.features: dict[str, str] = {}
+        #: Keys of the states' adjectives and demonyms ("american", "north korean").
+        self.adjectives: set[Key] = set()
         #: Nouns whose state adjective names no actor ("Greek debt"), from things.csv.
         self.things: set[str] = set()
         #: Names of seats of power ("Congress" USALEG): another country's word in the same
@@ -166,6 +168,7 @@ class KnowledgeBase:
             self.states[s.iso3] = actor
             for text in (s.name, *s.aliases, *s.adjectives, *s.demonyms):
                 self._put(text, actor, level, 0)
+            self.adjectives.update(key(text) for text in (*s.adjectives, *s.demonyms))
         for pl in t.places:
             state = self.states.get(pl.country)
             name = state.name if state else pl.country

@@ -113,6 +113,13 @@ REGION_WORDS = frozenset(
     {"north", "south", "east", "west", "central", "latin", "northern", "southern", "eastern"}
     | {"western", "sub", "pan", "trans", "middle"}
 )
+#: Adjectives that open the names of state institutions: "the Royal Nepalese Army".
+_INSTITUTIONAL = frozenset(
+    {"royal", "imperial", "federal", "national", "supreme", "interim", "transitional"}
+    | {"provisional", "regular", "regional", "local", "state"}
+)
+#: State names that are also continents' names: "Latin America", "South America".
+_CONTINENTS = frozenset({("america",), ("americas",)})
 #: Sectors of actors outside the state (a body of them is a "group").
 NON_STATE = frozenset(
     {"REB", "OPP", "PTY", "CVL", "BUS", "JRN", "MED", "REL", "EDU", "LAB", "REF", "NGO", "INS"}
@@ -408,12 +415,14 @@ def analyse(
     roles, end = _roles(kb, rest)
     if not roles:
         return []
-    # Capitalised words we do not know before the role: the name of an organisation we do not
-    # know ("the American Manufacturing Trade Coalition"), not the state's coalition.
-    for i in range(roles[0][0]):
+    # Capitalised words we do not know before a capitalised body: the name of an organisation
+    # we do not know ("the American Manufacturing Trade Coalition"), not the state's coalition
+    # ("Nigeria's Sandinista government", "Nigerian Housing Minister" are the state's).
+    named_body = roles[0][2].kind != "person" and toks[start + roles[0][0]][1]
+    for i in range(roles[0][0] if named_body else 0):
         if toks[start + i][1] and rest[i].lower() not in kb.role_parts:
-            named = _fixed(kb, (rest[i],))
-            if named is None or named.kind == "state":
+            named = _fixed(kb, (rest[i],))  # "Sudan's Khartoum government" is Sudan's
+            if named is None or (named.kind == "state" and named.country != base.country):
                 return []
     # After the last role word only a name may follow ("Guyanese police officer John Smith").
     if not all(t[1] for t in toks[start + end :]):
@@ -422,6 +431,16 @@ def analyse(
         return []
     words = " ".join(rest[roles[0][0] : end])
     return [_compose(base, [r for _, _, r in roles], words)]
+
+
+def region_of_adjective(kb: KnowledgeBase, toks: list[Token]) -> bool:
+    """Whether a region word before ``toks`` makes a region's name of them: "South American",
+    "Latin America" (a continent), unlike "South Lebanon", "northern Iraq" (the state's)."""
+    for n in (3, 2, 1):
+        k = tuple(t[0] for t in toks[:n])
+        if len(k) == n and (k in kb.adjectives or k in _CONTINENTS):
+            return True
+    return False
 
 
 def _after_modifiers(
@@ -435,7 +454,9 @@ def _after_modifiers(
     k, before = 0, []
     while k < len(toks) - 1:
         word = toks[k][0].lower()
-        if word in _LINKS or (toks[k][1] and (k > 0 or definite)) or word in REGION_WORDS:
+        if word in _LINKS or (word in REGION_WORDS and region_of_adjective(kb, toks[k + 1 :])):
+            return []
+        if toks[k][1] and (k > 0 or definite) and word not in _INSTITUTIONAL and "-" not in word:
             return []
         role = kb.roles.get((word,))
         if role is not None:

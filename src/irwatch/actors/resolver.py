@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
-from irwatch.actors.names import key
-from irwatch.actors.phrases import REGION_WORDS, UNKNOWN_OPENERS
+from irwatch.actors.names import key, tokens
+from irwatch.actors.phrases import REGION_WORDS, UNKNOWN_OPENERS, region_of_adjective
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -139,7 +139,9 @@ class Resolver:
                 taken.update(range(s, e))
                 continue
             mentions = self._resolve(doc, s, e, day, memory, found)
-            if (s, e) in of_phrases and [(m.start, m.end) for m in mentions] != [(s, e)]:
+            if (s, e) in of_phrases and not (
+                len(mentions) == 1 and mentions[0].end == e and mentions[0].start <= s + 1
+            ):
                 continue  # "the U.S.-led invasion of Iraq" is two phrases, read on their own
             for m in mentions:
                 if not any(i in taken for i in range(m.start, m.end)):
@@ -244,6 +246,7 @@ class Resolver:
         return (
             j >= 0
             and doc[j].lower_ in REGION_WORDS
+            and region_of_adjective(self.kb, tokens(doc[i].text))
             and self.kb.lookup(doc[j : i + 1].text, date=day) is None
         )
 
