@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from irwatch.actors.names import Key, key, plural_forms, tokens
-from irwatch.actors.phrases import NON_STATE, TITLES, Role, analyse
+from irwatch.actors.phrases import Role, analyse
 from irwatch.actors.tables import (
     BUILTIN_DIR,
     Office,
@@ -23,6 +23,7 @@ from irwatch.actors.tables import (
     base_states,
     read_tables,
 )
+from irwatch.actors.words import NON_STATE, TITLES
 from irwatch.errors import KnowledgeBaseError, UsageError
 from irwatch.records import Actor
 

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -15,115 +14,26 @@ from typing import TYPE_CHECKING, Any
 from irwatch.actors.geography import geographic_phrase
 from irwatch.actors.names import key
 from irwatch.actors.tables import Person
+from irwatch.actors.words import (
+    AFFIXES,
+    CONTINENTS,
+    FORMER,
+    INSTITUTIONAL,
+    LINKS,
+    NON_STATE,
+    OPENERS,
+    REGION_WORDS,
+    SPONSORS,
+    TITLES,
+    UNKNOWN_OPENERS,
+    WORDS,
+)
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
     from irwatch.actors.kb import KnowledgeBase
 
 Token = tuple[str, bool, bool]  # key, capitalised, possessive
-
-#: Words that open a phrase without changing whom it names.
-_OPENERS = frozenset({"the", "a", "an", "then", "both"})
-#: Words that say the person no longer holds the role named.
-#: Words saying the country word is an origin, not the actor's state.
-UNKNOWN_OPENERS = frozenset({"ethnic", "expatriate", "exiled"})
-_FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled"})
-_WORDS = re.compile(r"[\s\-.]+")
-#: Words that link phrases: "a visit of Iraqi Prime Minister X" is not a modifier of X.
-_LINKS = frozenset(
-    {
-        "of",
-        "in",
-        "for",
-        "by",
-        "with",
-        "from",
-        "on",
-        "at",
-        "as",
-        "and",
-        "or",
-        "but",
-        "about",
-        "against",
-        "between",
-        "during",
-        "into",
-        "over",
-        "under",
-        "after",
-        "before",
-    }
-)
-#: Honorifics and ranks that may stand before a name without being part of it.
-TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "dame",
-        "lord",
-        "sheikh",
-        "shaikh",
-        "ayatollah",
-        "imam",
-        "mullah",
-        "hojatoleslam",
-        "hojatolislam",
-        "grand",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "prof",
-        "rev",
-        "saint",
-        "st",
-        "haji",
-        "marshal",
-    }
-)
-#: Words split off "U.S.-led", "Iran-backed" by the name tokenizer.
-AFFIXES = frozenset(
-    {
-        "led",
-        "backed",
-        "based",
-        "born",
-        "allied",
-        "sponsored",
-        "funded",
-        "aligned",
-        "run",
-        "controlled",
-    }
-)
-#: Affixes naming a sponsor rather than the actor itself.
-SPONSORS = frozenset({"backed", "sponsored", "funded", "allied", "aligned", "supported"})
-#: Words that make a state adjective part of a region's name: "South American", "Latin American".
-REGION_WORDS = frozenset(
-    {"north", "south", "east", "west", "central", "latin", "northern", "southern", "eastern"}
-    | {"western", "sub", "pan", "trans", "middle"}
-)
-#: Adjectives that open the names of state institutions: "the Royal Nepalese Army".
-_INSTITUTIONAL = frozenset(
-    {"royal", "imperial", "federal", "national", "supreme", "interim", "transitional"}
-    | {"provisional", "regular", "regional", "local", "state"}
-)
-#: State names that are also continents' names: "Latin America", "South America".
-_CONTINENTS = frozenset({("america",), ("americas",)})
-#: Sectors of actors outside the state (a body of them is a "group").
-NON_STATE = frozenset(
-    {"REB", "OPP", "PTY", "CVL", "BUS", "JRN", "MED", "REL", "EDU", "LAB", "REF", "NGO", "INS"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +138,7 @@ def _name_fits(
     if k == at:
         return True
     given = [_ascii(t[0]) for t in toks[k:at]]
-    known = {_ascii(w) for p in people for n in (p.name, *p.aliases) for w in _WORDS.split(n) if w}
+    known = {_ascii(w) for p in people for n in (p.name, *p.aliases) for w in WORDS.split(n) if w}
     return any(_same_name(given[0], w) for w in known)
 
 
@@ -280,8 +190,8 @@ def analyse(
         return not strict or any(t[1] for t in toks[i:j])
 
     former = definite = False
-    while toks and (toks[0][0].lower() in _OPENERS or toks[0][0] in _FORMER):
-        former = former or toks[0][0] in _FORMER
+    while toks and (toks[0][0].lower() in OPENERS or toks[0][0] in FORMER):
+        former = former or toks[0][0] in FORMER
         definite = definite or toks[0][0].lower() == "the"
         toks = toks[1:]
     if not toks or toks[0][0] in UNKNOWN_OPENERS:
@@ -438,7 +348,7 @@ def region_of_adjective(kb: KnowledgeBase, toks: list[Token]) -> bool:
     "Latin America" (a continent), unlike "South Lebanon", "northern Iraq" (the state's)."""
     for n in (3, 2, 1):
         k = tuple(t[0] for t in toks[:n])
-        if len(k) == n and (k in kb.adjectives or k in _CONTINENTS):
+        if len(k) == n and (k in kb.adjectives or k in CONTINENTS):
             return True
     return False
 
@@ -454,9 +364,9 @@ def _after_modifiers(
     k, before = 0, []
     while k < len(toks) - 1:
         word = toks[k][0].lower()
-        if word in _LINKS or (word in REGION_WORDS and region_of_adjective(kb, toks[k + 1 :])):
+        if word in LINKS or (word in REGION_WORDS and region_of_adjective(kb, toks[k + 1 :])):
             return []
-        if toks[k][1] and (k > 0 or definite) and word not in _INSTITUTIONAL and "-" not in word:
+        if toks[k][1] and (k > 0 or definite) and word not in INSTITUTIONAL and "-" not in word:
             return []
         role = kb.roles.get((word,))
         if role is not None:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key, tokens
-from irwatch.actors.phrases import REGION_WORDS, UNKNOWN_OPENERS, region_of_adjective
+from irwatch.actors.phrases import region_of_adjective
+from irwatch.actors.words import REGION_WORDS, UNKNOWN_OPENERS
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
