@@ -80,8 +80,9 @@ def test_intended_cooperation_is_coded_as_an_intent(run: Any) -> None:
 
 def test_relative_clause_gives_the_source(run: Any) -> None:
     events = run("Islamic State fighters that captured a third of Iraq in 2014 were defeated.")
+    # capturing territory is occupying it: ASSAULT (CAMEO 192)
     assert [(e.type, e.source.code, e.target and e.target.country) for e in events] == [
-        ("COERCE", "IMGMUSISI", "IRQ")
+        ("ASSAULT", "IMGMUSISI", "IRQ")
     ]
     assert events[0].date is not None and events[0].date.start.startswith("2014")
 

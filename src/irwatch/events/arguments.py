@@ -168,6 +168,10 @@ def by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
                     hits = roles.all(m)
                     if hits:
                         return hits
+            # "killed in a clash with Chinese troops": the other side
+            hits = pick(roles, list(cl.prep_objects(n, ("with", "by"))), [])
+            if hits:
+                return hits
     return []
 
 

@@ -60,6 +60,30 @@ STATIVE = frozenset({"oppose"})
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 #: Prepositions whose object is the target of a verb, in order of preference.
 TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "toward", "towards", "from")
+CIRCUMSTANCE = frozenset(
+    {
+        "anniversary",
+        "eve",
+        "occasion",
+        "sideline",
+        "sidelines",
+        "margin",
+        "margins",
+        "behalf",
+        "basis",
+        "wake",
+        "heel",
+        "heels",
+        "outskirts",
+        "outskirt",
+        "way",
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "weekend",
+    }
+)
 PARTITIVE = frozenset({"third", "half", "part", "parts", "much", "most", "some", "all", "rest"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL = frozenset({"would", "'d"})
@@ -196,11 +220,14 @@ def first_child(v: Token, deps: tuple[str, ...]) -> Token | None:
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] = TARGET_PREPS) -> Iterator[Token]:
-    """Objects of ``tok``'s prepositional phrases, in the order of ``preps``."""
+    """Objects of ``tok``'s prepositional phrases, in the order of ``preps`` ("on the eve of",
+    "on the sidelines of" say when or where, not to whom)."""
     found: dict[str, list[Token]] = {}
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in CIRCUMSTANCE:
+                    continue
                 if p.dep_ == "pobj":
                     found.setdefault(c.lower_, []).append(p)
                 elif p.dep_ == "prep" and p.lower_ == "of":  # "pull out of X"
@@ -230,7 +257,7 @@ def objects(v: Token) -> list[Token]:
             out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     for d in dobj:  # "imposed sanctions on Iran"
         out += list(prep_objects(d, (*TARGET_PREPS, "between")))
-    out += list(prep_objects(v, ("in", "between")))  # "lifted a curfew in Montenegro"
+    out += list(prep_objects(v, ("in", "between", "across", "near")))  # "... in Montenegro"
     return out
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from irwatch.events.lexicon import Lexicon
     from irwatch.records import Actor
 
+POSSESSIVE = frozenset({"its", "their", "his", "her"})
 REFLEXIVE = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself"})
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours"})
 THIRD_PERSON = frozenset(
@@ -151,6 +152,11 @@ class Roles:
         sent = self.sents[si]
         before = [m for m in self.actors.in_span(sent.start, tok.i) if m.end <= tok.i]
         doc = tok.doc
+        if low in POSSESSIVE:
+            obj = _object_before(tok)  # "expelled Russia over its invasion": Russia's
+            m = self.actors.covering(obj.i) if obj is not None else None
+            if m is not None:
+                return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         # a subject is the likelier antecedent ("Pakistan ... has urged its citizens")
         subjects = [
             m
@@ -190,3 +196,15 @@ def _object_pronoun(v: Token) -> bool:
         if t.dep_ in ("dobj", "pobj") and t.lower_ in ("them", "him", "her", "it"):
             return True
     return False
+
+
+def _object_before(tok: Token) -> Token | None:
+    """The object of the verb governing ``tok``, when it comes before ``tok`` and does not
+    contain it ("urged its citizens" has none: "its" is inside the object)."""
+    v = tok.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    for c in v.children:
+        if c.dep_ == "dobj" and c.i < tok.i and not (c.left_edge.i <= tok.i <= c.right_edge.i):
+            return c
+    return None
