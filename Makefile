@@ -2,8 +2,10 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+SAMPLES := src/irwatch/data/samples
 
-.PHONY: demo test lint venv
+.PHONY: demo test lint venv postgres
 
 $(BIN)/irwatch: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,12 +15,21 @@ $(BIN)/irwatch: pyproject.toml
 
 venv: $(BIN)/irwatch
 
+# Read, code and store the bundled samples in SQLite, then show what was found.
 demo: venv
-	$(BIN)/irwatch read src/irwatch/data/samples --format text
+	$(BIN)/irwatch ingest $(SAMPLES) --db sqlite:///$(DEMO_DB)
+	$(BIN)/irwatch events --db sqlite:///$(DEMO_DB) --limit 25
+	$(BIN)/irwatch stats --db sqlite:///$(DEMO_DB)
 
 lint: venv
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-test: venv lint
+# A real PostgreSQL server for the store tests: Debian's package, started when we are root and
+# none is configured (elsewhere, set IRWATCH_TEST_PG; without a server those tests skip).
+postgres:
+	@if [ -z "$${IRWATCH_TEST_PG:-}" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		bash -c 'source .ci/postgres.sh && irwatch_postgres'; fi
+
+test: venv lint postgres
 	$(BIN)/pytest -n 2 -q
