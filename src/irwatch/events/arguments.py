@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from irwatch.events import clauses as cl
@@ -9,7 +10,7 @@ from irwatch.events.roles import Hit, Roles
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from irwatch.events.lexicon import Lexicon, Sense
 
@@ -20,6 +21,19 @@ CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "bid", "driv
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
 
 
+def verb_lemma(v: Token, known: Collection[str]) -> str:
+    """The lemma of a verb, mending the lemmatiser where a plain suffix rule finds a known word
+    ("staged" -> "stag" -> "stage")."""
+    lemma = v.lemma_.lower()
+    if lemma in known:
+        return lemma
+    low = v.lower_
+    for cut, add in (("d", ""), ("ed", ""), ("ing", "e"), ("ing", ""), ("s", "")):
+        if low.endswith(cut) and (stem := low[: -len(cut)] + add) in known:
+            return stem
+    return lemma
+
+
 def verb_context(v: Token) -> dict[str, frozenset[str]]:
     """The lemmas around a verb that its senses' conditions test."""
     prt = {c.lemma_.lower() for c in v.children if c.dep_ in ("prt", "prep", "advmod")}
@@ -28,6 +42,7 @@ def verb_context(v: Token) -> dict[str, frozenset[str]]:
         if c.dep_ in ("advcl", "ccomp"):
             prep.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
     objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [c for c in v.children if c.dep_ == "npadvmod" and c.ent_type_ == "TIME"]
     if v.dep_ == "acl" and v.tag_ == "VBN":  # "deals reached during ..."
         objs.append(v.head)
     obj: set[str] = set()
@@ -66,7 +81,7 @@ def light_verb(n: Token, light: frozenset[str]) -> Token | None:
         verb = head.head
     if verb is None and n.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
         verb = head.head.head  # "declared a state of *siege*"
-    if verb is not None and verb.lemma_.lower() in light:
+    if verb is not None and verb_lemma(verb, light) in light:
         return verb
     return None
 
@@ -137,11 +152,12 @@ def from_actor(v: Token, roles: Roles) -> list[Hit]:
     return pick(roles, list(cl.prep_objects(v, ("from",))), [])
 
 
-def official(sources: list[Hit]) -> bool:
+def official(sources: list[Hit], doc: Doc) -> bool:
+    """A government, court, parliament, organisation or state (not its people: "Chileans")."""
     return any(
         h.actor.sector in ("GOV", "JUD", "LEG")
         or h.actor.kind == "organisation"
-        or (h.actor.kind == "state" and not h.inner)
+        or (h.actor.kind == "state" and not h.inner and doc[h.start].ent_type_ != "NORP")
         for h in sources
     )
 
@@ -168,8 +184,10 @@ def by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
                     hits = roles.all(m)
                     if hits:
                         return hits
-            # "killed in a clash with Chinese troops": the other side
-            hits = pick(roles, list(cl.prep_objects(n, ("with", "by"))), [])
+            # "killed in a clash with Chinese troops": the other side; "in a strike claimed by X"
+            by = [cl.agent(a) for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+            cands = list(cl.prep_objects(n, ("with", "by"))) + [t for t in by if t is not None]
+            hits = pick(roles, cands, [])
             if hits:
                 return hits
     return []

@@ -125,7 +125,7 @@ class Coder:
         nouns: list[_Found] = []
         consumed: set[int] = set()
         for tok in sent:
-            lemma = tok.lemma_.lower()
+            lemma = ar.verb_lemma(tok, lex.verbs) if tok.pos_ == "VERB" else ""
             if tok.pos_ == "VERB" and lemma in lex.verbs:
                 sense = match(lex.verbs[lemma], ar.verb_context(tok))
                 if sense is not None:
@@ -145,7 +145,7 @@ class Coder:
             light = ar.light_verb(tok, lex.light_verbs)
             if tok.dep_ == "compound" and light is None:  # "invasion forces" is no invasion
                 continue
-            ctx = {"verb": frozenset({light.lemma_.lower()})} if light is not None else {}
+            ctx = {"verb": frozenset({ar.verb_lemma(light, lex.light_verbs)})} if light else {}
             ctx["mod"] = frozenset(
                 c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")
             )
@@ -260,7 +260,7 @@ class Coder:
             etype, cameo = promised  # "vowed to retaliate" is a threat, "vowed not to" a refusal
         else:
             etype, cameo = sense.type, sense.cameo
-        if etype == "PROTEST" and tok.lemma_.lower() == "protest" and ar.official(sources):
+        if etype == "PROTEST" and tok.lemma_.lower() == "protest" and ar.official(sources, tok.doc):
             etype, cameo = "ACCUSE", "114"  # a government protests by complaining officially
         if etype == "THREATEN":  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
