@@ -120,10 +120,15 @@ class Probe:
 
 def probe(event: Event, day: str, day_end: str, options: DedupOptions, dyad: str = "") -> Probe:
     """The lookup for an event whose period is ``day`` .. ``day_end`` (``dyad``: its dyad key)."""
+    low, high = _window(day, options.window_days)
+    return Probe(event.type, dyad or dyad_key(event), low, min(day_end, high), day)
+
+
+@lru_cache(maxsize=16384)
+def _window(day: str, days: int) -> tuple[str, str]:
+    """``day`` minus and plus ``days`` days (cached: a batch holds few distinct days)."""
     start = date.fromisoformat(day)
-    low = (start - timedelta(days=options.window_days)).isoformat()
-    high = min(day_end, (start + timedelta(days=options.window_days)).isoformat())
-    return Probe(event.type, dyad or dyad_key(event), low, high, day)
+    return (start - timedelta(days=days)).isoformat(), (start + timedelta(days=days)).isoformat()
 
 
 _CHUNK = 1000
