@@ -282,9 +282,13 @@ def test_pro_russian_rebels_are_not_russia(nlp: Any, resolver: Resolver) -> None
     assert "USA" not in countries(found)
 
 
-def test_greek_debt_is_no_actor(nlp: Any, resolver: Resolver) -> None:
+def test_greek_debt_is_no_actor_but_goods_stand_for_their_country(
+    nlp: Any, resolver: Resolver
+) -> None:
     found = read(nlp, resolver, "Germany discussed Greek debt with France.", "2012-01-01")
     assert countries(found) == {"DEU", "FRA"}
+    found = read(nlp, resolver, "Beijing imposed duties on Australian wine.", "2020-11-27")
+    assert countries(found) == {"CHN", "AUS"}  # a sanction on a country's goods targets it
 
 
 def test_the_invasion_of_a_country_keeps_its_own_actor(nlp: Any, resolver: Resolver) -> None:
