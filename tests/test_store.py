@@ -291,6 +291,8 @@ def test_events_are_latest_first_with_their_evidence(filled: Store) -> None:
         (EventFilter(search='"British tanker"'), ["d3-0"]),
         (EventFilter(search="tanker sanctions"), []),
         (EventFilter(actor="IRN", quads=(1,), since="2019-02"), ["d2-1"]),
+        (EventFilter(dyad=("GBR", "IRNMIL")), ["d3-0"]),  # a code prefix on one side
+        (EventFilter(dyad=("IRNGOV", "USA")), []),
     ],
 )
 def test_event_filters(filled: Store, where: EventFilter, expected: list[str]) -> None:
@@ -319,6 +321,8 @@ def test_dyad_time_series_in_each_direction(filled: Store) -> None:
     assert [r["period"] for r in weeks] == ["2019-W02", "2019-W10"]
     with pytest.raises(UsageError):
         filled.dyad("IRN", "USA", by="fortnight")
+    (military,) = filled.dyad("GBR", "IRNMIL", by="year")
+    assert (military["source"], military["target"], military["events"]) == ("IRNMIL", "GBR", 1)
 
 
 def test_stats(filled: Store) -> None:
