@@ -165,9 +165,10 @@ def test_the_giver_of_what_is_received_is_the_source(run: Any) -> None:
     assert dyads(events) == {("AID", "RUS", "GEO")}
 
 
-def test_intended_events_are_dated_forward(run: Any) -> None:
-    (event,) = run("Japan will send aid to Nepal in June.")
-    assert event.date is not None and event.date.start == "2019-06-01"
+def test_intended_events_are_dated_when_they_are_stated(run: Any) -> None:
+    (event,) = run("Japan will send aid to Nepal in June, its minister said on Thursday.")
+    assert event.modality == "intended"
+    assert event.date is not None and event.date.start == "2019-04-04"
 
 
 def test_a_promise_of_force_is_a_threat_and_of_nothing_a_refusal(run: Any) -> None:

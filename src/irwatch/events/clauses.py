@@ -392,8 +392,8 @@ def clause_tokens(start: Token, limit: int = 40) -> list[Token]:
     queue = list(start.children)
     while queue and len(out) < limit:
         tok = queue.pop(0)
-        if tok.dep_ in CLAUSAL:
-            continue
+        if tok.dep_ in CLAUSAL and (tok.dep_ != "conj" or tok.pos_ in ("VERB", "AUX")):
+            continue  # a conjoined noun is still this clause's ("sanctions on X and Y on Monday")
         out.append(tok)
         queue.extend(tok.children)
     return out

@@ -432,9 +432,13 @@ class Coder:
 
         if published is None:
             return None
+        clause = d.clause
         for span in cl.date_spans(d.trigger):
-            # what will happen is dated forward: "will visit in June" is the next June
-            period = resolve_time(span.text, published, future=d.modality != "asserted")
+            if d.modality != "asserted" and clause.left_edge.i <= span.start <= clause.right_edge.i:
+                # an intent is coded when it is stated ("will hit ..., Trump wrote on Saturday"),
+                # not when it would come true ("will visit in June")
+                continue
+            period = resolve_time(span.text, published)
             if period is not None:
                 return period
         if d.clause.pos_ in ("VERB", "AUX") and cl.background(d.clause):
