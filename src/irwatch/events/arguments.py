@@ -103,7 +103,10 @@ def pick(
     # "on Tuesday" is no target, unless a name takes it in ("President Assad Tuesday")
     cands = [c for c in cands if c.ent_type_ not in ("DATE", "TIME") or roles.actors.covering(c.i)]
     for c in cands:
-        hits = [h for h in roles.all(c) if h.start not in taken]
+        # "Palestinians of the West Bank ... to protest at ...": not the source's own state
+        hits = [
+            h for h in roles.all(c) if h.start not in taken and not any(same(s, h) for s in sources)
+        ]
         if hits:
             return hits
     for c in cands:
@@ -164,7 +167,7 @@ def official(sources: list[Hit], doc: Doc) -> bool:
 
 def people_of_place(v: Token, roles: Roles) -> list[Hit]:
     for c in v.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "through", "across", "at"):
+        if c.dep_ == "prep" and c.lower_ in ("in", "through", "throughout", "across", "at"):
             p = cl.first_child(c, ("pobj",))
             m = roles.actors.covering(p.i) if p is not None else None
             if m is not None and all(a.kind == "state" for a in m.actors):

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from irwatch.records import Actor
 
 POSSESSIVE = frozenset({"its", "their", "his", "her"})
+#: Words that make a noun a member of what follows ("fighters loyal to X").
+MEMBERSHIP = frozenset({"affiliate", "affiliated", "belong", "loyal", "allied"})
 REFLEXIVE = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself"})
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours"})
 THIRD_PERSON = frozenset(
@@ -98,6 +100,15 @@ class Roles:
                     return [Hit(h.text, h.start, h.end, h.actor, inner=True) for h in found]
         if tok.pos_ == "NOUN":  # "demonstrators in Baghdad", "rebels from Darfur"
             for c in tok.children:
+                if c.dep_ in ("acl", "amod") and c.lemma_.lower() in MEMBERSHIP:
+                    # "workers affiliated with the Serbian Workers' Union"
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in ("with", "to"):
+                            found = self.all(cl_first_pobj(p), depth + 1)
+                            if found:
+                                return [
+                                    Hit(h.text, h.start, h.end, h.actor, inner=True) for h in found
+                                ]
                 if c.dep_ == "prep" and c.lower_ == "including":  # "importers, including China"
                     for p in c.children:
                         if p.dep_ == "pobj" and self.actors.covering(p.i):
@@ -105,7 +116,7 @@ class Roles:
                                 Hit(h.text, h.start, h.end, h.actor, inner=True)
                                 for h in self.all(p, depth + 1)
                             ]
-                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across"):
                     for p in c.children:
                         m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
                         if m is not None and all(a.kind == "state" for a in m.actors):
@@ -208,3 +219,7 @@ def _object_before(tok: Token) -> Token | None:
         if c.dep_ == "dobj" and c.i < tok.i and not (c.left_edge.i <= tok.i <= c.right_edge.i):
             return c
     return None
+
+
+def cl_first_pobj(prep: Token) -> Token | None:
+    return next((p for p in prep.children if p.dep_ == "pobj"), None)
