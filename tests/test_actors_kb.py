@@ -476,3 +476,8 @@ def test_a_region_of_a_state_and_its_institutions_stay_the_states(
 def test_an_action_of_a_state_is_done_to_it_not_by_it(kb: KnowledgeBase) -> None:
     assert kb.lookup("the invasion of Iraq", date="2003-03-20") is None
     assert cs(kb, "the president of Iraq", "2003-03-20") == ("IRQ", "GOV")
+
+
+def test_a_sponsor_alone_is_not_the_actor(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Iranian-backed", date="2020-01-01") is None
+    assert cs(kb, "U.S.-led", "2003-03-20") == ("USA", None)

@@ -320,3 +320,12 @@ def test_latin_america_and_south_american_are_not_the_united_states(
     assert "USA" not in countries(read(nlp, resolver, text, date="2005-01-01"))
     found = read(nlp, resolver, "Israel shelled South Lebanon.", date="1990-01-01")
     assert "LBN" in countries(found)
+
+
+def test_a_sponsor_is_no_actor_in_context(nlp: Any, resolver: Resolver) -> None:
+    text = "Supporters of the Iran-backed Kataib Hezbollah militia stormed the U.S. embassy."
+    assert "IRN" not in countries(read(nlp, resolver, text, date="2019-12-31"))
+    text = "Saudi-led forces and U.S.-backed rebels attacked Houthi positions."
+    found = read(nlp, resolver, text, date="2016-01-01")
+    assert cs(by_text(found)["Saudi-led forces"]) == [("SAU", "MIL")]
+    assert countries(found) == {"SAU", "YEM"}  # the rebels are neither Saudi nor American

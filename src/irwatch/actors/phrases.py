@@ -265,10 +265,10 @@ def analyse(
         if o is not None and o.country and o.country != base.country and o.role:
             role = kb.roles.get(key(o.role.lower())) or Role(o.role, o.sector or "", o.kind)
             return [_compose(base, [role], o.role), o]
-    if base is not None and all(k in AFFIXES for k in rest):
-        return [base]  # "U.S.-led", "Iranian-backed"
     if base is not None and rest and rest[0] in SPONSORS:
-        return []  # "Iranian-backed militias" are not Iran's: the sponsor is not the actor
+        return []  # "Iranian-backed (militias)" are not Iran's: the sponsor is not the actor
+    if base is not None and all(k in AFFIXES for k in rest):
+        return [base]  # "U.S.-led"
     # A known person named last: "Iraqi Prime Minister Adel Abdul Mahdi", "Ayatollah Ali Khamenei".
     for s in range(len(rest)):
         if definite and s == 0 and base is None and not former:

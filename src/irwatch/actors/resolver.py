@@ -11,7 +11,7 @@ from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key, tokens
 from irwatch.actors.phrases import region_of_adjective
-from irwatch.actors.words import REGION_WORDS, UNKNOWN_OPENERS
+from irwatch.actors.words import REGION_WORDS, SPONSORS, UNKNOWN_OPENERS
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -134,6 +134,7 @@ class Resolver:
                 any(t.lower_ in UNKNOWN_OPENERS for t in doc[s:e])
                 or _inside(doc, s, e, memory.geo)
                 or self._of_thing(doc, s, e, len(doc))
+                or _stance(doc, s, e)
             ):
                 # "100 ethnic Albanians" of Serbia: no one we know, and not Albania;
                 # "the South China Sea" is a place, not China; "Greek debt" is no actor
@@ -194,6 +195,7 @@ class Resolver:
                     self._partial_person(doc, a, b, s, e, day)  # "Abdelaziz" of "President
                     or _inside(doc, a, b, memory.geo)  # Abdelaziz Bouteflika" is no one alone
                     or self._of_thing(doc, a, b, e)
+                    or _stance(doc, a, b)
                 ):
                     continue
                 seat = self._seat_of(doc, a, b, s, e, day, parts)
@@ -210,7 +212,7 @@ class Resolver:
                 and t.text[:1].isupper()
                 and not any(m.start <= i < m.end for m in parts)
                 and i not in memory.geo
-                and not _stance(doc, i)
+                and not _stance(doc, i, i + 1)
                 and not self._in_region(doc, i, day)
                 and not self._of_thing(doc, i, i + 1, e)
                 and not self._partial_person(doc, i, i + 1, s, e, day)
@@ -349,7 +351,10 @@ class Resolver:
         return None
 
     def _inherit(self, doc: Doc, s: int, e: int, day: str, found: list[Mention]) -> Actor | None:
-        """A role conjoined to a country's role takes its country: "the Iraqi army, police"."""
+        """A role conjoined to a country's role takes its country: "the Iraqi army, police"
+        (not when it names its own: "Saudi-led forces and U.S.-backed rebels")."""
+        if any(t.text[:1].isupper() and not t.is_sent_start for t in doc[s:e]):
+            return None
         root = doc[s:e].root
         head: Token = root
         while head.dep_ == "conj" and head.head.i != head.i:
@@ -405,9 +410,12 @@ def _inside(doc: Doc, s: int, e: int, tokens: set[int]) -> bool:
     return bool(tokens) and bool(words) and all(i in tokens for i in words)
 
 
-def _stance(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` follows "pro-", "anti-" or "non-" ("pro-Russian rebels")."""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCES
+def _stance(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` name a stance or a sponsor, not the actor: they follow "pro-",
+    "anti-" or "non-" ("pro-Russian rebels") or take "-backed" ("Iran-backed militias")."""
+    return (a >= 2 and doc[a - 1].text == "-" and doc[a - 2].lower_ in _STANCES) or (
+        b + 1 < len(doc) and doc[b].text == "-" and doc[b + 1].lower_ in SPONSORS
+    )
 
 
 def _merge_appositions(doc: Doc, kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
