@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
     from irwatch.events.lexicon import Lexicon
 
-Modal = Literal["asserted", "intended", "hypothetical", "obliged"]
+Modal = Literal["asserted", "intended", "hypothetical", "obliged", "counterfactual"]
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 #: Dependents that open a clause of their own: their words are not the trigger's arguments.
@@ -354,6 +354,9 @@ def modality(v: Token, lex: Lexicon) -> Modal:
             break
         if obligation(cur, lex):
             return "obliged"
+        auxes = {c.lower_ for c in cur.children if c.dep_ == "aux"}
+        if auxes & {"would", "could", "might", "should"} and "have" in auxes:
+            return "counterfactual"  # "would have condemned": it did not happen
         for c in cur.children:
             low = c.lower_
             if c.dep_ == "aux" and low in FUTURE:

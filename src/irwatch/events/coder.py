@@ -242,10 +242,17 @@ class Coder:
             sources = roles.all(cl.first_child(clause, ("nsubjpass",)))  # "was put on alert"
         if not sources:
             sources, targets = ar.during_visit(tok, roles, targets)
-        if not targets and sources and sense.type in OPEN_TARGET:
+        among_equals = sense.sym and len({h.actor.id for h in sources}) > 1
+        if not targets and sources and sense.type in OPEN_TARGET and not among_equals:
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
             targets = ar.pick(roles, cl.clause_words(clause), sources)
         pairs = ar.pairs(sources, targets, sense)
+        if tok.dep_ in ("acl", "amod", "relcl") and not targets:
+            # "measures demanded by the EU": a participle describing a noun is no event of its
+            # own unless it names whom it concerns
+            pairs = []
+        if modal == "counterfactual":  # "a resolution that would have condemned ..."
+            return []
         if modal == "denied":
             # "will not meet their demands" is a refusal; other denied events did not happen
             if cl.modality(clause, lex) == "asserted" or sense.type not in COOPERATIVE:
@@ -319,7 +326,8 @@ class Coder:
         if not sources and sense.sym and gov is not None and gov.pos_ == "VERB":
             sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
-        preps = ("with", "to", "against", "on", "into", "between", "of", "from", "in", "for")
+        # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
+        preps = ("with", "to", "against", "on", "into", "between", "of", "from", "for")
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
             cands += list(cl.prep_objects(n.head, preps))
