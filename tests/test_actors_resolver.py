@@ -289,6 +289,8 @@ def test_greek_debt_is_no_actor_but_goods_stand_for_their_country(
     assert countries(found) == {"DEU", "FRA"}
     found = read(nlp, resolver, "Beijing imposed duties on Australian wine.", "2020-11-27")
     assert countries(found) == {"CHN", "AUS"}  # a sanction on a country's goods targets it
+    found = read(nlp, resolver, "India shares an open border with Nepal.", "2005-01-01")
+    assert countries(found) == {"IND", "NPL"}  # "shares" is a verb here, no thing
 
 
 def test_the_invasion_of_a_country_keeps_its_own_actor(nlp: Any, resolver: Resolver) -> None:

@@ -22,6 +22,7 @@ from irwatch.actors.words import (
     LINKS,
     NON_STATE,
     OPENERS,
+    ORGANISATION_HEADS,
     REGION_WORDS,
     SPONSORS,
     TITLES,
@@ -325,10 +326,11 @@ def analyse(
     roles, end = _roles(kb, rest)
     if not roles:
         return []
-    # Capitalised words we do not know before a capitalised body: the name of an organisation
-    # we do not know ("the American Manufacturing Trade Coalition"), not the state's coalition
-    # ("Nigeria's Sandinista government", "Nigerian Housing Minister" are the state's).
-    named_body = roles[0][2].kind != "person" and toks[start + roles[0][0]][1]
+    # Capitalised words we do not know before "Coalition", "Movement", "Union"...: the name of
+    # an organisation we do not know ("the American Manufacturing Trade Coalition"), not the
+    # state's coalition ("Nicaragua's Sandinista government", "Indonesian Environmental
+    # Ministry", "Nigerian Housing Minister" are the state's).
+    named_body = toks[start + roles[0][0]][1] and rest[roles[0][0]].lower() in ORGANISATION_HEADS
     for i in range(roles[0][0] if named_body else 0):
         if toks[start + i][1] and rest[i].lower() not in kb.role_parts:
             named = _fixed(kb, (rest[i],))  # "Sudan's Khartoum government" is Sudan's

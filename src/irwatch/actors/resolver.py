@@ -257,7 +257,10 @@ class Resolver:
         """Whether tokens ``a:b`` modify a thing, not an actor: "Greek" of "Greek debt"."""
         things = self.kb.things
         head = doc[a:b].root.head
-        return (b < e and doc[b].lower_ in things) or (head.i < e and head.lower_ in things)
+        return any(
+            w.i < e and w.lower_ in things and w.pos_ in ("NOUN", "PROPN")
+            for w in ((doc[b],) if b < len(doc) else ()) + (head,)
+        )  # "India shares a border": a verb, no thing
 
     def _seat_of(
         self, doc: Doc, a: int, b: int, s: int, e: int, day: str, parts: list[Mention]
@@ -353,8 +356,13 @@ class Resolver:
     def _inherit(self, doc: Doc, s: int, e: int, day: str, found: list[Mention]) -> Actor | None:
         """A role conjoined to a country's role takes its country: "the Iraqi army, police"
         (not when it names its own: "Saudi-led forces and U.S.-backed rebels")."""
-        if any(t.text[:1].isupper() and not t.is_sent_start for t in doc[s:e]):
-            return None
+        for t in doc[s:e]:
+            if t.text[:1].isupper() and (
+                _stance(doc, t.i, t.i + 1)
+                or any(w in SPONSORS for w in key(t.text))
+                or ((a := self.kb.lookup(t.text, date=day)) is not None and a.kind == "state")
+            ):
+                return None
         root = doc[s:e].root
         head: Token = root
         while head.dep_ == "conj" and head.head.i != head.i:

@@ -106,3 +106,8 @@ CONTINENTS = frozenset({("america",), ("americas",)})
 NON_STATE = frozenset(
     {"REB", "OPP", "PTY", "CVL", "BUS", "JRN", "MED", "REL", "EDU", "LAB", "REF", "NGO", "INS"}
 )
+#: Words that end the names of organisations outside the state ("... Trade Coalition").
+ORGANISATION_HEADS = frozenset(
+    {"coalition", "alliance", "front", "movement", "union", "league", "federation", "party"}
+    | {"association", "council", "committee", "group", "organisation", "organization"}
+)
