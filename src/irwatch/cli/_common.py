@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from irwatch.errors import UsageError, message
+
+if TYPE_CHECKING:
+    from irwatch.batch import BatchOptions
+    from irwatch.pipeline import PipelineOptions
 
 
 def check_date(value: str | None) -> str | None:
@@ -72,6 +76,31 @@ def _speed_column() -> Any:
     return SpeedColumn()
 
 
+def run_options(
+    *,
+    published: str | None,
+    url: str | None,
+    kb_dir: str | None,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+) -> tuple[PipelineOptions, BatchOptions]:
+    """The pipeline and batch settings from the :func:`pipeline_options` of a command."""
+    from irwatch.batch import BatchOptions, default_workers
+    from irwatch.pipeline import PipelineOptions
+
+    try:
+        options = PipelineOptions(published=check_date(published), url=url, kb_dir=kb_dir)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    batch = BatchOptions(
+        workers=workers or default_workers(),
+        engine="dask" if engine == "dask" else "local",
+        scheduler=scheduler,
+    )
+    return options, batch
+
+
 class Progress:
     """Counts documents, events and skips; draws a rich progress bar on a terminal."""
 
@@ -128,4 +157,4 @@ def usage_error(exc: UsageError) -> click.UsageError:
     return click.UsageError(str(exc))
 
 
-__all__ = ["Progress", "check_date", "message", "pipeline_options", "usage_error"]
+__all__ = ["Progress", "check_date", "message", "pipeline_options", "run_options", "usage_error"]

@@ -10,8 +10,8 @@ from typing import Any
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import Progress, check_date, pipeline_options
-from irwatch.errors import IrwatchError, UsageError
+from irwatch.cli._common import Progress, pipeline_options, run_options
+from irwatch.errors import IrwatchError
 from irwatch.records import Event
 
 TABLE_COLUMNS = ("date", "source", "type", "target", "cameo", "score", "evidence")
@@ -71,16 +71,14 @@ def code(
     PATHS are read as `irwatch read` reads them (HTML, text, JSONL, feeds, WARC, .gz,
     directories, - for standard input). One event per line in jsonl.
     """
-    from irwatch.batch import BatchOptions, default_workers, run_batch
-    from irwatch.pipeline import PipelineOptions
+    from irwatch.batch import run_batch
 
-    try:
-        options = PipelineOptions(published=check_date(published), url=url, kb_dir=kb_dir)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from exc
-    batch = BatchOptions(
-        workers=workers or default_workers(),
-        engine=engine,  # type: ignore[arg-type]
+    options, batch = run_options(
+        published=published,
+        url=url,
+        kb_dir=kb_dir,
+        workers=workers,
+        engine=engine,
         scheduler=scheduler,
     )
     progress = Progress(quiet=quiet, verbose=verbose)
