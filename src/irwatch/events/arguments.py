@@ -45,6 +45,9 @@ def verb_context(v: Token) -> dict[str, frozenset[str]]:
     objs += [c for c in v.children if c.dep_ == "npadvmod" and c.ent_type_ == "TIME"]
     if v.dep_ == "acl" and v.tag_ == "VBN":  # "deals reached during ..."
         objs.append(v.head)
+    for c in v.children:  # "allowed inspectors back", "allowed X to return"
+        if c.dep_ in ("ccomp", "xcomp", "oprd"):
+            objs += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     obj: set[str] = set()
     for o in objs:
         for t in cl.conjuncts(o):  # "peacekeeping force", "mediation efforts"
@@ -139,11 +142,14 @@ def pairs(
 def same(s: Hit, t: Hit) -> bool:
     """Source and target are one actor (two people of one country are not)."""
     a, b = s.actor, t.actor
+    if s.start == t.start and a.code == b.code and not (s.inner or t.inner):
+        return True
     if a.kind == b.kind == "state" and a.code == b.code:
         # "Iraqi Kurds ... independence from Iraq": people named by their state's adjective are
         # not the state itself
         return not (s.inner or t.inner)
-    return a.id == b.id
+    # "President of Iran warns ... the president of Iran": one office, named twice
+    return a.id == b.id or (a.code == b.code and a.kind == b.kind == "person" and a.name == b.name)
 
 
 def own_state(s: Hit, t: Hit) -> bool:

@@ -332,7 +332,11 @@ class Coder:
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
             cands += list(cl.prep_objects(n.head, preps))
         if light is not None:
-            cands += [c for c in cl.objects(light) if c.i != n.i]
+            cands += [  # "the summit will be held in New Delhi": a place, not a party
+                c
+                for c in cl.objects(light)
+                if c.i != n.i and c.head.lower_ not in ("in", "near", "across")
+            ]
             cands += list(cl.prep_objects(light, ("for",)))  # "issued warrants for X"
         targets = ar.pick(roles, cands + gov_targets, sources)
         if not targets:

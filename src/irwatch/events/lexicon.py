@@ -20,7 +20,8 @@ DEFAULT_PATH = "data/triggers.yaml"
 class Sense:
     """One meaning of a trigger word, with the conditions under which it applies.
 
-    prt, prep, obj, xcomp (verbs), verb and mod (nouns): lemmas one of which must be present
+    prt, prep, obj, xcomp (verbs), verb and mod (nouns): lemmas one of which must be present;
+    exclude: object lemmas that rule the sense out
     (empty: no condition). sym: an event between equals; notarget: may have no target;
     speaker: the reporter of the clause is the source and the verb's subject the target;
     giver: the "from" phrase is the source and the subject the target ("received aid from X").
@@ -35,6 +36,7 @@ class Sense:
     xcomp: frozenset[str] = frozenset()
     verb: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
+    exclude: frozenset[str] = frozenset()
     sym: bool = False
     notarget: bool = False
     speaker: bool = False
@@ -61,7 +63,7 @@ _FLAGS = ("sym", "notarget", "speaker", "giver")
 def _sense(raw: Any, where: str) -> Sense:
     if not isinstance(raw, dict) or "type" not in raw or "cameo" not in raw:
         raise ValueError(f"{where}: a sense needs 'type' and 'cameo'")
-    unknown = set(raw) - {"type", "cameo", "mode", *_CONDITIONS, *_FLAGS}
+    unknown = set(raw) - {"type", "cameo", "mode", "exclude", *_CONDITIONS, *_FLAGS}
     if unknown:
         raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
 
@@ -81,6 +83,7 @@ def _sense(raw: Any, where: str) -> Sense:
         xcomp=words("xcomp"),
         verb=words("verb"),
         mod=words("mod"),
+        exclude=words("exclude"),
         sym=bool(raw.get("sym", False)),
         notarget=bool(raw.get("notarget", False)),
         speaker=bool(raw.get("speaker", False)),
@@ -142,6 +145,8 @@ def match(senses: Sequence[Sense], present: Mapping[str, frozenset[str]]) -> Sen
     for sense in senses:
         if sense.giver and "from" not in present.get("prep", frozenset()):
             continue
+        if sense.exclude & present.get("obj", frozenset()):
+            continue  # "released a video" is no release of people
         ok = True
         for cond in _CONDITIONS:
             want: frozenset[str] = getattr(sense, cond)

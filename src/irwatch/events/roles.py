@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from irwatch.events.clauses import PARTITIVE, conjuncts, speaker
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from irwatch.actors import DocumentActors, KnowledgeBase
+    from irwatch.actors import DocumentActors, KnowledgeBase, Mention
     from irwatch.events.lexicon import Lexicon
     from irwatch.records import Actor
 
@@ -161,7 +162,8 @@ class Roles:
             return []
         si = self.sentence_index(tok)
         sent = self.sents[si]
-        before = [m for m in self.actors.in_span(sent.start, tok.i) if m.end <= tok.i]
+        fits = _agreement(low)
+        before = [m for m in self.actors.in_span(sent.start, tok.i) if m.end <= tok.i and fits(m)]
         doc = tok.doc
         if low in POSSESSIVE:
             obj = _object_before(tok)  # "expelled Russia over its invasion": Russia's
@@ -195,7 +197,7 @@ class Roles:
             return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         if si > 0:
             prev = self.sents[si - 1]
-            ms = self.actors.in_span(prev.start, prev.end)
+            ms = [m for m in self.actors.in_span(prev.start, prev.end) if fits(m)]
             if ms:
                 return [Hit(ms[0].text, ms[0].start, ms[0].end, a) for a in ms[0].actors]
         return []
@@ -223,3 +225,12 @@ def _object_before(tok: Token) -> Token | None:
 
 def cl_first_pobj(prep: Token) -> Token | None:
     return next((p for p in prep.children if p.dep_ == "pobj"), None)
+
+
+def _agreement(pronoun: str) -> Callable[[Mention], bool]:
+    """Which mentions a pronoun can take up: "he" and "she" a person, "it" anything but one."""
+    if pronoun in ("he", "him", "his", "she", "her"):
+        return lambda m: any(a.kind == "person" for a in m.actors)
+    if pronoun in ("it", "its"):
+        return lambda m: all(a.kind != "person" for a in m.actors)
+    return lambda m: True
