@@ -218,3 +218,15 @@ def test_on_and_off_in_the_lexicon_are_words_not_booleans(run: Any, tmp_path: Pa
     bad.write_text("verbs:\n  call: [{prt: [off], type: SANCTION, cameo: '164'}]\n")
     with pytest.raises(CodingError, match="quote"):
         read_lexicon(bad)
+
+
+def test_what_would_have_happened_did_not(run: Any) -> None:
+    events = run("Russia vetoed a resolution that would have condemned Syria.")
+    assert ("ACCUSE", None, "SYR") not in {
+        (e.type, None, e.target and e.target.country) for e in events
+    }
+    assert all(e.type == "REJECT" for e in events)
+
+
+def test_releasing_a_video_is_no_release_of_people(run: Any) -> None:
+    assert run("Al-Qaeda released a video to the American public.") == []
