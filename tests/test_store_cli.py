@@ -139,9 +139,14 @@ def db(store_url: str) -> str:
     return store_url
 
 
-def test_every_command_has_help() -> None:
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme.split("## Storing and querying", 1)[1].split("\n## ", 1)[0]
     for command in COMMANDS:
         assert "Usage:" in run(command, "--help")
+        assert f"irwatch {command}" in section
+    for column in EXPORT_COLUMNS:
+        assert column in section
 
 
 def test_events_latest_first_with_reports(db: str) -> None:
