@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from operator import itemgetter
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, select, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 
 from irwatch.errors import IrwatchError, StoreError
 from irwatch.records import Article, Event
@@ -27,6 +25,15 @@ from irwatch.store.dedup import (
 from irwatch.store.engine import make_engine, reading, resolve_url, writing
 from irwatch.store.migrations import applied, migrate
 from irwatch.store.queries import EventFilter
+from irwatch.store.rows import (
+    date_fields,
+    document_row,
+    event_row,
+    fts_index,
+    fts_marks,
+    insert_rows,
+    report_row,
+)
 
 Item = tuple[Article, Sequence[Event]]
 _CHUNK = 500
@@ -43,141 +50,6 @@ def document_key(article: Article) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _document_row(article: Article, key: str, n_events: int, now: str) -> dict[str, Any]:
-    return {
-        "key": key,
-        "doc_id": article.id,
-        "status": article.status,
-        "reason": article.reason,
-        "title": article.title,
-        "body": article.body,
-        "published": article.published,
-        "url": article.url,
-        "publisher": article.publisher,
-        "language": article.language,
-        "source": article.source,
-        "duplicate_of": article.duplicate_of,
-        "n_events": n_events,
-        "added": now,
-    }
-
-
-def _event_row(
-    event: Event, key: str, day: str | None, day_end: str | None, now: str, dyad: str
-) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "event_id": event.event_id,
-        "type": event.type,
-        "mode": event.mode,
-        "cameo": event.cameo,
-        "quad_class": event.quad_class,
-        "score": event.score,
-        "dyad": dyad,
-        "modality": event.modality,
-        "reported_by": event.reported_by,
-        "quantities": json.dumps([q.to_dict() for q in event.quantities], ensure_ascii=False)
-        if event.quantities
-        else "[]",
-        "evidence": event.evidence,
-        "trigger": event.trigger,
-        "doc_key": key,
-        "doc_id": event.doc_id,
-        "sentence": event.sentence,
-        "start_char": event.start_char,
-        "end_char": event.end_char,
-        "n_reports": 1,
-        "added": now,
-        "day": day,
-        "day_end": day_end,
-    }
-    for side, actor in (("source", event.source), ("target", event.target)):
-        row[f"{side}_text"] = actor.text if actor else None
-        row[f"{side}_name"] = actor.name if actor else None
-        row[f"{side}_actor_id"] = actor.actor_id if actor else None
-        row[f"{side}_country"] = actor.country if actor else None
-        row[f"{side}_sector"] = actor.sector if actor else None
-        row[f"{side}_code"] = actor.code if actor else None
-    row.update(_date_fields(event))
-    place = event.location
-    row["location"] = place.name if place else None
-    row["location_country"] = place.country if place else None
-    row["latitude"] = place.latitude if place else None
-    row["longitude"] = place.longitude if place else None
-    return row
-
-
-def _date_fields(event: Event) -> dict[str, Any]:
-    d = event.date
-    return {
-        "date_start": d.start if d else None,
-        "date_end": d.end if d else None,
-        "date_granularity": d.granularity if d else None,
-        "date_text": d.text if d else None,
-    }
-
-
-def _report_row(event: Event, key: str, happening: str, now: str) -> dict[str, Any]:
-    return {
-        "event_id": event.event_id,
-        "happening": happening,
-        "doc_key": key,
-        "doc_id": event.doc_id,
-        "evidence": event.evidence,
-        "trigger": event.trigger,
-        "sentence": event.sentence,
-        "start_char": event.start_char,
-        "end_char": event.end_char,
-        "date_start": event.date.start if event.date else None,
-        "date_end": event.date.end if event.date else None,
-        "added": now,
-    }
-
-
-def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows with the driver's executemany.
-
-    SQLAlchemy's per-row parameter processing costs more than SQLite's insert at ingest rates.
-    """
-    if not rows:
-        return
-    names = list(rows[0])
-    quote = conn.dialect.identifier_preparer.quote
-    marks = ", ".join(["?" if conn.dialect.paramstyle == "qmark" else "%s"] * len(names))
-    columns = ", ".join(quote(n) for n in names)
-    sql = f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})"
-    getter = itemgetter(*names)
-    conn.exec_driver_sql(sql, [getter(row) for row in rows])
-
-
-_FTS = (("events", "rowid"), ("reports", "id"))
-
-
-def _fts_marks(conn: Connection) -> list[int]:
-    """SQLite: the last row ids of ``events`` and ``reports``, before a batch is written."""
-    if conn.dialect.name != "sqlite":
-        return []
-    return [
-        conn.exec_driver_sql(f"SELECT coalesce(max({rowid}), 0) FROM {table}").scalar_one()
-        for table, rowid in _FTS
-    ]
-
-
-def _fts_index(conn: Connection, marks: list[int]) -> None:
-    """SQLite: add the evidence of the rows written since ``marks`` to the FTS5 indexes.
-
-    We hold the write lock, so every row past the marks is ours. (PostgreSQL computes its
-    ``tsvector`` column itself.)
-    """
-    if not marks:
-        return
-    for (table, rowid), mark in zip(_FTS, marks, strict=True):
-        conn.exec_driver_sql(
-            f"INSERT INTO {table}_fts(rowid, evidence) "
-            f"SELECT {rowid}, evidence FROM {table} WHERE {rowid} > ?",
-            (mark,),
-        )
 
 
 class Store:
@@ -276,25 +148,25 @@ class Store:
             n_events[key] = n_events.get(key, 0) + 1
             found = matcher.match(event, day, day_end or day, key, dyad) if day else None
             if found is None:
-                new_rows[event.event_id] = _event_row(event, key, day, day_end, now, dyad)
+                new_rows[event.event_id] = event_row(event, key, day, day_end, now, dyad)
                 if day:
                     matcher.add(event, day, day_end or day, key, dyad)
             else:
                 matcher.report(found, event, key)
                 self._merge(found, event, new_rows, merged)
-                report_rows.append(_report_row(event, key, found.event_id, now))
+                report_rows.append(report_row(event, key, found.event_id, now))
         # 3. write: documents, new happenings, further reports, updated happenings
-        marks = _fts_marks(conn)
-        _insert(
+        marks = fts_marks(conn)
+        insert_rows(
             conn,
             schema.documents,
-            [_document_row(a, k, n_events.get(k, 0), now) for a, _, k in todo],
+            [document_row(a, k, n_events.get(k, 0), now) for a, _, k in todo],
         )
-        _insert(conn, schema.events, list(new_rows.values()))
-        _insert(conn, schema.reports, report_rows)
+        insert_rows(conn, schema.events, list(new_rows.values()))
+        insert_rows(conn, schema.reports, report_rows)
         if merged:
             self._update_merged(conn, merged)
-        _fts_index(conn, marks)
+        fts_index(conn, marks)
         return len(todo)
 
     @staticmethod
@@ -312,7 +184,7 @@ class Store:
         else:
             change["b_add"] += 1
         if narrower(found.span, event) and event.date is not None:
-            dates = _date_fields(event)
+            dates = date_fields(event)
             found.span = (event.date.start, event.date.end)
             found.day, found.day_end = event.date.start, event.date.end
             dates |= {"day": event.date.start, "day_end": event.date.end}
