@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import Progress, check_date, pipeline_options
+from irwatch.cli._common import Progress, check_date, pipeline_options, run_options
 from irwatch.errors import IrwatchError, UsageError
 
 if TYPE_CHECKING:
@@ -148,16 +148,14 @@ def ingest(
     Documents already stored (same content) are not read again, so an interrupted ingest
     resumes where it stopped. Skipped documents are recorded with their reason (irwatch skipped).
     """
-    from irwatch.batch import BatchOptions, default_workers, run_batch
-    from irwatch.pipeline import PipelineOptions
+    from irwatch.batch import run_batch
 
-    try:
-        options = PipelineOptions(published=check_date(published), url=url, kb_dir=kb_dir)
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from exc
-    batch = BatchOptions(
-        workers=workers or default_workers(),
-        engine=engine,  # type: ignore[arg-type]
+    options, batch = run_options(
+        published=published,
+        url=url,
+        kb_dir=kb_dir,
+        workers=workers,
+        engine=engine,
         scheduler=scheduler,
     )
     progress = Progress(quiet=quiet, verbose=verbose)
