@@ -41,11 +41,19 @@ def geographic_phrase(features: Mapping[str, str], words: Words) -> bool:
 def geographic_tokens(doc: Doc, kb: KnowledgeBase) -> set[int]:
     """The tokens of ``doc`` that belong to geographic names, unless the name is known to the
     knowledge base as a whole ("Ivory Coast", "Solomon Islands", "Cape Verde")."""
+    from spacy.attrs import LOWER
+
     features = kb.features
     out: set[int] = set()
-    for t in doc:
-        position = features.get(t.lower_)
-        if position is None or not t.text[:1].isupper() or t.i in out:
+    strings = doc.vocab.strings
+    wanted = {strings[w] for w in features if w in strings}
+    # Only the tokens that are feature words are looked at (Token objects are dear to make).
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower not in wanted:
+            continue
+        t = doc[i]
+        position = features[t.lower_]
+        if not t.text[:1].isupper() or t.i in out:
             continue
         spans: list[tuple[int, int]] = []
         nxt = t.i + 1

@@ -356,13 +356,6 @@ class Resolver:
     def _inherit(self, doc: Doc, s: int, e: int, day: str, found: list[Mention]) -> Actor | None:
         """A role conjoined to a country's role takes its country: "the Iraqi army, police"
         (not when it names its own: "Saudi-led forces and U.S.-backed rebels")."""
-        for t in doc[s:e]:
-            if t.text[:1].isupper() and (
-                _stance(doc, t.i, t.i + 1)
-                or any(w in SPONSORS for w in key(t.text))
-                or ((a := self.kb.lookup(t.text, date=day)) is not None and a.kind == "state")
-            ):
-                return None
         root = doc[s:e].root
         head: Token = root
         while head.dep_ == "conj" and head.head.i != head.i:
@@ -371,11 +364,24 @@ class Resolver:
                 if m.start <= head.i < m.end and len(m.actors) == 1:
                     a = m.actors[0]
                     if a.country and a.sector and a.country in self.kb.states:
+                        if self._names_its_own(doc, s, e, day):
+                            return None
                         state = self.kb.states[a.country]
                         phrase = " ".join(t.text for t in doc[s:e] if t.lower_ not in _DEFINITE)
                         return self.kb.lookup(f"{state.name}'s {phrase}", date=day)
                     return None
         return None
+
+    def _names_its_own(self, doc: Doc, s: int, e: int, day: str) -> bool:
+        """Whether tokens ``s:e`` name their own state or sponsor ("U.S.-backed rebels")."""
+        for t in doc[s:e]:
+            if t.text[:1].isupper() and (
+                _stance(doc, t.i, t.i + 1)
+                or any(w in SPONSORS for w in key(t.text))
+                or ((a := self.kb.lookup(t.text, date=day)) is not None and a.kind == "state")
+            ):
+                return True
+        return False
 
     def _remember(self, doc: Doc, m: Mention, memory: _Memory, found: list[Mention]) -> None:
         if len(m.actors) != 1:
