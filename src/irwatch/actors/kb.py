@@ -118,6 +118,7 @@ class KnowledgeBase:
         self.max_role = max((len(k) for k in self.roles), default=1)
         self.role_words = frozenset(k[-1] for k in self.roles)
         self.role_parts = frozenset(w for k in self.roles for w in k)
+        self.role_firsts = frozenset(k[0] for k in self.roles if k)
 
     def _office_of_organisation(self, o: Office) -> Office:
         """An office with no country ("Secretary-General of the United Nations", "High

@@ -77,9 +77,14 @@ def _roles(kb: KnowledgeBase, keys: list[str]) -> tuple[list[tuple[int, int, Rol
     """Role words found left to right (longest first), and where the words after them start."""
     found: list[tuple[int, int, Role]] = []
     i, end = 0, 0
-    while i < len(keys):
-        for n in range(min(kb.max_role, len(keys) - i), 0, -1):
-            role = kb.roles.get(tuple(k.lower() for k in keys[i : i + n]))
+    low = [k.lower() for k in keys]
+    firsts = kb.role_firsts
+    while i < len(low):
+        if low[i] not in firsts:  # no role starts with this word
+            i += 1
+            continue
+        for n in range(min(kb.max_role, len(low) - i), 0, -1):
+            role = kb.roles.get(tuple(low[i : i + n]))
             if role is not None:
                 found.append((i, i + n, role))
                 i += n
