@@ -14,17 +14,16 @@ quantities; (6) one event per type, dyad and period in a document, keeping the b
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from irwatch.events import arguments as ar
 from irwatch.events import clauses as cl
+from irwatch.events import record as rec
 from irwatch.events.arguments import COOPERATIVE, TEMPORAL
 from irwatch.events.lexicon import Lexicon, Sense, load_lexicon, match
 from irwatch.events.roles import REFLEXIVE, Hit, Roles
-from irwatch.records import Event, EventActor, Period, Place, Quantity
+from irwatch.records import Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 
 #: Types that stay as they are when intended; the others become AGREE or THREATEN.
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Types whose target is often only in the purpose of the act ("to demand ... from X").
 OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE"})
 
@@ -48,21 +46,6 @@ class _Found:
     token: Token
     sense: Sense
     light: Token | None = None
-
-
-@dataclass(slots=True)
-class _Draft:
-    type: str
-    cameo: str
-    mode: str | None
-    source: Hit
-    target: Hit | None
-    trigger: Token
-    trigger_text: str
-    clause: Token
-    modality: str
-    reported_by: str | None
-    sym: bool
 
 
 class Coder:
@@ -97,9 +80,9 @@ class Coder:
         """The events of one parsed article (text = title, blank line, body), deduplicated."""
         sents = cl.sentences(doc)
         roles = Roles(actors, sents, self.lexicon, self.kb, article.published)
-        published = _date(article.published)
+        published = rec.parse_date(article.published)
         title_end = len(article.title) if article.title else -1
-        drafts: list[_Draft] = []
+        drafts: list[rec.Draft] = []
         for sent in sents:
             found = self._triggers(sent)
             skip = self._contents(found)
@@ -109,7 +92,7 @@ class Coder:
                     drafts += self._drafts(f, roles)
         events: dict[tuple[Any, ...], Event] = {}
         for d in drafts:
-            ev = self._event(article, d, roles, sents, published)
+            ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
             key = (ev.type, *_dyad(ev, d.sym), ev.date.start if ev.date else None)
             old = events.get(key)
             # the headline and the lead tell the same story: keep the body's sentence
@@ -186,7 +169,7 @@ class Coder:
 
     # -- (3) and (4): arguments, actors and modality -----------------------------------------
 
-    def _drafts(self, f: _Found, roles: Roles) -> list[_Draft]:
+    def _drafts(self, f: _Found, roles: Roles) -> list[rec.Draft]:
         tok, sense = f.token, f.sense
         clause = f.light if f.light is not None else tok
         lex = self.lexicon
@@ -274,7 +257,7 @@ class Coder:
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
         by = reported[0].text if reported else None
         return [
-            _Draft(
+            rec.Draft(
                 etype,
                 cameo,
                 sense.mode if etype == sense.type else None,
@@ -347,10 +330,10 @@ class Coder:
             targets = ar.host(n, roles, sources)
         return sources, targets
 
-    def _obligations(self, sent: Span, roles: Roles, skip: set[int]) -> list[_Draft]:
+    def _obligations(self, sent: Span, roles: Roles, skip: set[int]) -> list[rec.Draft]:
         """`X said (issued a reminder) that Y must ...`: a request of X to Y; the clause itself is
         not coded."""
-        out: list[_Draft] = []
+        out: list[rec.Draft] = []
         for c in sent:
             if c.pos_ not in ("VERB", "AUX") or not cl.obligation(c, self.lexicon):
                 continue
@@ -370,121 +353,14 @@ class Coder:
                 skip.update(t.i for t in c.subtree)
             for src, tgt in pairs:
                 out.append(
-                    _Draft("REQUEST", "020", None, src, tgt, s, s.text, s, "asserted", None, False)
+                    rec.Draft(
+                        "REQUEST", "020", None, src, tgt, s, s.text, s, "asserted", None, False
+                    )
                 )
         return out
 
-    # -- (5): the record ---------------------------------------------------------------------
-
-    def _event(
-        self,
-        article: Article,
-        d: _Draft,
-        roles: Roles,
-        sents: list[Span],
-        published: dt.date | None,
-    ) -> Event:
-        from irwatch.events.quantities import find_quantities
-
-        si = roles.sentence_index(d.trigger)
-        sent = sents[si]
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        evidence = text.strip()
-        start = sent.start_char + lead
-        code = self._cameo(d)
-        src, tgt = _event_actor(d.source), _event_actor(d.target) if d.target else None
-        key = "|".join(
-            [article.id, str(si), str(d.trigger.idx), src.code, tgt.code if tgt else "", d.type]
-        )
-        quantities: tuple[Quantity, ...] = tuple(q for _, _, q in find_quantities(evidence))
-        return Event(
-            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-            doc_id=article.id,
-            type=d.type,
-            mode=self._mode(d, code),
-            cameo=code.code,
-            quad_class=code.quad_class,
-            score=code.goldstein,
-            source=src,
-            target=tgt,
-            date=self._period(d, published),
-            evidence=evidence,
-            sentence=si,
-            start_char=start,
-            end_char=start + len(evidence),
-            trigger=d.trigger_text,
-            modality=d.modality,  # type: ignore[arg-type]
-            reported_by=d.reported_by,
-            location=self._location(d),
-            quantities=quantities,
-        )
-
-    def _mode(self, d: _Draft, code: Any) -> str | None:
-        """The PLOVER mode: the CAMEO code's, else the lexicon's when the type has it."""
-        if code.plover_type == d.type and code.plover_mode:
-            return str(code.plover_mode)
-        ptype = self.ontology.plover_types.get(d.type)
-        return d.mode if ptype is not None and d.mode in ptype.modes else None
-
-    def _cameo(self, d: _Draft) -> Any:
-        try:
-            code = self.ontology.cameo(d.cameo)
-        except (KeyError, LookupError, ValueError):
-            code = None
-        if code is None or code.plover_type != d.type:
-            try:
-                return self.ontology.default_cameo(d.type, d.mode)
-            except (KeyError, LookupError, ValueError):
-                return self.ontology.default_cameo(d.type, None)
-        return code
-
-    def _period(self, d: _Draft, published: dt.date | None) -> Period | None:
-        from irwatch.events.time import default_period, resolve_time
-
-        if published is None:
-            return None
-        clause = d.clause
-        for span in cl.date_spans(d.trigger):
-            if d.modality != "asserted" and clause.left_edge.i <= span.start <= clause.right_edge.i:
-                # an intent is coded when it is stated ("will hit ..., Trump wrote on Saturday"),
-                # not when it would come true ("will visit in June")
-                continue
-            period = resolve_time(span.text, published)
-            if period is not None:
-                return period
-        if d.clause.pos_ in ("VERB", "AUX") and cl.background(d.clause):
-            return None
-        return default_period(published)
-
-    def _location(self, d: _Draft) -> Place | None:
-        for tok in cl.clause_tokens(d.clause, limit=25):
-            prep = tok.head.lower_
-            where = prep in LOCATIVE or (d.mode == "visit" and prep == "to")
-            if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and where:
-                ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-                name = ent.text if ent is not None else tok.text
-                return self.gazetteer.locate(name) or Place(name=name)
-        return None
-
 
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def _date(iso: str | None) -> dt.date | None:
-    if not iso:
-        return None
-    try:
-        return dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
-
-
-def _event_actor(h: Hit) -> EventActor:
-    a = h.actor
-    return EventActor(
-        text=h.text, country=a.country, sector=a.sector, code=a.code, actor_id=a.id, name=a.name
-    )
 
 
 def _dyad(ev: Event, sym: bool) -> tuple[str, str]:

@@ -1,0 +1,152 @@
+"""From a coded draft to the Event record: ontology codes, period, place, quantities and id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from irwatch.events import clauses as cl
+from irwatch.events.roles import Hit
+from irwatch.records import Event, EventActor, Period, Place, Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from irwatch.events.ontology import Ontology
+    from irwatch.events.places import Gazetteer
+    from irwatch.events.roles import Roles
+    from irwatch.records import Article
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event found in a sentence, before it becomes a record."""
+
+    type: str
+    cameo: str
+    mode: str | None
+    source: Hit
+    target: Hit | None
+    trigger: Token
+    trigger_text: str
+    clause: Token
+    modality: str
+    reported_by: str | None
+    sym: bool
+
+
+def build_event(
+    article: Article,
+    d: Draft,
+    roles: Roles,
+    sents: list[Span],
+    published: dt.date | None,
+    ontology: Ontology,
+    gazetteer: Gazetteer,
+) -> Event:
+    from irwatch.events.quantities import find_quantities
+
+    si = roles.sentence_index(d.trigger)
+    sent = sents[si]
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    evidence = text.strip()
+    start = sent.start_char + lead
+    code = _cameo(d, ontology)
+    src, tgt = event_actor(d.source), event_actor(d.target) if d.target else None
+    key = "|".join(
+        [article.id, str(si), str(d.trigger.idx), src.code, tgt.code if tgt else "", d.type]
+    )
+    quantities: tuple[Quantity, ...] = tuple(q for _, _, q in find_quantities(evidence))
+    return Event(
+        event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        doc_id=article.id,
+        type=d.type,
+        mode=_mode(d, code, ontology),
+        cameo=code.code,
+        quad_class=code.quad_class,
+        score=code.goldstein,
+        source=src,
+        target=tgt,
+        date=period(d, published),
+        evidence=evidence,
+        sentence=si,
+        start_char=start,
+        end_char=start + len(evidence),
+        trigger=d.trigger_text,
+        modality=d.modality,  # type: ignore[arg-type]
+        reported_by=d.reported_by,
+        location=location(d, gazetteer),
+        quantities=quantities,
+    )
+
+
+def _mode(d: Draft, code: Any, ontology: Ontology) -> str | None:
+    """The PLOVER mode: the CAMEO code's, else the lexicon's when the type has it."""
+    if code.plover_type == d.type and code.plover_mode:
+        return str(code.plover_mode)
+    ptype = ontology.plover_types.get(d.type)
+    return d.mode if ptype is not None and d.mode in ptype.modes else None
+
+
+def _cameo(d: Draft, ontology: Ontology) -> Any:
+    try:
+        code = ontology.cameo(d.cameo)
+    except (KeyError, LookupError, ValueError):
+        code = None
+    if code is None or code.plover_type != d.type:
+        try:
+            return ontology.default_cameo(d.type, d.mode)
+        except (KeyError, LookupError, ValueError):
+            return ontology.default_cameo(d.type, None)
+    return code
+
+
+def period(d: Draft, published: dt.date | None) -> Period | None:
+    from irwatch.events.time import default_period, resolve_time
+
+    if published is None:
+        return None
+    clause = d.clause
+    for span in cl.date_spans(d.trigger):
+        if d.modality != "asserted" and clause.left_edge.i <= span.start <= clause.right_edge.i:
+            # an intent is coded when it is stated ("will hit ..., Trump wrote on Saturday"),
+            # not when it would come true ("will visit in June")
+            continue
+        period = resolve_time(span.text, published)
+        if period is not None:
+            return period
+    if d.clause.pos_ in ("VERB", "AUX") and cl.background(d.clause):
+        return None
+    return default_period(published)
+
+
+def location(d: Draft, gazetteer: Gazetteer) -> Place | None:
+    for tok in cl.clause_tokens(d.clause, limit=25):
+        prep = tok.head.lower_
+        where = prep in LOCATIVE or (d.mode == "visit" and prep == "to")
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and where:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            name = ent.text if ent is not None else tok.text
+            return gazetteer.locate(name) or Place(name=name)
+    return None
+
+
+def parse_date(iso: str | None) -> dt.date | None:
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def event_actor(h: Hit) -> EventActor:
+    a = h.actor
+    return EventActor(
+        text=h.text, country=a.country, sector=a.sector, code=a.code, actor_id=a.id, name=a.name
+    )
