@@ -292,3 +292,16 @@ def test_pretty_printed_json_object(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "o1", "text": "Chile and Peru signed an accord."}, indent=2))
     (article,) = read(path)
     assert (article.id, article.body) == ("o1", "Chile and Peru signed an accord.")
+
+
+def test_dedup_memory_is_bounded_to_a_window_of_recent_stories() -> None:
+    from irwatch.read.dedup import Deduplicator
+
+    story = "Iran and Iraq agreed on Saturday to expand trade in gas and electricity " * 6
+    d = Deduplicator(window=3)
+    assert d.duplicate_of("a", story) is None
+    for i in range(3):
+        assert d.duplicate_of(f"other{i}", f"A different story number {i} about talks " * 9) is None
+    # "a" has left the window: a copy is now a new story, and memory stayed at three stories
+    assert d.duplicate_of("b", story) is None
+    assert d.duplicate_of("c", story) == "b"

@@ -11,6 +11,10 @@ _WORD = re.compile(r"\w+")
 #: on purpose, and a wire story is longer.
 MIN_WORDS = 50
 
+#: Stories remembered at most: wire copies of a story appear close together in a stream, and a
+#: bound keeps memory flat on corpora of any size (about 1 kB a story).
+WINDOW = 50_000
+
 
 class Deduplicator:
     """Remembers the articles of a batch and names the first one each new article repeats.
@@ -21,13 +25,25 @@ class Deduplicator:
     (None, 'a')
     """
 
-    def __init__(self, *, threshold: float = 0.8, num_perm: int = 64, shingle: int = 5) -> None:
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.8,
+        num_perm: int = 64,
+        shingle: int = 5,
+        window: int = WINDOW,
+    ) -> None:
+        from collections import deque
+
         from datasketch import MinHashLSH
 
         self._lsh: Any = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._num_perm = num_perm
         self._shingle = shingle
         self._order: dict[str, int] = {}
+        self._window = window
+        self._forgotten = 0
+        self._recent: deque[str] = deque()
 
     def _minhash(self, text: str) -> Any:
         from datasketch import MinHash
@@ -48,6 +64,12 @@ class Deduplicator:
         if matches:
             return str(matches[0])
         if article_id not in self._order:  # an id read twice is the same document again
-            self._order[article_id] = len(self._order)
+            self._order[article_id] = len(self._recent) + self._forgotten
             self._lsh.insert(article_id, minhash)
+            self._recent.append(article_id)
+            if len(self._recent) > self._window:
+                oldest = self._recent.popleft()
+                self._lsh.remove(oldest)
+                del self._order[oldest]
+                self._forgotten += 1
         return None
