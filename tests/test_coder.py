@@ -230,3 +230,37 @@ def test_what_would_have_happened_did_not(run: Any) -> None:
 
 def test_releasing_a_video_is_no_release_of_people(run: Any) -> None:
     assert run("Al-Qaeda released a video to the American public.") == []
+
+
+def test_a_vow_of_revenge_is_a_threat(run: Any) -> None:
+    events = run("Iran's leader Ali Khamenei vowed harsh revenge against the United States.")
+    assert {(e.type, e.target.country if e.target else None) for e in events} == {
+        ("THREATEN", "USA")
+    }
+    assert dyads(run("Iran vowed support for Iraq.")) == {("AGREE", "IRN", "IRQ")}
+
+
+def test_the_place_of_a_meeting_is_no_party_to_it(run: Any) -> None:
+    events = run("Trump and Kim Jong Un met in Singapore on Tuesday.", published="2018-06-12")
+    assert {(e.type, e.source.country, e.target and e.target.country) for e in events} == {
+        ("CONSULT", "USA", "PRK")
+    }
+    alone = run("Donald Trump met in Singapore on Tuesday.", published="2018-06-12")
+    assert all(e.target is None or e.target.country != "SGP" for e in alone)
+
+
+def test_a_state_pulled_out_of_a_deal_is_not_its_target(run: Any) -> None:
+    events = run("Trump pulled the United States out of the Iran nuclear deal.", published="2018")
+    assert dyads(events) == {("REJECT", "USA", "IRN")}
+
+
+def test_headline_and_lead_with_a_dateline_give_one_event(run: Any) -> None:
+    events = run(
+        "WASHINGTON, Sept. 15, 2020 (wire) - Israeli Prime Minister Benjamin Netanyahu signed the "
+        "accords with Bahraini Foreign Minister Abdullatif Al Zayani on Tuesday.",
+        title="Israel signs normalisation accords with Bahrain at White House",
+        published="2020-09-15",
+    )
+    assert [(e.type, e.source.code, e.target and e.target.code) for e in events] == [
+        ("SUPPORT", "ISRGOV", "BHRGOV")
+    ]

@@ -105,13 +105,23 @@ def pick(
         }
     # "on Tuesday" is no target, unless a name takes it in ("President Assad Tuesday")
     cands = [c for c in cands if c.ent_type_ not in ("DATE", "TIME") or roles.actors.covering(c.i)]
+    fallback: list[Hit] = []
     for c in cands:
         # "Palestinians of the West Bank ... to protest at ...": not the source's own state
         hits = [
             h for h in roles.all(c) if h.start not in taken and not any(same(s, h) for s in sources)
         ]
+        if hits and sources and all(any(own_state(s, h) for s in sources) for h in hits):
+            # "Trump pulls the United States out of the deal": the source's own state is the
+            # target only when nothing else is named
+            fallback = fallback or hits
+            continue
         if hits:
             return hits
+    if fallback:
+        inner = [h for c in cands if c.pos_ in ("NOUN", "PROPN") for h in roles.inside(c, taken)]
+        rest = [h for h in inner if not any(own_state(s, h) or same(s, h) for s in sources)]
+        return rest[:1] or fallback
     for c in cands:
         if c.pos_ in ("NOUN", "PROPN"):
             hits = roles.inside(c, taken)

@@ -236,9 +236,10 @@ def prep_objects(tok: Token, preps: tuple[str, ...] = TARGET_PREPS) -> Iterator[
         yield from found.get(prep, [])
 
 
-def objects(v: Token) -> list[Token]:
+def objects(v: Token, *, places: bool = True) -> list[Token]:
     """Candidate targets of verb ``v``, best first: passive subject, dative, object, prepositions,
-    the subject of a clausal complement ("urged X to", "helped X defeat", "demanded that X")."""
+    the subject of a clausal complement ("urged X to", "helped X defeat", "demanded that X");
+    ``places``: and where it happened ("fighting in Chechnya"; not for "met in Singapore")."""
     out: list[Token] = []
     if is_passive(v):
         out += [c for c in v.children if c.dep_ == "nsubjpass"]
@@ -257,7 +258,9 @@ def objects(v: Token) -> list[Token]:
             out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     for d in dobj:  # "imposed sanctions on Iran"
         out += list(prep_objects(d, (*TARGET_PREPS, "between")))
-    out += list(prep_objects(v, ("in", "between", "across", "near")))  # "... in Montenegro"
+    out += list(prep_objects(v, ("between",)))
+    if places:
+        out += list(prep_objects(v, ("in", "across", "near")))  # "cracked down in Montenegro"
     return out
 
 

@@ -91,13 +91,25 @@ class Coder:
                 if f.token.i not in skip:
                     drafts += self._drafts(f, roles)
         events: dict[tuple[Any, ...], Event] = {}
+        headlines: list[tuple[tuple[Any, ...], Event]] = []
+        told: set[tuple[Any, ...]] = set()
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
-            key = (ev.type, *_dyad(ev, d.sym), ev.date.start if ev.date else None)
-            old = events.get(key)
-            # the headline and the lead tell the same story: keep the body's sentence
-            if old is None or (old.start_char < title_end <= ev.start_char):
+            when = ev.date.start if ev.date else None
+            if ev.start_char < title_end:
+                headlines.append(((ev.type, *_dyad(ev, d.sym, True), when), ev))
+                continue
+            key = (ev.type, *_dyad(ev, d.sym), when)
+            if key not in events:
                 events[key] = ev
+                told.add((ev.type, *_dyad(ev, d.sym, True), when))
+        # the headline and the lead tell the same story ("Israel signs accords with Bahrain",
+        # "Israeli Prime Minister Netanyahu signed ..."): keep the body's sentence; the headline
+        # is compared by country, as it names the parties more loosely
+        for key, ev in headlines:
+            if key not in told:
+                told.add(key)
+                events.setdefault(key, ev)
         return sorted(events.values(), key=lambda e: (e.sentence, e.start_char, e.event_id))
 
     # -- (1) and (2): triggers and the clauses they govern ------------------------------------
@@ -209,7 +221,9 @@ class Coder:
                 # "X issued a declaration demanding ...": X demands
                 gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
                 sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
-            targets = ar.pick(roles, cl.objects(tok), sources)
+            # where people met or agreed is no party to it ("Trump and Kim meet in Singapore")
+            places = not sense.sym and sense.type != "CONSULT"
+            targets = ar.pick(roles, cl.objects(tok, places=places), sources)
             if sense.sym and len({h.actor.id for h in sources}) > 1:
                 targets = []  # "the Armenian and Azerbaijani ministers met (with mediators)"
             elif not targets:  # "agreed to set up a centre in Tokyo"
@@ -363,7 +377,10 @@ class Coder:
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _dyad(ev: Event, sym: bool) -> tuple[str, str]:
+def _dyad(ev: Event, sym: bool, country: bool = False) -> tuple[str, str]:
     s = ev.source.actor_id or ev.source.code
     t = (ev.target.actor_id or ev.target.code) if ev.target else ""
+    if country:
+        s = ev.source.country or s
+        t = (ev.target.country or t) if ev.target else ""
     return (min(s, t), max(s, t)) if sym else (s, t)
