@@ -264,3 +264,16 @@ def test_headline_and_lead_with_a_dateline_give_one_event(run: Any) -> None:
     assert [(e.type, e.source.code, e.target and e.target.code) for e in events] == [
         ("SUPPORT", "ISRGOV", "BHRGOV")
     ]
+
+
+def test_a_list_read_as_an_apposition_gives_every_party(run: Any) -> None:
+    events = run("The US, Russia, and Switzerland met yesterday.")
+    assert {frozenset((e.source.country, e.target and e.target.country)) for e in events} == {
+        frozenset(p) for p in (("USA", "RUS"), ("USA", "CHE"), ("RUS", "CHE"))
+    }
+
+
+def test_force_used_in_another_state_is_used_against_it(run: Any) -> None:
+    assert dyads(run("Russia is conducting military exercises in Ukraine.")) == {
+        ("MOBILIZE", "RUS", "UKR")
+    }

@@ -131,6 +131,14 @@ def conjuncts(tok: Token) -> list[Token]:
     """The token and the words conjoined to it ("Iran and the United States")."""
     out = [tok]
     stack = [c for c in tok.children if c.dep_ == "conj"]
+    # "The US, Russia, and Switzerland met": a list parsed as an apposition with conjuncts
+    stack += [
+        c
+        for c in tok.children
+        if c.dep_ == "appos"
+        and c.pos_ == tok.pos_ == "PROPN"
+        and any(x.dep_ == "conj" for x in c.children)
+    ]
     while stack:
         c = stack.pop(0)
         if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 #: Types that stay as they are when intended; the others become AGREE or THREATEN.
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
+#: Types of force, whose target may be the place where it is used.
+FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose target is often only in the purpose of the act ("to demand ... from X").
 OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE"})
 
@@ -340,6 +342,12 @@ class Coder:
             for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
                 if c.dep_ == "relcl":
                     targets = ar.pick(roles, [x for x in c.children if x.dep_ == "dobj"], sources)
+        if not targets and sense.type in FORCE:
+            # "conducting military exercises in Alaska", "an air raid in Syria": force used in
+            # another state's land is used against it
+            where = [n, light] if light is not None else [n]
+            places = [p for w in where for p in cl.prep_objects(w, ("in", "near", "across"))]
+            targets = ar.pick(roles, places, sources, foreign=True)
         if not targets and sources and n.lemma_ in ("visit", "trip"):
             targets = ar.host(n, roles, sources)
         return sources, targets
