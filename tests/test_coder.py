@@ -277,3 +277,15 @@ def test_force_used_in_another_state_is_used_against_it(run: Any) -> None:
     assert dyads(run("Russia is conducting military exercises in Ukraine.")) == {
         ("MOBILIZE", "RUS", "UKR")
     }
+
+
+def test_a_by_phrase_hung_on_the_noun_is_still_the_agent_of_a_threat(run: Any) -> None:
+    events = run(
+        "Mexico was threatened with tariffs on its exports by Donald Trump on Thursday unless it "
+        "stems the flow of migrants.",
+        published="2019-05-31",
+    )
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert [(e.source.code, e.target and e.target.country) for e in threats] == [("USAGOV", "MEX")]
+    assert threats[0].modality == "asserted" and threats[0].date is not None
+    assert threats[0].date.start == "2019-05-30"

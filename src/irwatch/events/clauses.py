@@ -154,6 +154,20 @@ def agent(v: Token) -> Token | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    # "was threatened with tariffs by Trump": the parser hangs the "by" on the noun before it
+    if not is_passive(v):
+        return None
+    for c in v.children:
+        if c.dep_ != "prep" or c.lower_ not in ("with", "on", "over", "for"):
+            continue
+        stack = list(c.children)
+        while stack:
+            t = stack.pop(0)
+            if t.dep_ in CLAUSAL:
+                continue
+            if t.dep_ == "prep" and t.lower_ == "by":
+                return first_child(t, ("pobj",))
+            stack.extend(t.children)
     return None
 
 

@@ -191,6 +191,8 @@ class Coder:
             modal = "denied"
         else:
             modal = cl.modality(clause, lex) if clause.pos_ in ("VERB", "AUX") else "asserted"
+        if modal == "hypothetical" and sense.type in VERBAL and cl.unless(clause):
+            modal = "asserted"  # "was threatened with tariffs unless ...": the threat was made
         if modal == "obliged":  # the content of a demand, not an event
             return []
         if cl.condition(clause):  # "if Iran strikes any Americans, we will hit ...": a condition
