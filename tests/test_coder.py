@@ -289,3 +289,20 @@ def test_a_by_phrase_hung_on_the_noun_is_still_the_agent_of_a_threat(run: Any) -
     assert [(e.source.code, e.target and e.target.country) for e in threats] == [("USAGOV", "MEX")]
     assert threats[0].modality == "asserted" and threats[0].date is not None
     assert threats[0].date.start == "2019-05-30"
+
+
+def test_what_a_resolution_aims_at_is_no_event(run: Any) -> None:
+    events = run(
+        "Hungary said it will support a UN Security Council resolution that aims to impose a "
+        "naval blockade on Serbia."
+    )
+    assert not [e for e in events if e.target is not None and e.target.country == "SRB"]
+
+
+def test_an_actor_without_a_code_is_no_party(run: Any) -> None:
+    text = (
+        "Militants loyal to Abu Musab al-Zarqawi said they attempted to assassinate Iraqi "
+        "Prime Minister Iyad Allawi."
+    )
+    events = run(text, published="2004-12-01")
+    assert all(e.source.code and (e.target is None or e.target.code) for e in events)

@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 
 #: Types that stay as they are when intended; the others become AGREE or THREATEN.
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
+#: Texts whose aims are no one's act ("a resolution that aims to tighten sanctions").
+TEXTS = frozenset(
+    {"resolution", "bill", "law", "draft", "proposal", "plan", "measure", "motion", "text"}
+)
+#: Types of a stance towards something else, which is their content ("agreed to talks").
+STANCE = frozenset({"AGREE", "REQUEST", "REJECT"})
 #: Types of force, whose target may be the place where it is used.
 FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose target is often only in the purpose of the act ("to demand ... from X").
@@ -165,6 +171,10 @@ class Coder:
             if f.light is not None or f.token.pos_ != "VERB":
                 continue
             for c in f.token.children:
+                if f.sense.type in STANCE and c.dep_ == "prep" and c.lower_ in ("to", "for"):
+                    # "agreed to US mediation in the talks", "called for talks": what is agreed
+                    # to or asked for is the content, not an event of its own
+                    skip.update(t.i for t in c.subtree)
                 if c.dep_ in ("xcomp", "ccomp"):
                     skip.update(t.i for t in c.subtree)
                     # a relative clause inside says something of its own ("fighters that
@@ -193,6 +203,8 @@ class Coder:
             modal = cl.modality(clause, lex) if clause.pos_ in ("VERB", "AUX") else "asserted"
         if modal == "hypothetical" and sense.type in VERBAL and cl.unless(clause):
             modal = "asserted"  # "was threatened with tariffs unless ...": the threat was made
+        if modal == "intended" and _purpose_of_text(clause):
+            return []  # "a resolution that aims to impose a blockade": what a text is for
         if modal == "obliged":  # the content of a demand, not an event
             return []
         if cl.condition(clause):  # "if Iran strikes any Americans, we will hit ...": a condition
@@ -394,3 +406,15 @@ def _dyad(ev: Event, sym: bool, country: bool = False) -> tuple[str, str]:
         s = ev.source.country or s
         t = (ev.target.country or t) if ev.target else ""
     return (min(s, t), max(s, t)) if sym else (s, t)
+
+
+def _purpose_of_text(v: Token) -> bool:
+    """``v`` is what a resolution, bill or plan aims at: the text's subject does not act."""
+    for _ in range(3):
+        subj = cl.subject(v) if v.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.lemma_.lower() in TEXTS:
+            return True
+        if v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False

@@ -71,6 +71,8 @@ class Roles:
         seen: set[tuple[str, int]] = set()
         for c in conjuncts(tok):
             for h in self.one(c, depth=depth):
+                if not h.actor.code:
+                    continue  # an actor without a code cannot be an event's party
                 if (h.actor.code, h.start) not in seen:
                     seen.add((h.actor.code, h.start))
                     out.append(h)
