@@ -306,3 +306,8 @@ def test_an_actor_without_a_code_is_no_party(run: Any) -> None:
     )
     events = run(text, published="2004-12-01")
     assert all(e.source.code and (e.target is None or e.target.code) for e in events)
+
+
+def test_people_from_a_group_named_by_its_state_act_for_that_state(run: Any) -> None:
+    events = run("Doctors from two American aid groups donated medicine to Iraq.")
+    assert dyads(events) == {("AID", "USA", "IRQ")}

@@ -124,6 +124,13 @@ class Roles:
                         m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
                         if m is not None and all(a.kind == "state" for a in m.actors):
                             return [Hit(m.text, m.start, m.end, a, inner=True) for a in m.actors]
+                        if m is None and p.dep_ == "pobj" and c.lower_ == "from":
+                            # "doctors from two American aid groups": their state
+                            found = self.one(p, depth + 1)
+                            if found and all(h.actor.kind == "state" for h in found):
+                                return [
+                                    Hit(h.text, h.start, h.end, h.actor, inner=True) for h in found
+                                ]
         if tok.pos_ in ("NOUN", "NUM") or tok.lemma_.lower() in PARTITIVE:  # "president of X"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
