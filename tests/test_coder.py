@@ -311,3 +311,21 @@ def test_an_actor_without_a_code_is_no_party(run: Any) -> None:
 def test_people_from_a_group_named_by_its_state_act_for_that_state(run: Any) -> None:
     events = run("Doctors from two American aid groups donated medicine to Iraq.")
     assert dyads(events) == {("AID", "USA", "IRQ")}
+
+
+def test_a_deal_reached_by_two_leaders_is_between_them(run: Any) -> None:
+    events = run(
+        "The agreement reached by Barack Obama and Dmitry Medvedev in Moscow on Monday cuts "
+        "warheads.",
+        published="2009-07-07",
+    )
+    assert {(e.type, e.source.country, e.target and e.target.country) for e in events} == {
+        ("AGREE", "USA", "RUS")
+    }
+
+
+def test_targets_in_a_clause_under_a_preposition_and_in_a_by_phrase(run: Any) -> None:
+    events = run("Turkey dropped its objections to Finland and Sweden joining NATO on Tuesday.")
+    assert dyads(events) == {("CONCEDE", "TUR", "FIN"), ("CONCEDE", "TUR", "SWE")}
+    events = run("Greece accepted the austerity terms demanded by the European Union last week.")
+    assert {(e.type, e.target and e.target.code) for e in events} == {("CONCEDE", "IGOEUREEC")}

@@ -278,8 +278,15 @@ def objects(v: Token, *, places: bool = True) -> list[Token]:
     for c in v.children:
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _marked_for(c)):
             out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    for c in v.children:  # "dropped its objections to Finland joining NATO"
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pcomp":
+                    out += [s for s in p.children if s.dep_ in ("nsubj", "nsubjpass")]
     for d in dobj:  # "imposed sanctions on Iran"
         out += list(prep_objects(d, (*TARGET_PREPS, "between")))
+    for d in dobj:  # "accepted the terms demanded by the creditors": whose terms
+        out += [x for a in d.children if a.dep_ == "acl" and (x := agent(a)) is not None]
     out += list(prep_objects(v, ("between",)))
     if places:
         out += list(prep_objects(v, ("in", "across", "near")))  # "cracked down in Montenegro"

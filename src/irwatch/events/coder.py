@@ -260,7 +260,7 @@ class Coder:
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
             targets = ar.pick(roles, cl.clause_words(clause), sources)
         pairs = ar.pairs(sources, targets, sense)
-        if tok.dep_ in ("acl", "amod", "relcl") and not targets:
+        if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
             # "measures demanded by the EU": a participle describing a noun is no event of its
             # own unless it names whom it concerns
             pairs = []
