@@ -329,3 +329,11 @@ def test_targets_in_a_clause_under_a_preposition_and_in_a_by_phrase(run: Any) ->
     assert dyads(events) == {("CONCEDE", "TUR", "FIN"), ("CONCEDE", "TUR", "SWE")}
     events = run("Greece accepted the austerity terms demanded by the European Union last week.")
     assert {(e.type, e.target and e.target.code) for e in events} == {("CONCEDE", "IGOEUREEC")}
+
+
+def test_our_service_is_the_service_of_the_speakers_state(run: Any) -> None:
+    events = run(
+        '"Our intelligence service exchanged information with the Swedish police," the head of '
+        "Denmark's security service said on Tuesday."
+    )
+    assert dyads(events) == {("COOPERATE", "DNK", "SWE")}

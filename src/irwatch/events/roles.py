@@ -24,7 +24,10 @@ THIRD_PERSON = frozenset(
     {"he", "she", "it", "they", "them", "him", "his", "her", "its", "their", "theirs"}
 )
 #: Nouns that name a part or members of what their "of" phrase names ("members of Hamas").
-MEMBERS = frozenset({"member", "leader", "head", "government", "army", "force", "official"})
+MEMBERS = frozenset(
+    {"member", "leader", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "official"}
+    | {"government", "army", "force"}
+)
 INNER = ("poss", "compound", "amod", "nmod", "npadvmod")
 
 
@@ -83,7 +86,7 @@ class Roles:
         m = self.actors.covering(tok.i)
         if m is not None:
             return [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
-        if depth > 3 or tok.lower_ in REFLEXIVE:
+        if depth > 5 or tok.lower_ in REFLEXIVE:
             return []
         if tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:
             return self.pronoun(tok, depth + 1)
@@ -143,6 +146,9 @@ class Roles:
                             or p.lemma_.lower() in PARTITIVE
                         ):
                             return self.all(p, depth + 1)
+                        if p.dep_ == "pobj" and tok.lemma_.lower() in MEMBERS:
+                            # "the head of Denmark's security service" speaks for Denmark
+                            return self.all(p, depth + 1)
         return []
 
     def inside(self, tok: Token, exclude: set[int]) -> list[Hit]:
@@ -165,7 +171,10 @@ class Roles:
         """First person in reported speech is the speaker; third person the nearest actor before."""
         low = tok.lower_
         if low in FIRST_PERSON:
-            sp = speaker(tok.head, self.lex)
+            v = tok.head  # "*our* intelligence service exchanged ...": the clause of the noun
+            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+                v = v.head
+            sp = speaker(v, self.lex)
             return self.all(sp, depth + 1) if sp is not None and sp.pos_ != "PRON" else []
         if low not in THIRD_PERSON:
             return []
