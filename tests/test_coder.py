@@ -337,3 +337,12 @@ def test_our_service_is_the_service_of_the_speakers_state(run: Any) -> None:
         "Denmark's security service said on Tuesday."
     )
     assert dyads(events) == {("COOPERATE", "DNK", "SWE")}
+
+
+def test_aid_brought_or_airlifted_and_a_prisoner_handed_back(run: Any) -> None:
+    assert dyads(run("Turkey brought food aid to Somalia on Friday.")) == {("AID", "TUR", "SOM")}
+    assert dyads(run("India's airlift of relief supplies to Nepal continued on Sunday.")) == {
+        ("AID", "IND", "NPL")
+    }
+    events = run("A captured Indian pilot was handed back to India by Pakistan on Friday.")
+    assert dyads(events) == {("RETREAT", "PAK", "IND")}

@@ -43,6 +43,7 @@ TEXTS = frozenset(
 STANCE = frozenset({"AGREE", "REQUEST", "REJECT"})
 #: Types of force, whose target may be the place where it is used.
 FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+PLACE_PREPS = ("in", "near", "across", "outside", "around")
 #: Types whose target is often only in the purpose of the act ("to demand ... from X").
 OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE"})
 
@@ -239,7 +240,10 @@ class Coder:
                 sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
             # where people met or agreed is no party to it ("Trump and Kim meet in Singapore")
             places = not sense.sym and sense.type != "CONSULT"
-            targets = ar.pick(roles, cl.objects(tok, places=places), sources)
+            cands = cl.objects(tok, places=places)
+            if sense.type in FORCE:  # "massed troops outside the port city of Hodeidah"
+                cands += list(cl.prep_objects(tok, ("outside", "around", "near")))
+            targets = ar.pick(roles, cands, sources)
             if sense.sym and len({h.actor.id for h in sources}) > 1:
                 targets = []  # "the Armenian and Azerbaijani ministers met (with mediators)"
             elif not targets:  # "agreed to set up a centre in Tokyo"
@@ -360,7 +364,7 @@ class Coder:
             # "conducting military exercises in Alaska", "an air raid in Syria": force used in
             # another state's land is used against it
             where = [n, light] if light is not None else [n]
-            places = [p for w in where for p in cl.prep_objects(w, ("in", "near", "across"))]
+            places = [p for w in where for p in cl.prep_objects(w, PLACE_PREPS)]
             targets = ar.pick(roles, places, sources, foreign=True)
         if not targets and sources and n.lemma_ in ("visit", "trip"):
             targets = ar.host(n, roles, sources)
