@@ -66,6 +66,19 @@ def test_optional_events_are_neither_rewarded_nor_penalised() -> None:
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (0, 0, 0)
 
 
+def test_an_event_that_matches_an_optional_one_leaves_its_place_to_another() -> None:
+    gold = [
+        doc(
+            gold_event("RUS", "CHN", ["CONSULT"], symmetric=True),
+            gold_event("CHN", "RUS", ["CONSULT"], optional=True),
+        )
+    ]
+    for got in ([coded("CHN", "RUS", "CONSULT"), coded("RUS", "CHN", "CONSULT")],):
+        for events in (got, got[::-1]):
+            report = score(gold, {"d": events}, "type")
+            assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+
+
 def test_order_of_coded_events_does_not_change_the_score() -> None:
     gold = [
         doc(

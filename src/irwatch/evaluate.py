@@ -262,13 +262,16 @@ def _assign(
     left over fill further source-target pairs of the gold events they match.
     """
     owner: dict[int, int] = {}  # gold event -> coded event
+    # a coded event that matches an optional gold event is ignored anyway: it yields its
+    # required gold event to another coded event that has no other place
+    spare = [any(pairs and optional[gi] for gi, pairs in link) for link in links]
 
     def augment(ei: int, seen: set[int]) -> bool:
         for gi, pairs in links[ei]:
             if not pairs or optional[gi] or gi in seen:
                 continue
             seen.add(gi)
-            if gi not in owner or augment(owner[gi], seen):
+            if gi not in owner or augment(owner[gi], seen) or (spare[owner[gi]] and not spare[ei]):
                 owner[gi] = ei
                 return True
         return False
