@@ -346,3 +346,19 @@ def test_aid_brought_or_airlifted_and_a_prisoner_handed_back(run: Any) -> None:
     }
     events = run("A captured Indian pilot was handed back to India by Pakistan on Friday.")
     assert dyads(events) == {("RETREAT", "PAK", "IND")}
+
+
+def test_crowds_act_for_where_they_are_and_protest_against_whom_they_name(run: Any) -> None:
+    events = run(
+        "Tens of thousands of students throughout Indonesia staged mass demonstrations on "
+        "Saturday to demand political reforms by President Suharto's government.",
+        published="1998-05-10",
+    )
+    assert {(e.type, e.source.country) for e in events} == {("PROTEST", "IDN")}
+    events = run(
+        "Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese "
+        "authorities to demand democratic reforms."
+    )
+    assert {(e.type, e.source.country, e.target and e.target.code) for e in events} == {
+        ("PROTEST", "HKG", "CHNGOV")
+    }

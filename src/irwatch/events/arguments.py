@@ -182,7 +182,9 @@ def official(sources: list[Hit], doc: Doc) -> bool:
 
 
 def people_of_place(v: Token, roles: Roles) -> list[Hit]:
-    for c in v.children:
+    """The people of the state where a protest happened ("blocked streets in Hong Kong")."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    for c in [*v.children, *(x for o in objs for x in o.children)]:
         if c.dep_ == "prep" and c.lower_ in ("in", "through", "throughout", "across", "at"):
             p = cl.first_child(c, ("pobj",))
             m = roles.actors.covering(p.i) if p is not None else None

@@ -253,8 +253,13 @@ class Coder:
                 targets = ar.pick(roles, cl.objects(tok.head), sources)
         else:
             sources, targets = self._noun_roles(tok, f.light, roles, sense)
+        held: list[Hit] = []
         if not sources and sense.type == "PROTEST" and clause.pos_ == "VERB":
             sources = ar.people_of_place(clause, roles)  # "people marched across France"
+            # the place that names them is whom they protest against only when no one else is
+            # named ("blocked streets in Hong Kong in defiance of Chinese authorities")
+            held = targets
+            targets = [t for t in targets if all(t.start != h.start for h in sources)]
         if not sources and sense.type == "MOBILIZE" and cl.is_passive(clause):
             sources = roles.all(cl.first_child(clause, ("nsubjpass",)))  # "was put on alert"
         if not sources:
@@ -262,7 +267,7 @@ class Coder:
         among_equals = sense.sym and len({h.actor.id for h in sources}) > 1
         if not targets and sources and sense.type in OPEN_TARGET and not among_equals:
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
-            targets = ar.pick(roles, cl.clause_words(clause), sources)
+            targets = ar.pick(roles, cl.clause_words(clause), sources) or held
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
             # "measures demanded by the EU": a participle describing a noun is no event of its

@@ -28,6 +28,11 @@ MEMBERS = frozenset(
     {"member", "leader", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "official"}
     | {"government", "army", "force"}
 )
+#: Nouns that count or gather what their "of" phrase names ("thousands of students in X").
+CROWDS = frozenset(
+    {"ten", "dozen", "score", "hundred", "thousand", "million", "crowd", "group", "band"}
+    | {"number", "handful", "busload", "column", "contingent", "unit", "team"}
+)
 INNER = ("poss", "compound", "amod", "nmod", "npadvmod")
 
 
@@ -146,7 +151,7 @@ class Roles:
                             or p.lemma_.lower() in PARTITIVE
                         ):
                             return self.all(p, depth + 1)
-                        if p.dep_ == "pobj" and tok.lemma_.lower() in MEMBERS:
+                        if p.dep_ == "pobj" and tok.lemma_.lower() in (MEMBERS | CROWDS):
                             # "the head of Denmark's security service" speaks for Denmark
                             return self.all(p, depth + 1)
         return []
