@@ -362,3 +362,14 @@ def test_crowds_act_for_where_they_are_and_protest_against_whom_they_name(run: A
     assert {(e.type, e.source.country, e.target and e.target.code) for e in events} == {
         ("PROTEST", "HKG", "CHNGOV")
     }
+
+
+def test_property_set_on_fire_and_rioters_in_a_place_against_a_foreign_ruler(run: Any) -> None:
+    events = run("Israeli settlers set fire to the offices of the Palestinian administrators.")
+    assert dyads(events) == {("COERCE", "ISR", "PSE")}
+    events = run(
+        "Prisoners rioted at a jail in East Timor's capital Dili on Monday, demanding a "
+        "referendum on independence from Indonesian rule.",
+        published="1999-05-10",
+    )
+    assert dyads(events) == {("PROTEST", "TLS", "IDN")}

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 #: Nouns that carry the event of the noun before them ("a mediation *effort*").
 CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "bid", "drive", "initiative"})
+#: Nouns of places whose state is named inside them ("a jail in East Timor's capital Dili").
+PLACE_NOUNS = frozenset(
+    {"jail", "prison", "camp", "city", "town", "village", "capital", "square", "street"}
+    | {"province", "region", "district", "area", "border", "port", "base", "university", "campus"}
+)
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
 
 
@@ -190,6 +195,10 @@ def people_of_place(v: Token, roles: Roles) -> list[Hit]:
             m = roles.actors.covering(p.i) if p is not None else None
             if m is not None and all(a.kind == "state" for a in m.actors):
                 return [Hit(m.text, m.start, m.end, a, inner=True) for a in m.actors]
+            place = p is not None and m is None and p.lemma_.lower() in PLACE_NOUNS
+            found = roles.one(p, 1) if p is not None and place else []
+            if found and all(h.actor.kind == "state" for h in found):  # "at a jail in Dili"
+                return [Hit(h.text, h.start, h.end, h.actor, inner=True) for h in found]
     return []
 
 

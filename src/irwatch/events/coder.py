@@ -254,8 +254,10 @@ class Coder:
         else:
             sources, targets = self._noun_roles(tok, f.light, roles, sense)
         held: list[Hit] = []
+        placed = False
         if not sources and sense.type == "PROTEST" and clause.pos_ == "VERB":
             sources = ar.people_of_place(clause, roles)  # "people marched across France"
+            placed = bool(sources)
             # the place that names them is whom they protest against only when no one else is
             # named ("blocked streets in Hong Kong in defiance of Chinese authorities")
             held = targets
@@ -267,7 +269,8 @@ class Coder:
         among_equals = sense.sym and len({h.actor.id for h in sources}) > 1
         if not targets and sources and sense.type in OPEN_TARGET and not among_equals:
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
-            targets = ar.pick(roles, cl.clause_words(clause), sources) or held
+            words = cl.clause_words(clause)
+            targets = ar.pick(roles, words, sources, foreign=placed) or held
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
             # "measures demanded by the EU": a participle describing a noun is no event of its
