@@ -373,3 +373,10 @@ def test_property_set_on_fire_and_rioters_in_a_place_against_a_foreign_ruler(run
         published="1999-05-10",
     )
     assert dyads(events) == {("PROTEST", "TLS", "IDN")}
+
+
+def test_a_noun_the_tagger_took_for_a_verb_still_holds_the_target(run: Any) -> None:
+    events = run(
+        "The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq."
+    )
+    assert dyads(events) == {("REJECT", "USA", "IRQ")}

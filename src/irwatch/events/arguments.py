@@ -128,7 +128,7 @@ def pick(
         rest = [h for h in inner if not any(own_state(s, h) or same(s, h) for s in sources)]
         return rest[:1] or fallback
     for c in cands:
-        if c.pos_ in ("NOUN", "PROPN"):
+        if c.pos_ in ("NOUN", "PROPN") or c.dep_ in ("dobj", "pobj"):
             hits = roles.inside(c, taken)
             if hits:
                 return hits

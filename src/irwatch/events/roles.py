@@ -159,7 +159,7 @@ class Roles:
     def inside(self, tok: Token, exclude: set[int]) -> list[Hit]:
         """The first actor named anywhere inside ``tok``'s phrase ("an accord curbing Tehran's
         programme"), the last resort for a target."""
-        if tok.pos_ != "NOUN":
+        if tok.pos_ != "NOUN" and tok.dep_ not in ("dobj", "pobj"):  # or a mistagged noun
             return []
         # appositions and relative clauses say more about the noun, not who it belongs to
         aside: set[int] = set()
