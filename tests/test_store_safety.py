@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from irwatch.store import open_store
 from irwatch.store.engine import make_engine, resolve_url
@@ -159,3 +159,17 @@ def test_two_processes_opening_a_new_database_at_once(tmp_path: Path, n: int) ->
     time.sleep(0)
     with open_store(url) as store:
         assert store.migrations() == [name for name, _ in MIGRATIONS]
+
+
+def test_the_target_index_of_an_older_schema_gains_the_quad_class(store_url: str) -> None:
+    engine = make_engine(resolve_url(store_url))
+    migrate(engine, upto="m003_fulltext_by_batch")
+    with engine.begin() as conn:  # the index as irwatch created it before m004
+        conn.exec_driver_sql("DROP INDEX ix_events_target")
+        conn.exec_driver_sql("CREATE INDEX ix_events_target ON events (target_country, day)")
+    engine.dispose()
+    with open_store(store_url) as store:
+        assert store.migrations()[-1] == "m004_target_index"
+        with store.engine.connect() as conn:
+            indexes = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("events")}
+    assert indexes["ix_events_target"] == ["target_country", "day", "quad_class"]

@@ -100,8 +100,9 @@ events = Table(
     Index("ix_events_day", "day"),
     # matching reports to happenings; --dyad, --source, --actor; covers the dyad time series
     Index("ix_events_dyad", "dyad", "type", "day", "day_end", "quad_class", "score"),
-    # --target, --actor
-    Index("ix_events_target", "target_country", "day"),
+    # --target (latest first), --actor; quad_class lets --actor X --quad N skip the rows of
+    # other quad classes without reading them (migration m004_target_index)
+    Index("ix_events_target", "target_country", "day", "quad_class"),
 )
 
 reports = Table(
