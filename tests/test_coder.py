@@ -380,3 +380,9 @@ def test_a_noun_the_tagger_took_for_a_verb_still_holds_the_target(run: Any) -> N
         "The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq."
     )
     assert dyads(events) == {("REJECT", "USA", "IRQ")}
+
+
+def test_where_a_deal_is_reached_is_no_party_to_it(run: Any) -> None:
+    events = run("Iran and world powers reach nuclear deal in Vienna", published="2015-07-14")
+    assert all(e.target is None or e.target.country != "AUT" for e in events)
+    assert {(e.type, e.source.country) for e in events} == {("AGREE", "IRN")}

@@ -270,6 +270,8 @@ class Coder:
         if not targets and sources and sense.type in OPEN_TARGET and not among_equals:
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
             words = cl.clause_words(clause)
+            if sense.sym:  # "reach a deal in Vienna": where parties met is not a party
+                words = [w for w in words if w.head.lower_ not in ("in", "at", "near")]
             targets = ar.pick(roles, words, sources, foreign=placed) or held
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
