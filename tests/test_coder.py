@@ -386,3 +386,10 @@ def test_where_a_deal_is_reached_is_no_party_to_it(run: Any) -> None:
     events = run("Iran and world powers reach nuclear deal in Vienna", published="2015-07-14")
     assert all(e.target is None or e.target.country != "AUT" for e in events)
     assert {(e.type, e.source.country) for e in events} == {("AGREE", "IRN")}
+
+
+def test_a_long_proper_name_the_resolver_split_is_looked_up_whole(run: Any) -> None:
+    events = run("Afghanistan shared expertise with the Liberation Tigers of Tamil Eelam.")
+    assert {(e.type, e.source.code, e.target and e.target.code) for e in events} == {
+        ("COOPERATE", "AFG", "LKAREB")
+    }

@@ -100,6 +100,9 @@ class Roles:
                 found = self.one(c, depth + 1)
                 if found:
                     return found
+        named = self._whole_name(tok)
+        if named:
+            return named
         if tok.text.endswith("-led") and self.kb is not None:  # "the U.S.-led invasion"
             actor = self.kb.lookup(tok.text[:-4], date=self.date)
             if actor is not None:
@@ -155,6 +158,27 @@ class Roles:
                             # "the head of Denmark's security service" speaks for Denmark
                             return self.all(p, depth + 1)
         return []
+
+    def _whole_name(self, tok: Token) -> list[Hit]:
+        """A proper name the resolver did not take whole ("the Liberation Tigers of Tamil
+        Eelam"), looked up in the knowledge base as written."""
+        if tok.pos_ != "PROPN" or self.kb is None:
+            return []
+        lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+        doc = tok.doc
+        while lo < tok.i and doc[lo].pos_ == "DET":
+            lo += 1
+        words = doc[lo:hi]
+        if not 1 < len(words) <= 8 or any(
+            t.pos_ != "PROPN" and t.lower_ not in ("of", "for", "the", "and", "-") for t in words
+        ):
+            return []
+        if self.actors.in_span(lo, hi):
+            return []  # a part of it is known: the resolver's reading stands
+        actor = self.kb.lookup(words.text, date=self.date)
+        if actor is None or not actor.code:
+            return []
+        return [Hit(words.text, lo, hi, actor)]
 
     def inside(self, tok: Token, exclude: set[int]) -> list[Hit]:
         """The first actor named anywhere inside ``tok``'s phrase ("an accord curbing Tehran's
