@@ -393,3 +393,8 @@ def test_a_long_proper_name_the_resolver_split_is_looked_up_whole(run: Any) -> N
     assert {(e.type, e.source.code, e.target and e.target.code) for e in events} == {
         ("COOPERATE", "AFG", "LKAREB")
     }
+
+
+def test_one_object_shared_by_two_verbs_is_the_target_of_both(run: Any) -> None:
+    events = run("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.")
+    assert dyads(events) == {("SUPPORT", "LKA", "IRN")}

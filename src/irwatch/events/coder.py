@@ -248,6 +248,11 @@ class Coder:
                 targets = []  # "the Armenian and Azerbaijani ministers met (with mediators)"
             elif not targets:  # "agreed to set up a centre in Tokyo"
                 targets = ar.pick(roles, cl.complement_words(tok), sources, foreign=True)
+            if not targets and _dangling(tok):
+                # "established ties with and opened an embassy in Tehran": one object for both
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.pos_ == "VERB" and not targets:
+                        targets = ar.pick(roles, cl.objects(c), sources)
             if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB":
                 # "summoned Niger's ambassador to complain"
                 targets = ar.pick(roles, cl.objects(tok.head), sources)
@@ -432,3 +437,13 @@ def _purpose_of_text(v: Token) -> bool:
             return False
         v = v.head
     return False
+
+
+def _dangling(v: Token) -> bool:
+    """``v`` or its object has a preposition left without its object ("ties with and ...")."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    return any(
+        p.dep_ == "prep" and not any(x.dep_ in ("pobj", "pcomp") for x in p.children)
+        for t in (v, *objs)
+        for p in t.children
+    )
