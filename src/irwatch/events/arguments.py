@@ -23,6 +23,10 @@ PLACE_NOUNS = frozenset(
     {"jail", "prison", "camp", "city", "town", "village", "capital", "square", "street"}
     | {"province", "region", "district", "area", "border", "port", "base", "university", "campus"}
 )
+#: Texts whose aims are no one's act ("a resolution that aims to tighten sanctions").
+TEXTS = frozenset(
+    {"resolution", "bill", "law", "draft", "proposal", "plan", "measure", "motion", "text"}
+)
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
 
 
@@ -250,3 +254,25 @@ def host(n: Token, roles: Roles, visitors: list[Hit]) -> list[Hit]:
             # the visit is to the host's country, whoever of its leaders is named
             out.append(Hit(h.text, h.start, h.end, Actor(c, c, "state", c, None, c)))
     return out[:1]
+
+
+def purpose_of_text(v: Token) -> bool:
+    """``v`` is what a resolution, bill or plan aims at: the text's subject does not act."""
+    for _ in range(3):
+        subj = cl.subject(v) if v.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.lemma_.lower() in TEXTS:
+            return True
+        if v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
+def dangling(v: Token) -> bool:
+    """``v`` or its object has a preposition left without its object ("ties with and ...")."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    return any(
+        p.dep_ == "prep" and not any(x.dep_ in ("pobj", "pcomp") for x in p.children)
+        for t in (v, *objs)
+        for p in t.children
+    )

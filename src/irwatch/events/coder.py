@@ -35,10 +35,6 @@ if TYPE_CHECKING:
 
 #: Types that stay as they are when intended; the others become AGREE or THREATEN.
 VERBAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
-#: Texts whose aims are no one's act ("a resolution that aims to tighten sanctions").
-TEXTS = frozenset(
-    {"resolution", "bill", "law", "draft", "proposal", "plan", "measure", "motion", "text"}
-)
 #: Types of a stance towards something else, which is their content ("agreed to talks").
 STANCE = frozenset({"AGREE", "REQUEST", "REJECT"})
 #: Types of force, whose target may be the place where it is used.
@@ -204,7 +200,7 @@ class Coder:
             modal = cl.modality(clause, lex) if clause.pos_ in ("VERB", "AUX") else "asserted"
         if modal == "hypothetical" and sense.type in VERBAL and cl.unless(clause):
             modal = "asserted"  # "was threatened with tariffs unless ...": the threat was made
-        if modal == "intended" and _purpose_of_text(clause):
+        if modal == "intended" and ar.purpose_of_text(clause):
             return []  # "a resolution that aims to impose a blockade": what a text is for
         if modal == "obliged":  # the content of a demand, not an event
             return []
@@ -248,7 +244,7 @@ class Coder:
                 targets = []  # "the Armenian and Azerbaijani ministers met (with mediators)"
             elif not targets:  # "agreed to set up a centre in Tokyo"
                 targets = ar.pick(roles, cl.complement_words(tok), sources, foreign=True)
-            if not targets and _dangling(tok):
+            if not targets and ar.dangling(tok):
                 # "established ties with and opened an embassy in Tehran": one object for both
                 for c in tok.children:
                     if c.dep_ == "conj" and c.pos_ == "VERB" and not targets:
@@ -425,25 +421,3 @@ def _dyad(ev: Event, sym: bool, country: bool = False) -> tuple[str, str]:
         s = ev.source.country or s
         t = (ev.target.country or t) if ev.target else ""
     return (min(s, t), max(s, t)) if sym else (s, t)
-
-
-def _purpose_of_text(v: Token) -> bool:
-    """``v`` is what a resolution, bill or plan aims at: the text's subject does not act."""
-    for _ in range(3):
-        subj = cl.subject(v) if v.pos_ in ("VERB", "AUX") else None
-        if subj is not None and subj.lemma_.lower() in TEXTS:
-            return True
-        if v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
-            return False
-        v = v.head
-    return False
-
-
-def _dangling(v: Token) -> bool:
-    """``v`` or its object has a preposition left without its object ("ties with and ...")."""
-    objs = [c for c in v.children if c.dep_ == "dobj"]
-    return any(
-        p.dep_ == "prep" and not any(x.dep_ in ("pobj", "pcomp") for x in p.children)
-        for t in (v, *objs)
-        for p in t.children
-    )
