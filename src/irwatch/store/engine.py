@@ -55,7 +55,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # pages all over the file at each commit, and fewer, larger pages cost less to write to the
     # WAL and checkpoint (a million events: 22,000 events/s against 17,000 with 16 KiB pages).
     cursor.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(cursor)
     # WAL + NORMAL survives a killed process (not a power cut) with no corruption and no loss
     # of committed transactions.
     cursor.execute("PRAGMA synchronous = NORMAL")
@@ -66,6 +66,28 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA mmap_size = 1073741824")
     cursor.execute("PRAGMA temp_store = MEMORY")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """``PRAGMA journal_mode = WAL``, waiting for other processes that open the same file.
+
+    SQLite answers "database is locked" at once, without its busy handler, when another
+    connection holds the lock this switch needs (two processes creating one database); retry.
+    """
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    delay = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 def _sqlite_begin(conn: Connection) -> None:
