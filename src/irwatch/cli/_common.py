@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +13,8 @@ from irwatch.errors import UsageError, message
 
 if TYPE_CHECKING:
     from irwatch.batch import BatchOptions
-    from irwatch.pipeline import PipelineOptions
+    from irwatch.pipeline import Coded, PipelineOptions
+    from irwatch.records import Article
 
 
 def check_date(value: str | None) -> str | None:
@@ -101,6 +102,31 @@ def run_options(
     return options, batch
 
 
+def run_coded(
+    paths: Sequence[str],
+    *,
+    progress: Progress,
+    skip: Callable[[Article], bool] | None = None,
+    **settings: Any,
+) -> Iterator[Coded]:
+    """Read and code ``paths`` with the command's :func:`pipeline_options`, counting progress.
+
+    The settings are checked at once (a usage error before any work), the documents as they go.
+    """
+    from irwatch.batch import run_batch
+
+    options, batch = run_options(**settings)
+    coded = run_batch(list(paths), options=options, batch=batch, skip=skip)
+
+    def counted() -> Iterator[Coded]:
+        for article, events in coded:
+            reason = article.reason if article.status != "ok" else None
+            progress.update(len(events), reason, article.source)
+            yield article, events
+
+    return counted()
+
+
 class Progress:
     """Counts documents, events and skips; draws a rich progress bar on a terminal."""
 
@@ -157,4 +183,12 @@ def usage_error(exc: UsageError) -> click.UsageError:
     return click.UsageError(str(exc))
 
 
-__all__ = ["Progress", "check_date", "message", "pipeline_options", "run_options", "usage_error"]
+__all__ = [
+    "Progress",
+    "check_date",
+    "message",
+    "pipeline_options",
+    "run_coded",
+    "run_options",
+    "usage_error",
+]

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import Progress, pipeline_options, run_options
+from irwatch.cli._common import Progress, pipeline_options, run_coded
 from irwatch.errors import IrwatchError
 from irwatch.records import Event
 
@@ -54,34 +54,14 @@ def _print_table(events: Iterable[Event]) -> None:
     help="Output format.",
 )
 @pipeline_options
-def code(
-    paths: tuple[str, ...],
-    fmt: str,
-    published: str | None,
-    url: str | None,
-    kb_dir: str | None,
-    workers: int | None,
-    engine: str,
-    scheduler: str | None,
-    quiet: bool,
-    verbose: bool,
-) -> None:
+def code(paths: tuple[str, ...], fmt: str, quiet: bool, verbose: bool, **settings: Any) -> None:
     """Code events from documents: who did what to whom, when, with the evidence.
 
     PATHS are read as `irwatch read` reads them (HTML, text, JSONL, feeds, WARC, .gz,
     directories, - for standard input). One event per line in jsonl.
     """
-    from irwatch.batch import run_batch
-
-    options, batch = run_options(
-        published=published,
-        url=url,
-        kb_dir=kb_dir,
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-    )
     progress = Progress(quiet=quiet, verbose=verbose)
+    coded = run_coded(paths, progress=progress, **settings)
     collected: list[Event] = []
     writer: Any = None
     if fmt == "csv":
@@ -93,10 +73,7 @@ def code(
         writer.writeheader()
     try:
         with progress.running():
-            for article, events in run_batch(list(paths), options=options, batch=batch):
-                progress.update(
-                    len(events), article.reason if article.status != "ok" else None, article.source
-                )
+            for article, events in coded:
                 for event in events:
                     if fmt == "jsonl":
                         click.echo(json.dumps(event.to_dict(), ensure_ascii=False))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import Progress, check_date, pipeline_options, run_options
+from irwatch.cli._common import Progress, check_date, pipeline_options, run_coded
 from irwatch.errors import IrwatchError, UsageError
 
 if TYPE_CHECKING:
@@ -132,42 +132,20 @@ def _table(columns: list[str], rows: list[list[str]]) -> None:
 @db_option
 @pipeline_options
 def ingest(
-    paths: tuple[str, ...],
-    db: str | None,
-    published: str | None,
-    url: str | None,
-    kb_dir: str | None,
-    workers: int | None,
-    engine: str,
-    scheduler: str | None,
-    quiet: bool,
-    verbose: bool,
+    paths: tuple[str, ...], db: str | None, quiet: bool, verbose: bool, **settings: Any
 ) -> None:
     """Read, code and store documents; running it again on the same documents changes nothing.
 
     Documents already stored (same content) are not read again, so an interrupted ingest
     resumes where it stopped. Skipped documents are recorded with their reason (irwatch skipped).
     """
-    from irwatch.batch import run_batch
-
-    options, batch = run_options(
-        published=published,
-        url=url,
-        kb_dir=kb_dir,
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-    )
     progress = Progress(quiet=quiet, verbose=verbose)
     new = 0
     with opened(db) as store, progress.running():
         pending: list[Any] = []
         last = time.monotonic()
-        coded = run_batch(list(paths), options=options, batch=batch, skip=store.has_document)
+        coded = run_coded(paths, progress=progress, skip=store.has_document, **settings)
         for article, events in coded:
-            progress.update(
-                len(events), article.reason if article.status != "ok" else None, article.source
-            )
             pending.append((article, events))
             # whole documents per transaction: a killed ingest leaves no half document
             if len(pending) >= COMMIT_DOCUMENTS or time.monotonic() - last > COMMIT_SECONDS:
