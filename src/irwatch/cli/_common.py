@@ -26,6 +26,18 @@ def check_date(value: str | None) -> str | None:
     raise UsageError("U002", value=value)
 
 
+def format_option(*choices: str, help: str = "Output format.") -> Callable[..., Any]:
+    """``--format`` with ``choices``, the first being the default; the value arrives as ``fmt``."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
 def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """The options of every command that reads and codes documents."""
     options = [
@@ -186,6 +198,7 @@ def usage_error(exc: UsageError) -> click.UsageError:
 __all__ = [
     "Progress",
     "check_date",
+    "format_option",
     "message",
     "pipeline_options",
     "run_coded",

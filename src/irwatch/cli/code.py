@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import Progress, pipeline_options, run_coded
+from irwatch.cli._common import Progress, format_option, pipeline_options, run_coded
 from irwatch.errors import IrwatchError
 from irwatch.records import Event
 
@@ -45,14 +45,7 @@ def _print_table(events: Iterable[Event]) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "csv", "table"]),
-    default="jsonl",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("jsonl", "csv", "table")
 @pipeline_options
 def code(paths: tuple[str, ...], fmt: str, quiet: bool, verbose: bool, **settings: Any) -> None:
     """Code events from documents: who did what to whom, when, with the evidence.

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from irwatch.cli import main
+from irwatch.cli._common import format_option
 from irwatch.errors import IrwatchError
 
 
@@ -55,14 +56,7 @@ def _print_text(report: Any, errors: bool) -> None:
     show_default=True,
     help="dyad: actors only; type: and the PLOVER type; date: and the period.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "json")
 @click.option("--errors/--no-errors", default=True, help="List misses and false positives.")
 def eval_(gold: str, level: str, fmt: str, errors: bool) -> None:
     """Code the documents of GOLD (JSONL) and score the events: P/R/F1 overall and per type."""

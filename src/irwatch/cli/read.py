@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import check_date, usage_error
+from irwatch.cli._common import check_date, format_option, usage_error
 from irwatch.errors import UsageError
 
 if TYPE_CHECKING:
@@ -27,13 +27,8 @@ def _as_text(article: Article) -> str:
 
 @main.command("read")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "json", "text"]),
-    default="jsonl",
-    show_default=True,
-    help="One JSON object a line, one JSON array, or text for people.",
+@format_option(
+    "jsonl", "json", "text", help="One JSON object a line, one JSON array, or text for people."
 )
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every document read.")
 @click.option("--url", help="URL for documents that do not give one.")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import Progress, check_date, pipeline_options, run_coded
+from irwatch.cli._common import Progress, check_date, format_option, pipeline_options, run_coded
 from irwatch.errors import IrwatchError, UsageError
 
 if TYPE_CHECKING:
@@ -165,14 +165,7 @@ def ingest(
 @db_option
 @filter_options
 @click.option("--limit", type=int, default=50, show_default=True, help="At most N events (0: all).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "jsonl", "csv"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "jsonl", "csv")
 def events(db: str | None, limit: int, fmt: str, **filters: Any) -> None:
     """Events, latest first, with their evidence (jsonl adds every report of each)."""
     where = make_filter(limit, **filters)
@@ -215,14 +208,7 @@ def events(db: str | None, limit: int, fmt: str, **filters: Any) -> None:
     show_default=True,
     help="Period.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "csv", "json")
 def dyad(a: str, b: str, db: str | None, by: str, fmt: str) -> None:
     """Per period, event counts by quad class and the mean score, in each direction (A>B, B>A)."""
     with opened(db) as store:
@@ -254,14 +240,7 @@ def dyad(a: str, b: str, db: str | None, by: str, fmt: str) -> None:
 @main.command()
 @db_option
 @filter_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["csv", "tsv", "jsonl", "parquet"]),
-    default="csv",
-    show_default=True,
-    help="File format.",
-)
+@format_option("csv", "tsv", "jsonl", "parquet", help="File format.")
 @click.option("--out", default="-", show_default=True, help="Output file (- for standard output).")
 @click.option("--limit", type=int, default=0, help="At most N events (0: all).")
 def export(db: str | None, fmt: str, out: str, limit: int, **filters: Any) -> None:
@@ -275,14 +254,7 @@ def export(db: str | None, fmt: str, out: str, limit: int, **filters: Any) -> No
 
 @main.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 def stats(db: str | None, fmt: str) -> None:
     """Documents, events, reports, skipped documents, date range and top dyads."""
     with opened(db) as store:
@@ -298,14 +270,7 @@ def stats(db: str | None, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "jsonl"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "jsonl")
 def skipped(db: str | None, fmt: str) -> None:
     """Documents that were skipped, with the reason."""
     with opened(db) as store:
