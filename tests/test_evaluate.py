@@ -139,3 +139,37 @@ def test_eval_command_scores_the_seed(shared: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["level"] == "date" and data["recall"] == 1.0 and data["fp"] == 0
+
+
+def test_folds_split_the_documents_and_add_up_to_the_whole(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from irwatch.cli import main
+    from irwatch.evaluate import evaluate, evaluate_folds, fold_of
+
+    iran = {"country": "IRN", "sector": None, "code": "IRN", "text": None}
+    iraq = {"country": "IRQ", "sector": None, "code": "IRQ", "text": None}
+    lines = []
+    for i in range(8):
+        event = {"sources": [iran], "targets": [iraq], "types": ["REQUEST"], "date": None}
+        lines.append(
+            {
+                "id": f"doc-{i}",
+                "text": f"Iran urged Iraq to act on day {i}.",
+                "published": None,
+                "noevents": False,
+                "events": [event],
+            }
+        )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    whole = evaluate(gold)
+    folds = evaluate_folds(gold, folds=3)
+    assert sum(r.overall.tp + r.overall.fn for r in folds) == whole.overall.tp + whole.overall.fn
+    assert sum(r.overall.tp for r in folds) == whole.overall.tp
+    one = evaluate(gold, folds=3, only=1)
+    assert one.overall.tp + one.overall.fn == sum(fold_of(x["id"], 3) == 1 for x in lines)
+    out = CliRunner().invoke(main, ["eval", str(gold), "--folds", "3"])
+    assert out.exit_code == 0 and "fold 2:" in out.output and "mean F1" in out.output
+    bad = CliRunner().invoke(main, ["eval", str(gold), "--fold", "1"])
+    assert bad.exit_code == 2 and "--folds" in bad.output

@@ -47,6 +47,40 @@ def _print_text(report: Any, errors: bool) -> None:
         )
 
 
+def _print_folds(reports: list[Any], fmt: str) -> None:
+    from irwatch.evaluate import Counts
+
+    pooled = Counts()
+    for r in reports:
+        pooled.tp += r.overall.tp
+        pooled.fp += r.overall.fp
+        pooled.fn += r.overall.fn
+    f1s = [r.overall.f1 for r in reports]
+    mean = sum(f1s) / len(f1s)
+    if fmt == "json":
+        data = {
+            "level": reports[0].level,
+            "folds": [r.overall.to_dict() for r in reports],
+            "mean_f1": round(mean, 4),
+            "min_f1": round(min(f1s), 4),
+            "max_f1": round(max(f1s), 4),
+            "pooled": pooled.to_dict(),
+        }
+        click.echo(json.dumps(data))
+        return
+    click.echo(f"level {reports[0].level}, {len(reports)} folds by document")
+    for k, r in enumerate(reports):
+        o = r.overall
+        click.echo(
+            f"fold {k}: P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}  "
+            f"(found {o.tp} of {o.tp + o.fn}; {o.fp} false positives)"
+        )
+    click.echo(
+        f"mean F1 {mean:.3f} (min {min(f1s):.3f}, max {max(f1s):.3f}); pooled P "
+        f"{pooled.precision:.3f}  R {pooled.recall:.3f}  F1 {pooled.f1:.3f}"
+    )
+
+
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option(
@@ -58,12 +92,36 @@ def _print_text(report: Any, errors: bool) -> None:
 )
 @format_option("text", "json")
 @click.option("--errors/--no-errors", default=True, help="List misses and false positives.")
-def eval_(gold: str, level: str, fmt: str, errors: bool) -> None:
-    """Code the documents of GOLD (JSONL) and score the events: P/R/F1 overall and per type."""
-    from irwatch.evaluate import evaluate
+@click.option(
+    "--folds",
+    type=click.IntRange(min=2, max=100),
+    default=None,
+    help="Split the documents into K folds by a hash of their id and score each fold: "
+    "a change is judged by the folds it was not written from.",
+)
+@click.option(
+    "--fold",
+    "only",
+    type=click.IntRange(min=0),
+    default=None,
+    help="With --folds K: score only fold N (0 .. K-1), with its errors.",
+)
+def eval_(
+    gold: str, level: str, fmt: str, errors: bool, folds: int | None, only: int | None
+) -> None:
+    """Code the documents of GOLD (JSONL) and score the events: P/R/F1 overall and per type.
 
+    With --folds K, one line per fold, their mean and spread, and the pooled figure.
+    """
+    from irwatch.evaluate import evaluate, evaluate_folds
+
+    if only is not None and (folds is None or only >= folds):
+        raise click.UsageError("--fold N needs --folds K with N < K")
     try:
-        report = evaluate(gold, level)  # type: ignore[arg-type]
+        if folds is not None and only is None:
+            _print_folds(evaluate_folds(gold, level, folds=folds), fmt)  # type: ignore[arg-type]
+            return
+        report = evaluate(gold, level, folds=folds or 1, only=only)  # type: ignore[arg-type]
     except IrwatchError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":

@@ -74,7 +74,44 @@ def verb_context(v: Token) -> dict[str, frozenset[str]]:
         "prep": frozenset(prep),
         "obj": frozenset(obj),
         "xcomp": frozenset(xcomp),
+        "before": _words_before(v),
+        "after": _words_after(v),
     }
+
+
+#: Clauses of their own inside a verb's phrase: their words are not the verb's pattern.
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "cc", "punct"})
+_PATTERN_REACH = 12
+
+
+def _words_after(v: Token) -> frozenset[str]:
+    """Lemmas and forms of the verb's phrase after it (object, particles, prepositional phrases),
+    without the clauses of their own it holds: what a dictionary pattern's right side tests."""
+    out: set[str] = set()
+    stack = [c for c in v.children if c.i > v.i and c.dep_ not in _OWN_CLAUSES]
+    while stack:
+        t = stack.pop()
+        if t.i - v.i > _PATTERN_REACH:
+            continue
+        out.add(t.lemma_.lower())
+        out.add(t.lower_)
+        stack.extend(c for c in t.children if c.dep_ not in _OWN_CLAUSES or c.dep_ == "acl")
+    return frozenset(out)
+
+
+def _words_before(v: Token) -> frozenset[str]:
+    """Auxiliaries, negation and adverbs before the verb, and the verb it completes with its own
+    ("plans to attend", "will not attend"): what a pattern's left side tests."""
+    out: set[str] = set()
+    heads = [v]
+    if v.dep_ == "xcomp" and v.head.i < v.i:
+        heads.append(v.head)
+        out.update((v.head.lemma_.lower(), v.head.lower_))
+    for h in heads:
+        for c in h.children:
+            if c.i < v.i and c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark"):
+                out.update((c.lemma_.lower(), c.lower_))
+    return frozenset(out)
 
 
 def light_verb(n: Token, light: frozenset[str]) -> Token | None:

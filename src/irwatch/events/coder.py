@@ -128,8 +128,10 @@ class Coder:
             lemma = ar.verb_lemma(tok, lex.verbs) if tok.pos_ == "VERB" else ""
             if tok.pos_ == "VERB" and lemma in lex.verbs:
                 sense = match(lex.verbs[lemma], ar.verb_context(tok))
-                if sense is not None:
+                if sense is not None and sense.event:
                     verbs.append(_Found(tok, sense))
+                    if sense.origin == "dictionary":
+                        continue  # its object may still be an event noun of our own
                     consumed.update(c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
                     for c in tok.children:
                         if c.dep_ == "prep" and c.lower_ not in TEMPORAL:
@@ -152,7 +154,8 @@ class Coder:
             sense = match(lex.nouns[lemma], ctx)
             if sense is not None:
                 nouns.append(_Found(tok, sense, light))
-        return verbs + nouns
+        found = verbs + nouns
+        return [f for f in found if f.sense.origin != "dictionary" or _dictionary_holds(f, found)]
 
     def _contents(self, found: list[_Found]) -> set[int]:
         """Words of the clauses that say what a trigger asks, threatens, refuses ... (not events);
@@ -412,6 +415,38 @@ class Coder:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+#: Clauses and phrases of a verb that hold what it is about: a trigger there is the event.
+_CONTENT = frozenset({"dobj", "xcomp", "ccomp", "advcl", "prep", "pobj", "attr", "oprd"})
+
+
+def _dictionary_holds(f: _Found, found: list[_Found]) -> bool:
+    """Whether a trigger from the CAMEO dictionary stands: a verb with a subject of its own (not
+    an adjunct "..., prompting protests"), not the light verb of an event noun found on its own
+    ("held *talks*"), and with no other trigger in its object or complement ("summoned the
+    ambassador *to protest*", "ordered the *arrest*": that one is the event) unless its pattern
+    names that word."""
+    tok = f.token
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj") for c in tok.children)
+    if not own_subject and tok.dep_ not in ("conj", "xcomp", "ROOT", "relcl"):
+        return False
+    if any(g.light is not None and g.light.i == tok.i for g in found):
+        return False
+    # a pattern that names the noun is the specific reading of it ("plan * demonstration")
+    named = frozenset().union(*f.sense.after) if f.sense.after else frozenset()
+    others = {
+        g.token.i
+        for g in found
+        if g is not f and not (g.token.pos_ != "VERB" and g.token.lemma_.lower() in named)
+    }
+    stack = [c for c in tok.children if c.dep_ in _CONTENT]
+    while stack:
+        t = stack.pop()
+        if t.i in others:
+            return False
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "conj", "cc"))
+    return True
 
 
 def _dyad(ev: Event, sym: bool, country: bool = False) -> tuple[str, str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -14,6 +16,17 @@ import yaml
 from irwatch.errors import CodingError
 
 DEFAULT_PATH = "data/triggers.yaml"
+DICTIONARY_PATH = "data/cameo_verbs.json"
+#: PLOVER types whose dictionary senses may lack a target. (Whether an event is one between
+#: equals is ours to say, in triggers.yaml: the dictionary does not tell.)
+_OPEN = frozenset({"PROTEST", "MOBILIZE"})
+#: Words that do not make a dictionary pattern specific ("take * on" says nothing of what).
+_FUNCTION_WORDS = frozenset(
+    {"to", "in", "on", "at", "by", "for", "with", "from", "of", "into", "against", "near", "over"}
+    | {"about", "after", "before", "under", "between", "through", "upon", "and", "or", "that"}
+    | {"as", "up", "out", "off", "down", "back", "will", "would", "not", "no", "has", "have"}
+    | {"had", "was", "were", "is", "are", "be", "been", "it", "they", "who", "which", "this"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +54,15 @@ class Sense:
     notarget: bool = False
     speaker: bool = False
     giver: bool = False
+    before: tuple[frozenset[str], ...] = ()
+    after: tuple[frozenset[str], ...] = ()
+    origin: str = "lexicon"
+    specific: bool = False
+
+    @property
+    def event(self) -> bool:
+        """False for a sense that says the word is no event here ("took part", "see")."""
+        return bool(self.type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +76,7 @@ class Lexicon:
     intent: frozenset[str]
     hypothetical: frozenset[str]
     obligation: frozenset[str]
+    needs_pattern: frozenset[str] = frozenset()
 
 
 _CONDITIONS = ("prt", "prep", "obj", "xcomp", "verb", "mod")
@@ -115,6 +138,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         intent=_words(data, "intent"),
         hypothetical=_words(data, "hypothetical"),
         obligation=_words(data, "obligation"),
+        needs_pattern=_words(data, "needs_pattern"),
     )
 
 
@@ -131,21 +155,117 @@ def read_lexicon(path: str | Path) -> Lexicon:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """The bundled trigger lexicon, read once per process.
+    """The bundled trigger lexicon, read once per process: our hand-written senses first, then
+    the verb patterns of the CAMEO dictionary (``cameo_verbs.json``) for what they leave open.
 
     >>> load_lexicon().verbs["urge"][0].type
     'REQUEST'
     """
-    path = resources.files("irwatch.events").joinpath(DEFAULT_PATH)
-    return read_lexicon(Path(str(path)))
+    base = resources.files("irwatch.events")
+    hand = read_lexicon(Path(str(base.joinpath(DEFAULT_PATH))))
+    try:
+        data = json.loads(Path(str(base.joinpath(DICTIONARY_PATH))).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CodingError("C002", path=DICTIONARY_PATH, detail=str(exc)) from exc
+    return with_dictionary(hand, dictionary_senses(data))
+
+
+def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
+    """Verb senses from converted CAMEO verb patterns (see :mod:`irwatch.events.verbdict`).
+
+    Each verb form gets its block's patterns (most specific first), then its default. A CAMEO
+    code PLOVER does not code (statements, 01x) or ``---`` gives a sense that is no event, so a
+    pattern can stop the default ("took part" is no arrest).
+    """
+    from irwatch.events.ontology import load_ontology
+
+    onto = load_ontology()
+    sets = {k: frozenset(v) for k, v in (data.get("sets") or {}).items()}
+
+    def slots(words: Sequence[str]) -> tuple[frozenset[str], ...]:
+        return tuple(
+            sets.get(w[1:], frozenset()) if w.startswith("&") else frozenset({w}) for w in words
+        )
+
+    def sense(
+        code: str | None,
+        *,
+        before: Sequence[str] = (),
+        after: Sequence[str] = (),
+        prt: Sequence[str] = (),
+    ) -> Sense:
+        known = onto.get(code) if code and code != "---" else None
+        ptype = known.plover_type if known is not None and known.plover_type else ""
+        mode = known.plover_mode if known is not None and ptype else None
+        return Sense(
+            type=ptype,
+            cameo=code or "---",
+            mode=mode or None,
+            prt=frozenset(prt),
+            before=slots(before),
+            after=slots(after),
+            notarget=ptype in _OPEN,
+            origin="dictionary",
+            specific=any(slot - _FUNCTION_WORDS for slot in slots([*before, *after])),
+        )
+
+    blocks = data.get("blocks") or []
+    out: dict[str, tuple[Sense, ...]] = {}
+    for lemma, entries in (data.get("verbs") or {}).items():
+        ordered = sorted(entries, key=lambda e: -(len(e.get("prt", ())) + len(e.get("words", ()))))
+        senses: list[Sense] = []
+        for e in ordered:
+            block = blocks[e["block"]]
+            prt, words = e.get("prt", ()), list(e.get("words", ()))
+            for p in block["patterns"]:
+                senses.append(
+                    sense(p["cameo"], before=p["before"], after=words + p["after"], prt=prt)
+                )
+            senses.append(sense(e.get("cameo") or block["cameo"], after=words, prt=prt))
+        out[lemma] = tuple(senses)
+    return out
+
+
+def with_dictionary(hand: Lexicon, dictionary: Mapping[str, tuple[Sense, ...]]) -> Lexicon:
+    """The hand lexicon with the dictionary's senses after its own for every verb.
+
+    Verbs of saying are read by the clause analysis (their complement holds the event): the
+    dictionary gives them nothing. Verbs of intending and supposing, and light verbs that carry
+    the event of their noun, and very common verbs (``needs_pattern``) get only its specific
+    patterns ("plan a demonstration"), never a bare default ("planned", "held", "took").
+    """
+    structural = (
+        hand.intent | hand.hypothetical | hand.obligation | hand.light_verbs | hand.needs_pattern
+    )
+    verbs = dict(hand.verbs)
+    for lemma, senses in dictionary.items():
+        if lemma in hand.speech:
+            continue
+        if lemma in structural:
+            senses = tuple(s for s in senses if s.specific or s.prt)
+        verbs[lemma] = verbs.get(lemma, ()) + senses
+    return dataclasses.replace(hand, verbs=verbs)
 
 
 def match(senses: Sequence[Sense], present: Mapping[str, frozenset[str]]) -> Sense | None:
-    """The first sense whose conditions all hold, given the lemmas present per condition."""
+    """The first sense whose conditions all hold, given the lemmas present per condition
+    (``before``/``after``: the words before the verb and after it in its phrase)."""
+    excluded = False
     for sense in senses:
+        if excluded and sense.origin == "dictionary":
+            return None  # our sense ruled the reading out ("released a video")
+        if sense.after and not all(
+            slot & present.get("after", frozenset()) for slot in sense.after
+        ):
+            continue
+        if sense.before and not all(
+            slot & present.get("before", frozenset()) for slot in sense.before
+        ):
+            continue
         if sense.giver and "from" not in present.get("prep", frozenset()):
             continue
         if sense.exclude & present.get("obj", frozenset()):
+            excluded = True
             continue  # "released a video" is no release of people
         ok = True
         for cond in _CONDITIONS:
