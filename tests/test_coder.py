@@ -398,3 +398,30 @@ def test_a_long_proper_name_the_resolver_split_is_looked_up_whole(run: Any) -> N
 def test_one_object_shared_by_two_verbs_is_the_target_of_both(run: Any) -> None:
     events = run("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.")
     assert dyads(events) == {("SUPPORT", "LKA", "IRN")}
+
+
+def test_a_missile_launch_at_no_one_is_a_show_of_force(run: Any) -> None:
+    assert dyads(run("North Korea tested a new long-range missile on Thursday.")) == {
+        ("MOBILIZE", "PRK", None)
+    }
+    assert dyads(run("North Korea fired two missiles into the sea on Sunday.")) == {
+        ("MOBILIZE", "PRK", None)
+    }
+    # aimed at someone, it is an attack, never a show of force
+    assert ("MOBILIZE", "PSE", None) not in dyads(run("Hamas fired rockets at Israel on Friday."))
+    assert ("ASSAULT", "PSE", "ISR") in dyads(run("Hamas fired rockets at Israel on Friday."))
+
+
+def test_a_coup_is_coded(run: Any) -> None:
+    events = run("Malian officers staged a coup against the president on Tuesday.")
+    assert [(e.type, e.source.code) for e in events] == [("COERCE", "MLIMIL")]
+
+
+def test_a_verb_known_only_to_the_cameo_dictionary_is_coded(run: Any) -> None:
+    # "bombard" is not in our hand lexicon: the PETRARCH-2 dictionary's default codes it
+    assert ("ASSAULT", "RUS", "UKR") in dyads(run("Russia bombarded Ukraine on Monday."))
+
+
+def test_a_common_verb_without_a_pattern_is_no_event(run: Any) -> None:
+    assert run("The new Iranian tariffs took effect in Iraq on Monday.") == []
+    assert run("The Iraqi delegation left Tehran on Monday.") == []

@@ -14,6 +14,7 @@ quantities; (6) one event per type, dyad and period in a document, keeping the b
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -282,6 +283,11 @@ class Coder:
             # "measures demanded by the EU": a participle describing a noun is no event of its
             # own unless it names whom it concerns
             pairs = []
+        if not pairs and sources and sense.type == "ASSAULT" and self._weapon_shown(clause):
+            # "North Korea launched a ballistic missile", "tested a rocket": with no one it was
+            # aimed at, force shown, not used (CAMEO 150)
+            sense = dataclasses.replace(sense, type="MOBILIZE", cameo="150", mode=None)
+            pairs = [(s, None) for s in sources]
         if modal == "counterfactual":  # "a resolution that would have condemned ..."
             return []
         if modal == "denied":
@@ -320,6 +326,25 @@ class Coder:
             )
             for s, t in pairs
         ]
+
+    def _weapon_shown(self, clause: Token) -> bool:
+        """Whether the clause's verb launches, fires or tests a weapon named as its object, at no
+        one in particular."""
+        aimed = [
+            p
+            for c in clause.children
+            if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon")
+            for p in c.children
+            if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+        ]
+        if clause.pos_ != "VERB" or aimed:
+            return False  # "fired shells at targets in Jericho" was aimed at someone
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(
+            o.lemma_.lower() in self.lexicon.weapons or o.lower_ in self.lexicon.weapons
+            for c in objects
+            for o in cl.conjuncts(c)
+        )
 
     def _promise(self, v: Token) -> tuple[str, str] | None:
         """What a promise or offer of ``v``'s "to"-clause amounts to, when not cooperation."""

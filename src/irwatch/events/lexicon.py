@@ -77,6 +77,7 @@ class Lexicon:
     hypothetical: frozenset[str]
     obligation: frozenset[str]
     needs_pattern: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
 
 
 _CONDITIONS = ("prt", "prep", "obj", "xcomp", "verb", "mod")
@@ -139,6 +140,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         hypothetical=_words(data, "hypothetical"),
         obligation=_words(data, "obligation"),
         needs_pattern=_words(data, "needs_pattern"),
+        weapons=_words(data, "weapons"),
     )
 
 
@@ -167,7 +169,11 @@ def load_lexicon() -> Lexicon:
         data = json.loads(Path(str(base.joinpath(DICTIONARY_PATH))).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise CodingError("C002", path=DICTIONARY_PATH, detail=str(exc)) from exc
-    return with_dictionary(hand, dictionary_senses(data))
+    # the dictionary's weapon set ("ballistic missile" -> "missile"), singular and plural
+    weapons = {w.split()[-1] for w in (data.get("sets") or {}).get("WEAPON", ())}
+    weapons |= {w[:-1] for w in weapons if w.endswith("s")}
+    lexicon = with_dictionary(hand, dictionary_senses(data))
+    return dataclasses.replace(lexicon, weapons=frozenset(weapons) | hand.weapons)
 
 
 def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
