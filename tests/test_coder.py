@@ -425,3 +425,39 @@ def test_a_verb_known_only_to_the_cameo_dictionary_is_coded(run: Any) -> None:
 def test_a_common_verb_without_a_pattern_is_no_event(run: Any) -> None:
     assert run("The new Iranian tariffs took effect in Iraq on Monday.") == []
     assert run("The Iraqi delegation left Tehran on Monday.") == []
+
+
+def test_one_happening_between_two_states_is_one_event_whoever_names_each_side(run: Any) -> None:
+    events = run(
+        "Russian troops attacked Ukraine on Monday. The Kremlin said Russia had attacked "
+        "Ukraine on Monday to protect its people."
+    )
+    assert [(e.type, e.source.country, e.target and e.target.country) for e in events] == [
+        ("ASSAULT", "RUS", "UKR")
+    ]
+
+
+def test_two_leaders_asking_the_same_are_two_events(run: Any) -> None:
+    events = run("Putin urged Ukraine to negotiate on Monday. Lavrov urged Ukraine to negotiate.")
+    assert len([e for e in events if e.type == "REQUEST"]) == 2
+
+
+def test_co_negotiators_with_a_counterpart_are_events_with_it(run: Any) -> None:
+    events = run(
+        "The United States, Britain, France, Germany, Russia and China negotiated the accord "
+        "with Iran."
+    )
+    assert {e.target.country for e in events if e.target} == {"IRN"}
+    assert len(events) == 6
+    # two parties meeting with mediators meet each other
+    events = run("The Armenian and Azerbaijani foreign ministers met with French mediators.")
+    assert dyads(events) == {("CONSULT", "ARM", "AZE")}
+
+
+def test_parties_named_between_are_the_dyad(run: Any) -> None:
+    assert dyads(run("A ceasefire between Israel and Hamas was reached on Sunday.")) == {
+        ("AGREE", "ISR", "PSE")
+    }
+    assert dyads(run("Talks between Iran and Egypt resumed in Geneva on Monday.")) == {
+        ("CONSULT", "IRN", "EGY")
+    }

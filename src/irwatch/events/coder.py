@@ -105,7 +105,10 @@ class Coder:
             if ev.start_char < title_end:
                 headlines.append(((ev.type, *_dyad(ev, d.sym, True), when), ev))
                 continue
-            key = (ev.type, *_dyad(ev, d.sym), when)
+            # one happening between two states is one event, whoever is named for each
+            # side ("Russian troops", "Russia", "the Kremlin" attack Ukraine)
+            international = _international(ev)
+            key = (ev.type, *_dyad(ev, d.sym, international, international), when)
             if key not in events:
                 events[key] = ev
                 told.add((ev.type, *_dyad(ev, d.sym, True), when))
@@ -244,8 +247,12 @@ class Coder:
             if sense.type in FORCE:  # "massed troops outside the port city of Hodeidah"
                 cands += list(cl.prep_objects(tok, ("outside", "around", "near")))
             targets = ar.pick(roles, cands, sources)
-            if sense.sym and len({h.actor.id for h in sources}) > 1:
-                targets = []  # "the Armenian and Azerbaijani ministers met (with mediators)"
+            parties = len({h.actor.id for h in sources})
+            if sense.sym and parties > 1 and not (parties > 2 and targets):
+                # "the Armenian and Azerbaijani ministers met (with mediators)" is between the
+                # two; but "the US, Britain, France, Germany, Russia and China negotiated the
+                # accord with Iran" is six events with Iran, not fifteen among the six
+                targets = []
             elif not targets:  # "agreed to set up a centre in Tokyo"
                 targets = ar.pick(roles, cl.complement_words(tok), sources, foreign=True)
             if not targets and ar.dangling(tok):
@@ -258,6 +265,14 @@ class Coder:
                 targets = ar.pick(roles, cl.objects(tok.head), sources)
         else:
             sources, targets = self._noun_roles(tok, f.light, roles, sense)
+        if not sources and tok.pos_ == "VERB" and cl.is_passive(tok):
+            # "a ceasefire between Israel and Hamas was reached": the parties are named inside
+            subject = cl.first_child(tok, ("nsubjpass",))
+            between = (
+                roles.all(next(cl.prep_objects(subject, ("between",)), None)) if subject else []
+            )
+            if len({h.actor.id for h in between}) > 1:
+                sources, targets = between[:1], between[1:]
         held: list[Hit] = []
         placed = False
         if not sources and sense.type == "PROTEST" and clause.pos_ == "VERB":
@@ -271,7 +286,7 @@ class Coder:
             sources = roles.all(cl.first_child(clause, ("nsubjpass",)))  # "was put on alert"
         if not sources:
             sources, targets = ar.during_visit(tok, roles, targets)
-        among_equals = sense.sym and len({h.actor.id for h in sources}) > 1
+        among_equals = sense.sym and len({h.actor.id for h in sources}) > 1 and not targets
         if not targets and sources and sense.type in OPEN_TARGET and not among_equals:
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
             words = cl.clause_words(clause)
@@ -367,6 +382,10 @@ class Coder:
         sources: list[Hit] = []
         if light is not None:
             sources = roles.all(cl.subject(light))
+        if not sources:  # "talks between Iran and the EU", "a ceasefire between X and Y"
+            between = roles.all(next(cl.prep_objects(n, ("between",)), None))
+            if len({h.actor.id for h in between}) > 1:
+                return between[:1], between[1:]
         if not sources:
             for c in n.children:
                 if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
@@ -474,10 +493,19 @@ def _dictionary_holds(f: _Found, found: list[_Found]) -> bool:
     return True
 
 
-def _dyad(ev: Event, sym: bool, country: bool = False) -> tuple[str, str]:
+def _international(ev: Event) -> bool:
+    """Whether source and target are of two different states."""
+    s, t = ev.source.country, ev.target.country if ev.target else None
+    return bool(s and t and s != t)
+
+
+def _dyad(ev: Event, sym: bool, country: bool = False, persons: bool = False) -> tuple[str, str]:
+    """The dyad of an event as a key: knowledge-base ids, or countries (``country``), keeping
+    people apart (``persons``: Khamenei's and Rouhani's requests are two events)."""
     s = ev.source.actor_id or ev.source.code
     t = (ev.target.actor_id or ev.target.code) if ev.target else ""
     if country:
-        s = ev.source.country or s
-        t = (ev.target.country or t) if ev.target else ""
+        kept = ("person:",) if persons else ()
+        s = s if s.startswith(kept) and kept else ev.source.country or s
+        t = (t if t.startswith(kept) and kept else ev.target.country or t) if ev.target else ""
     return (min(s, t), max(s, t)) if sym else (s, t)
