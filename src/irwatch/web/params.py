@@ -17,7 +17,7 @@ from typing import Any
 
 from starlette.datastructures import QueryParams
 
-from irwatch.errors import UsageError
+from irwatch.errors import MESSAGES, UsageError
 from irwatch.store import EventFilter
 from irwatch.store.queries import PERIODS, date_bound
 
@@ -94,7 +94,10 @@ def _quads(value: str) -> tuple[int, ...]:
 
 def _date(value: str, name: str, *, end: bool) -> str:
     value = value.strip()
-    date_bound(value, end=end)  # a usage error for anything but YYYY, YYYY-MM, YYYY-MM-DD
+    try:
+        date_bound(value, end=end)
+    except UsageError:
+        raise _bad(name, MESSAGES["U002"].format(value=value)) from None
     return value
 
 
