@@ -4,9 +4,9 @@ dyads with several actors or anyone on a side, time series of any filter, counts
 from __future__ import annotations
 
 import pytest
-from webdata import ORDER, fill
 
 from irwatch.store import EventFilter, Store, open_store
+from webdata import ORDER, fill
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ import json
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from webdata import ORDER, fill
 
 from irwatch.cli import main
 from irwatch.store import EXPORT_COLUMNS, open_store
 from irwatch.web import create_app
+from webdata import ORDER, fill
 
 
 @pytest.fixture

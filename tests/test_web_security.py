@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
-from webdata import HOSTILE, HOSTILE_NAME, fill
 
 from irwatch.store import open_store
 from irwatch.web import SECURITY_HEADERS, create_app
+from webdata import HOSTILE, HOSTILE_NAME, fill
 
 PAGES = [
     "/",
@@ -136,9 +136,9 @@ def test_an_unexpected_failure_is_a_500_without_a_traceback(db: str, monkeypatch
             r = c.get(path)
             assert r.status_code == 500
             assert "secret internals" not in r.text and "Traceback" not in r.text
-            assert r.headers["Content-Security-Policy"] == SECURITY_HEADERS[
-                "Content-Security-Policy"
-            ]
+            assert (
+                r.headers["Content-Security-Policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+            )
         assert c.get("/api/v1/events").json() == {"error": "internal error"}
 
 

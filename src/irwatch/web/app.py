@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from irwatch import __version__
 from irwatch.errors import IrwatchError, StoreError, UsageError
@@ -104,10 +105,17 @@ def add_templates(app: FastAPI, directory: str | Path) -> None:
     loader.loaders = [*loader.loaders, FileSystemLoader(str(directory))]
 
 
+def _mounted(app: FastAPI, path: str) -> bool:
+    """Whether a GET of ``path`` reaches a route of ``app`` (included routers too)."""
+    scope = {"type": "http", "path": path, "method": "GET", "root_path": "", "headers": []}
+    return any(route.matches(scope)[0] == Match.FULL for route in app.routes)
+
+
 def _nav(request: Request) -> dict[str, Any]:
     app = request.app
-    paths = {getattr(r, "path", None) for r in app.routes}
-    links = [(href, label) for href, label in NAV if href in paths or href == "/"]
+    links = getattr(app.state, "nav", None)
+    if links is None:  # once: by the first request every router is included
+        links = app.state.nav = [(href, label) for href, label in NAV if _mounted(app, href)]
     return {"nav": links, "settings": app.state.settings, "version": __version__}
 
 

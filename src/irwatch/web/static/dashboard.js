@@ -27,6 +27,24 @@
     return Date.UTC(+parts[0], parts[1] ? +parts[1] - 1 : 0, parts[2] ? +parts[2] : 1) / 1000;
   }
 
+  // every period from the first to the last (as seconds), so that a gap shows as a gap
+  function timeline(labels, by) {
+    var xs = labels.map(seconds).sort(function (a, b) { return a - b; });
+    if (!xs.length) { return xs; }
+    var out = [];
+    var t = xs[0];
+    var last = xs[xs.length - 1];
+    while (t <= last && out.length < 20000) {
+      out.push(t);
+      var d = new Date(t * 1000);
+      if (by === "day") { t += 86400; }
+      else if (by === "week") { t += 7 * 86400; }
+      else if (by === "month") { t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 1000; }
+      else { t = Date.UTC(d.getUTCFullYear() + 1, 0, 1) / 1000; }
+    }
+    return out;
+  }
+
   function width(el) {
     return Math.max(280, el.clientWidth || 600);
   }
@@ -51,9 +69,12 @@
 
   function quadChart(el) {
     var d = data(el);
-    var rows = d.series;
-    var xs = rows.map(function (r) { return seconds(r.period); });
-    var ys = QUADS.map(function (q) { return rows.map(function (r) { return r[q[0]]; }); });
+    var at = {};
+    d.series.forEach(function (r) { at[seconds(r.period)] = r; });
+    var xs = timeline(d.series.map(function (r) { return r.period; }), d.by);
+    var ys = QUADS.map(function (q) {
+      return xs.map(function (x) { return at[x] ? at[x][q[0]] : 0; });
+    });
     var series = QUADS.map(function (q) {
       return { label: q[1], stroke: q[2], width: 2, points: { show: true, size: 5 } };
     });
@@ -62,24 +83,23 @@
 
   function dyadChart(el, field) {
     var d = data(el);
-    var periods = [];
-    d.series.forEach(function (r) { if (periods.indexOf(r.period) < 0) { periods.push(r.period); } });
-    periods.sort();
+    var xs = timeline(d.series.map(function (r) { return r.period; }), d.by);
     var directions = [[d.a, d.b], [d.b, d.a]];
     var ys = directions.map(function (dir) {
-      return periods.map(function (p) {
-        var row = d.series.find(function (r) {
-          return r.period === p && r.source === dir[0] && r.target === dir[1];
-        });
-        return row ? row[field] : (field === "events" ? 0 : null);
+      var at = {};
+      d.series.forEach(function (r) {
+        if (r.source === dir[0] && r.target === dir[1]) { at[seconds(r.period)] = r; }
+      });
+      return xs.map(function (x) {
+        return at[x] ? at[x][field] : (field === "events" ? 0 : null);
       });
     });
     var colours = ["#0b5cad", "#c7362f"];
     var series = directions.map(function (dir, i) {
       return { label: dir[0] + " → " + dir[1], stroke: colours[i], width: 2,
-               points: { show: true, size: 6 }, spanGaps: field !== "events" };
+               points: { show: true, size: 6 } };
     });
-    plot(el, series, periods.map(seconds), ys);
+    plot(el, series, xs, ys);
   }
 
   // the world map: equirectangular, Antarctica left out, five classes of counts
@@ -92,6 +112,8 @@
       var ns = "http://www.w3.org/2000/svg";
       var svg = document.createElementNS(ns, "svg");
       svg.setAttribute("viewBox", "0 0 960 430");
+      svg.setAttribute("width", "960");
+      svg.setAttribute("height", "430");
       svg.setAttribute("aria-hidden", "true");
       var shapes = topojson.feature(world, world.objects.countries).features;
       shapes.forEach(function (f) {
@@ -100,8 +122,17 @@
         var d = "";
         polygons.forEach(function (rings) {
           rings.forEach(function (ring) {
+            var shift = 0;
+            var prev = null;
             ring.forEach(function (pt, i) {
-              var x = (pt[0] + 180) * (960 / 360);
+              // a ring that crosses the antimeridian goes on past the edge instead of across
+              var lon = pt[0] + shift;
+              if (prev !== null && Math.abs(lon - prev) > 180) {
+                shift += lon > prev ? -360 : 360;
+                lon = pt[0] + shift;
+              }
+              prev = lon;
+              var x = (lon + 180) * (960 / 360);
               var y = (84 - pt[1]) * (960 / 360);
               d += (i ? "L" : "M") + x.toFixed(1) + "," + y.toFixed(1);
             });
