@@ -173,3 +173,22 @@ def test_bad_parameters_are_a_422_with_a_message(client: TestClient, query: str,
     assert set(body) == {"error"}
     assert says in body["error"]
     assert "\n" not in body["error"] and "Traceback" not in r.text
+
+
+@pytest.mark.parametrize(
+    ("path", "listed"),
+    [
+        ("/", ORDER),
+        ("/dyad/IRN/IRQ?by=week", ["d5-0", "d4-1", "d2-1", "d1-1"]),
+        ("/dyad/IRQ,USA/IRN?quad=1,4&since=2019-02", ["d2-0", "d2-1"]),
+        ("/search?q=gas", ["d2-1"]),
+        ("/actor/GBR?by=year", ["d3-0", "d6-0"]),
+        ("/event/d2-1", []),
+    ],
+)
+def test_pages_on_each_database(client: TestClient, path: str, listed: list) -> None:
+    import re
+
+    r = client.get(path)
+    assert r.status_code == 200
+    assert re.findall(r'data-event-id="([^"]+)"', r.text) == listed

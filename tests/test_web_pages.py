@@ -118,3 +118,23 @@ def test_an_included_router_extends_base_and_gets_its_nav_link(db: str, tmp_path
         assert '<a href="/updates"' in c.get("/").text
     with TestClient(create_app(db)) as plain:
         assert 'href="/updates"' not in plain.get("/").text  # no link to a page that is not there
+
+
+def test_an_empty_store_has_pages_too(tmp_path) -> None:
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'empty.db'}")) as c:
+        for path in ("/", "/dyad/IRN/IRQ", "/search?q=x", "/actor/IRN"):
+            r = c.get(path)
+            assert r.status_code == 200, path
+            assert "No events" in r.text or "0</strong> events" in r.text
+
+
+def test_serve_with_a_store_it_cannot_open_says_so_in_one_line(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from irwatch.cli import main
+
+    bad = f"sqlite:///{tmp_path / 'no' / 'such' / 'dir.db'}"
+    result = CliRunner().invoke(main, ["serve", "--db", bad, "--port", "0"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: [S001] cannot open the database")
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
