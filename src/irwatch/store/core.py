@@ -265,13 +265,10 @@ class Store:
     ) -> tuple[list[dict[str, Any]], tuple[str | None, str] | None]:
         """One page of :meth:`events` (``where.after`` is where it starts) and the cursor of the
         next page (``None`` on the last): pass it back as ``EventFilter.after``."""
-        from dataclasses import replace
-
-        f = replace(where or EventFilter(), limit=limit + 1)
-        rows = self.events(f, with_reports=with_reports)
-        if len(rows) <= limit:
-            return rows, None
-        return rows[:limit], queries.cursor_of(rows[limit - 1])
+        result: tuple[list[dict[str, Any]], tuple[str | None, str] | None] = self._read(
+            queries.page, where or EventFilter(), limit=limit, with_reports=with_reports
+        )
+        return result
 
     def dyad(
         self,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -169,15 +169,33 @@ def where_clause(conn: Connection, f: EventFilter) -> ColumnElement[bool]:
 
 
 def _after(day: str | None, event_id: str) -> ColumnElement[bool]:
-    """The rows after ``(day, event_id)`` in the order of :func:`_order` (undated ones last)."""
+    """The rows after ``(day, event_id)`` in the order of :func:`_order`: after a dated row,
+    the dated rows (:func:`page` adds the undated ones, which come last, when those run out;
+    one condition for both could not use the day index); after an undated row, the undated
+    rows (``event_id`` "" for all of them)."""
     if day is None:
-        return and_(_e.c.day.is_(None), _e.c.event_id < event_id)
-    return or_(_e.c.day < day, and_(_e.c.day == day, _e.c.event_id < event_id), _e.c.day.is_(None))
+        undated = _e.c.day.is_(None)
+        return and_(undated, _e.c.event_id < event_id) if event_id else undated
+    return and_(_e.c.day <= day, or_(_e.c.day < day, _e.c.event_id < event_id))
 
 
 def cursor_of(row: dict[str, Any]) -> tuple[str | None, str]:
     """The cursor after ``row`` (``EventFilter.after``): its day and event id."""
     return (row["day"], row["event_id"])
+
+
+def page(
+    conn: Connection, f: EventFilter, *, limit: int, with_reports: bool = False
+) -> tuple[list[dict[str, Any]], tuple[str | None, str] | None]:
+    """The ``limit`` events after ``f.after`` (from the first without it) and the cursor of the
+    next page, or None after the last."""
+    rows = events(conn, replace(f, limit=limit + 1), with_reports=with_reports)
+    if len(rows) <= limit and f.after is not None and f.after[0] is not None:
+        undated = replace(f, after=(None, ""), limit=limit + 1 - len(rows))
+        rows += events(conn, undated, with_reports=with_reports)
+    if len(rows) <= limit:
+        return rows, None
+    return rows[:limit], cursor_of(rows[limit - 1])
 
 
 def _order(conn: Connection) -> list[ColumnElement[Any]]:
@@ -206,7 +224,10 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
     """Happenings matching ``f``, latest first; ``with_reports`` adds each one's ``reports``."""
     # events first, their documents after: joining before the LIMIT would look up a document
     # for every matching event
-    q = select(_e).where(where_clause(conn, f)).order_by(*_order(conn))
+    where = where_clause(conn, f)
+    if f.limit and not f.search:
+        where = _first_days(conn, where, f.limit)
+    q = select(_e).where(where).order_by(*_order(conn))
     rows = [_row(r._mapping) for r in conn.execute(q.limit(f.limit) if f.limit else q)]
     keys = list({row["doc_key"] for row in rows})
     docs: dict[str, Any] = {}
@@ -226,6 +247,18 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
         for report in _reports(conn, list(by_id)):
             by_id[report.pop("happening")]["reports"].append(report)
     return rows
+
+
+def _first_days(conn: Connection, where: ColumnElement[bool], limit: int) -> ColumnElement[bool]:
+    """``where`` narrowed to the days of its first ``limit`` rows: the same first rows.
+
+    Sorting every match by (day, event_id) reads each row from the table (event_id is in no
+    index); the day of the limit-th row comes from an index alone, and then only the rows of
+    the last days are read and sorted (the dyad IRN:USA of a million events: 180 -> 27 ms).
+    """
+    q = select(_e.c.day).where(where).order_by(_order(conn)[0]).offset(limit - 1).limit(1)
+    day = conn.execute(q).scalar()
+    return and_(where, _e.c.day >= day) if day is not None else where
 
 
 def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
@@ -284,6 +317,7 @@ __all__ = [
     "events",
     "fts_query",
     "iter_events",
+    "page",
     "reports",
     "skipped",
     "where_clause",

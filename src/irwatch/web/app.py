@@ -62,12 +62,15 @@ class WebSettings:
 
     page_size: events per page of the HTML lists; api_limit: events per API page when the
     client does not say (at most :data:`irwatch.web.params.MAX_LIMIT`); top_dyads: dyads on
-    the overview; title: the site's name in every page.
+    the overview; summary_seconds: how long the overview's summaries of the whole store
+    (counts, series, map) are kept before they are computed again (0: never kept); title: the
+    site's name in every page.
     """
 
     page_size: int = 50
     api_limit: int = 100
     top_dyads: int = 10
+    summary_seconds: float = 60.0
     title: str = "irwatch"
 
 
@@ -218,6 +221,7 @@ def create_app(db_url: str, *, settings: WebSettings | None = None) -> FastAPI:
     app.state.store = store
     app.state.settings = settings or WebSettings()
     app.state.templates = _templates()
+    app.state.summaries = {}  # the overview's, see pages._summary
     app.add_middleware(SecurityHeaders)
     _install_errors(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

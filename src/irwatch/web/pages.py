@@ -6,6 +6,7 @@ the charts and the map are drawn by ``static/dashboard.js`` from JSON in the pag
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from typing import Any
 
@@ -63,21 +64,31 @@ def _map_counts(counts: dict[str, int]) -> list[dict[str, Any]]:
     return out
 
 
+def _summary(request: Request, by: str) -> dict[str, Any]:
+    """The overview's summaries of the whole store, kept ``summary_seconds`` (on a million
+    events they take seconds; the store changes only when an ingest runs)."""
+    settings = request.app.state.settings
+    kept: dict[str, tuple[float, dict[str, Any]]] = request.app.state.summaries
+    now = time.monotonic()
+    if by in kept and now - kept[by][0] < settings.summary_seconds:
+        return kept[by][1]
+    store = _store(request)
+    summary = {
+        "stats": store.stats(top=settings.top_dyads),
+        "series": store.series(EventFilter(), by=by),
+        "countries": _map_counts(store.countries()),
+    }
+    kept[by] = (now, summary)
+    return summary
+
+
 @router.get("/")
 def overview(request: Request) -> Response:
     """Events over time by quad class, the busiest dyads, the map, the latest events."""
     values = params.check_known(request.query_params, ("by",))
     by = params.period(values.get("by"))
-    store = _store(request)
-    settings = request.app.state.settings
-    context = {
-        "stats": store.stats(top=settings.top_dyads),
-        "series": store.series(EventFilter(), by=by),
-        "countries": _map_counts(store.countries()),
-        "latest": store.events(EventFilter(limit=10)),
-        "by": by,
-        "values": values,
-    }
+    latest = _store(request).events(EventFilter(limit=10))
+    context = {**_summary(request, by), "latest": latest, "by": by, "values": values}
     return _render(request, "overview.html", context)
 
 

@@ -69,17 +69,21 @@ def http_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """ISO alpha-3 to the short English name the knowledge base uses (``RUS``: Russia)."""
+    import csv
+    from importlib.resources import files
+
+    text = files("irwatch.actors").joinpath("data", "states.csv").read_text(encoding="utf-8")
+    return {row["iso3"]: row["name"] for row in csv.DictReader(text.splitlines())}
+
+
 def country_name(code: str | None) -> str:
-    """The English short name of an ISO alpha-3 country (``IRN``: Iran), else the code."""
+    """The short English name of an ISO alpha-3 country (``IRN``: Iran), else the code."""
     if not code:
         return ""
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=code.upper()) if len(code) == 3 else None
-    if found is None:
-        return code
-    return str(getattr(found, "common_name", None) or found.name)
+    return _state_names().get(code.upper(), code)
 
 
 def actor_name(code: str | None) -> str:
