@@ -86,3 +86,10 @@ def test_counts_per_country(filled: Store) -> None:
     counts = filled.countries()
     assert counts == {"IRN": 8, "IRQ": 4, "USA": 3, "GBR": 2, "SYR": 1}
     assert list(counts)[:2] == ["IRN", "IRQ"]
+
+
+def test_counts_per_type(filled: Store) -> None:
+    assert filled.types(EventFilter(dyad=("IRN", "IRQ"))) == {
+        "ACCUSE": 1, "AGREE": 1, "REQUEST": 1, "THREATEN": 1,
+    }  # fmt: skip
+    assert list(filled.types())[:1] == ["ACCUSE"]  # three, the most

@@ -296,6 +296,11 @@ class Store:
         rows: list[dict[str, Any]] = self._read(summaries.series, where or EventFilter(), by=by)
         return rows
 
+    def types(self, where: EventFilter | None = None) -> dict[str, int]:
+        """The matching events per PLOVER type, most first."""
+        result: dict[str, int] = self._read(summaries.type_counts, where or EventFilter())
+        return result
+
     def countries(self) -> dict[str, int]:
         """Events per country on either side, most first."""
         result: dict[str, int] = self._read(summaries.countries)

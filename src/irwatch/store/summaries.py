@@ -136,6 +136,13 @@ def series(conn: Connection, f: EventFilter, *, by: str = "month") -> list[dict[
     return _means(cells)
 
 
+def type_counts(conn: Connection, f: EventFilter) -> dict[str, int]:
+    """Events matching ``f`` per PLOVER type, most first."""
+    q = select(_e.c.type, func.count()).where(where_clause(conn, f)).group_by(_e.c.type)
+    counts = {kind: int(n) for kind, n in conn.execute(q)}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def _dyad_counts(conn: Connection) -> list[tuple[str, int]]:
     """Events per ``SOURCE:TARGET`` key, from the dyad index alone."""
     q = select(_e.c.dyad, func.count()).group_by(_e.c.dyad)
@@ -181,4 +188,4 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     }
 
 
-__all__ = ["countries", "dyad_series", "period_of", "series", "stats"]
+__all__ = ["countries", "dyad_series", "period_of", "series", "stats", "type_counts"]

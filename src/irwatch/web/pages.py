@@ -109,11 +109,8 @@ def dyad(request: Request, a: str, b: str) -> Response:
     by = params.period(values.get("by"))
     where = params.event_filter(values, dyad=(side_a, side_b))
     store = _store(request)
-    series = store.dyad(side_a, side_b, by=by, types=True, where=where)
-    types: dict[str, int] = {}
-    for row in series:
-        for kind, n in row.get("types", {}).items():
-            types[kind] = types.get(kind, 0) + n
+    series = store.dyad(side_a, side_b, by=by, where=where)
+    types = store.types(where)
     rows, next_link = _page(request, where, values)
     csv_values = {"dyad": f"{side_a}:{side_b}", **{k: values[k] for k in _NARROW if k in values}}
     context = {
@@ -122,7 +119,7 @@ def dyad(request: Request, a: str, b: str) -> Response:
         "by": by,
         "values": values,
         "series": series,
-        "types": sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
+        "types": list(types.items()),
         "events": rows,
         "next_link": next_link,
         "csv_link": "/api/v1/events" + with_params(csv_values, format="csv"),
