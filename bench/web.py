@@ -130,7 +130,7 @@ def main() -> None:
                 time.sleep(0.1)
         print(f"irwatch serve --workers {args.workers}; load average {os.getloadavg()[0]:.1f}")
         for name, path in PAGES.items():
-            _get(base + path)  # warm the caches once
+            first = _get(base + path)  # warms the caches (the overview's summaries too)
             runs = [_get(base + path) for _ in range(args.requests)]
             server_ms = [r[0] for r in runs]
             client_ms = [r[1] for r in runs]
@@ -138,7 +138,7 @@ def main() -> None:
                 f"{name}: server p50 {statistics.median(server_ms):.1f} ms, "
                 f"p95 {_pct(server_ms, 95):.1f} ms; client p50 "
                 f"{statistics.median(client_ms):.1f} ms, p95 {_pct(client_ms, 95):.1f} ms "
-                f"({runs[0][2]:,} bytes)"
+                f"({runs[0][2]:,} bytes; the first request {first[0]:.0f} ms)"
             )
         done, errors, latencies = asyncio.run(_load(base, args.clients, args.seconds))
         print(
