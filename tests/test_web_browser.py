@@ -120,6 +120,14 @@ def open_page(browser: object, url: str, shot: str | None = None) -> None:
         browser.save_screenshot(str(SHOTS / f"{shot}.png"))
 
 
+def arrived(browser: object, part: str) -> str:
+    """The URL once the browser has gone to one with ``part`` in it (after a click or Enter)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 15).until(lambda d: part in d.current_url)
+    return str(browser.current_url)
+
+
 def painted(browser: object, chart_id: str) -> int:
     """How many pixels of a chart's plot canvas are painted."""
     return int(
@@ -182,8 +190,7 @@ def test_dyad_page_filters_in_the_url_and_its_csv_is_the_apis(browser, server: s
     # filter by a quad class: the URL says so (a permalink) and the list holds only those
     Select(browser.find_element(By.NAME, "quad")).select_by_value("3")
     browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
-    open_page(browser, browser.current_url, "dyad-filtered")
-    assert "quad=3" in browser.current_url
+    open_page(browser, arrived(browser, "quad=3"), "dyad-filtered")
     shown = browser.find_elements(By.CSS_SELECTOR, "ol.events li.event")
     assert shown and all("quad3" in li.get_attribute("class") for li in shown)
     expected = api(server, "dyad=IRN:USA&quad=3")
@@ -206,13 +213,12 @@ def test_search_by_keyboard_and_the_event_page(browser, server: str) -> None:
     open_page(browser, server + "/search")
     box = browser.find_element(By.NAME, "q")
     box.send_keys("nuclear", Keys.ENTER)
-    open_page(browser, browser.current_url, "search")
-    assert "q=nuclear" in browser.current_url
+    open_page(browser, arrived(browser, "q=nuclear"), "search")
     found = browser.find_elements(By.CSS_SELECTOR, "ol.events blockquote")
     assert found and all("nuclear" in q.text.lower() for q in found)
     assert len(found) == len(api(server, "q=nuclear"))
     browser.find_element(By.CSS_SELECTOR, "ol.events a.detail").click()
-    open_page(browser, browser.current_url, "event")
+    open_page(browser, arrived(browser, "/event/"))
     assert browser.find_element(By.CSS_SELECTOR, "h1").text
     assert browser.find_elements(By.CSS_SELECTOR, "ol.reports li")
     # a happening reported twice: both reports, each with its link; the actors and their roles
@@ -255,14 +261,17 @@ def test_keyboard_skip_link_and_a_narrow_screen(browser, server: str) -> None:
 
 def test_lists_and_filters_work_without_javascript(browser, server: str) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
         browser.get(server + "/search?dyad=IRN:*")
         Select(browser.find_element(By.NAME, "quad")).select_by_value("1")
         browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
-        assert "quad=1" in browser.current_url and "dyad=IRN" in browser.current_url
+        assert "dyad=IRN" in arrived(browser, "quad=1")
+        WebDriverWait(browser, 15).until(
+            lambda d: d.execute_script("return document.readyState") == "complete"
+        )
         shown = browser.find_elements(By.CSS_SELECTOR, "ol.events li.event")
         expected = api(server, "dyad=IRN:*&quad=1")
         assert [li.get_attribute("data-event-id") for li in shown] == [
