@@ -138,3 +138,28 @@ def test_serve_with_a_store_it_cannot_open_says_so_in_one_line(tmp_path) -> None
     assert result.exit_code == 1
     assert result.output.startswith("Error: [S001] cannot open the database")
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_vendored_files_are_credited_with_their_licences(tmp_path) -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    vendor = root / "src" / "irwatch" / "web" / "static" / "vendor"
+    notice = (root / "NOTICE").read_text()
+    script = (root / "scripts" / "vendor_web.sh").read_text()
+    for package, files in {
+        "uPlot": ["uPlot.iife.min.js", "uPlot.min.css"],
+        "topojson-client": ["topojson-client.min.js"],
+        "world-atlas": ["countries-110m.json"],
+    }.items():
+        assert (vendor / f"{package}.LICENSE").stat().st_size > 300
+        for name in files:
+            assert (vendor / name).stat().st_size > 1000
+            assert name in notice and name in script
+        assert package in notice
+    # the page loads nothing from elsewhere: every script and style is one of ours
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'empty.db'}")) as c:
+        html = c.get("/").text
+    for ref in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+        assert (root / "src" / "irwatch" / "web" / ref.lstrip("/")).is_file(), ref
+    assert "//" not in "".join(re.findall(r'<script[^>]*src="([^"]+)"', html))
