@@ -6,12 +6,20 @@ from __future__ import annotations
 import pytest
 
 from irwatch.store import EventFilter, Store, open_store
-from webdata import ORDER, fill
+from webdata import ORDER, filled_database
 
 
-@pytest.fixture
-def filled(store_url: str) -> Store:
-    store = fill(open_store(store_url))
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The store of webdata.fill, once per module and database (these tests only read it)."""
+    base = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    with filled_database(tmp_path_factory.mktemp("db"), base) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def filled(db: str) -> Store:
+    store = open_store(db)
     yield store
     store.close()
 

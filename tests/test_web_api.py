@@ -14,17 +14,18 @@ from fastapi.testclient import TestClient
 from irwatch.cli import main
 from irwatch.store import EXPORT_COLUMNS, open_store
 from irwatch.web import create_app
-from webdata import ORDER, fill
+from webdata import ORDER, fill, filled_database
 
 
-@pytest.fixture
-def db(store_url: str) -> str:
-    with open_store(store_url) as store:
-        fill(store)
-    return store_url
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The store of webdata.fill, once per module and database (these tests only read it)."""
+    base = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    with filled_database(tmp_path_factory.mktemp("db"), base) as url:
+        yield url
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def client(db: str) -> TestClient:
     with TestClient(create_app(db)) as c:
         yield c

@@ -4,8 +4,12 @@ and one whose texts and link are hostile (markup, a ``javascript:`` URL)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from irwatch.records import Article, Event, EventActor, Period
-from irwatch.store import Store
+from irwatch.store import Store, open_store
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 HOSTILE_NAME = '"><svg onload=alert(2)>'
@@ -129,3 +133,32 @@ def fill(store: Store) -> Store:
 
 #: The happenings of :func:`fill`, latest first (the undated one last).
 ORDER = ["d5-0", "d3-0", "d3-1", "d4-1", "d2-0", "d2-1", "d1-0", "d1-1", "d6-0"]
+
+
+@contextmanager
+def filled_database(folder: Path, pg_base: str | None = None) -> Iterator[str]:
+    """The URL of a store holding :func:`fill`: a SQLite file in ``folder``, or a PostgreSQL
+    schema of its own on the server ``pg_base`` (dropped afterwards)."""
+    if pg_base is None:
+        url = f"sqlite:///{folder / 'irwatch.db'}"
+        with open_store(url) as store:
+            fill(store)
+        yield url
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    url = f"{pg_base}{'&' if '?' in pg_base else '?'}options=-csearch_path%3D{name}"
+    try:
+        with open_store(url) as store:
+            fill(store)
+        yield url
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()
