@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 SAMPLES := src/irwatch/data/samples
 
-.PHONY: demo test lint venv postgres
+.PHONY: demo test lint venv postgres chromium
 
 $(BIN)/irwatch: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -20,6 +20,7 @@ demo: venv
 	$(BIN)/irwatch ingest $(SAMPLES) --db sqlite:///$(DEMO_DB)
 	$(BIN)/irwatch events --db sqlite:///$(DEMO_DB) --limit 25
 	$(BIN)/irwatch stats --db sqlite:///$(DEMO_DB)
+	@echo "Dashboard and API: $(BIN)/irwatch serve --db $(DEMO_DB), then open http://127.0.0.1:8000/"
 
 lint: venv
 	$(BIN)/ruff check src tests bench
@@ -31,5 +32,13 @@ postgres:
 	@if [ -z "$${IRWATCH_TEST_PG:-}" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		bash -c 'source .ci/postgres.sh && irwatch_postgres'; fi
 
-test: venv lint postgres
+# Debian's Chromium and chromedriver for the browser tests, installed when we are root and they
+# are missing (elsewhere, without them, those tests skip).
+chromium:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			bash -c 'source .ci/chromium.sh && irwatch_chromium'; \
+		else echo "no /usr/bin/chromium: the browser tests will skip"; fi; fi
+
+test: venv lint postgres chromium
 	$(BIN)/pytest -n 2 -q

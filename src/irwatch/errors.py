@@ -45,6 +45,11 @@ MESSAGES: dict[str, str] = {
     "S001": "cannot open the database {url}: {detail}",
     "S002": "database query failed: {detail}",
     "S003": "cannot migrate the database schema: {detail}",
+    # web (the dashboard and the API answer these with 422 or 404)
+    "W001": "unknown parameter {name!r}; known: {known}",
+    "W002": "parameter {name!r}: {detail}",
+    "W003": "not a page cursor: {value!r} (use the 'next' value of the previous page)",
+    "W004": "no event {event_id!r}",
     # evaluation
     "E001": "malformed gold file {path}, line {line}: {detail}",
 }

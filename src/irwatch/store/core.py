@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, bindparam, select, update
 
 from irwatch.errors import IrwatchError, StoreError
 from irwatch.records import Article, Event
-from irwatch.store import queries, schema
+from irwatch.store import queries, schema, summaries
 from irwatch.store.dedup import (
     DedupOptions,
     Happening,
@@ -260,14 +260,55 @@ class Store:
         rows: list[dict[str, Any]] = self._read(queries.reports, event_id)
         return rows
 
-    def dyad(self, a: str, b: str, *, by: str = "month") -> list[dict[str, Any]]:
-        """Per period and direction: event counts by quad class and the mean score."""
-        rows: list[dict[str, Any]] = self._read(queries.dyad_series, a, b, by=by)
+    def page(
+        self, where: EventFilter | None = None, *, limit: int = 50, with_reports: bool = False
+    ) -> tuple[list[dict[str, Any]], tuple[str | None, str] | None]:
+        """One page of :meth:`events` (``where.after`` is where it starts) and the cursor of the
+        next page (``None`` on the last): pass it back as ``EventFilter.after``."""
+        result: tuple[list[dict[str, Any]], tuple[str | None, str] | None] = self._read(
+            queries.page, where or EventFilter(), limit=limit, with_reports=with_reports
+        )
+        return result
+
+    def dyad(
+        self,
+        a: str,
+        b: str,
+        *,
+        by: str = "month",
+        types: bool = False,
+        where: EventFilter | None = None,
+    ) -> list[dict[str, Any]]:
+        """Per period and direction: event counts by quad class and the mean score.
+
+        Either side may be a comma list of actors or ``*``; ``types`` adds the counts per
+        PLOVER type; ``where`` narrows the events (a type, a quad class, dates, words).
+        """
+        rows: list[dict[str, Any]] = self._read(
+            summaries.dyad_series, a, b, by=by, types=types, where=where
+        )
         return rows
+
+    def series(
+        self, where: EventFilter | None = None, *, by: str = "month"
+    ) -> list[dict[str, Any]]:
+        """Per period, the matching events: counts by quad class and the mean score."""
+        rows: list[dict[str, Any]] = self._read(summaries.series, where or EventFilter(), by=by)
+        return rows
+
+    def types(self, where: EventFilter | None = None) -> dict[str, int]:
+        """The matching events per PLOVER type, most first."""
+        result: dict[str, int] = self._read(summaries.type_counts, where or EventFilter())
+        return result
+
+    def countries(self) -> dict[str, int]:
+        """Events per country on either side, most first."""
+        result: dict[str, int] = self._read(summaries.countries)
+        return result
 
     def stats(self, *, top: int = 10) -> dict[str, Any]:
         """Documents, events, reports, skipped, date range and the top dyads."""
-        result: dict[str, Any] = self._read(queries.stats, top=top)
+        result: dict[str, Any] = self._read(summaries.stats, top=top)
         return result
 
     def skipped(self) -> list[dict[str, Any]]:

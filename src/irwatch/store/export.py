@@ -95,25 +95,43 @@ def write_rows(rows: Iterable[dict[str, Any]], out: IO[bytes] | IO[str] | str, f
         with _opened(out, binary=True) as f:
             return _parquet(_project(rows), f)
     n = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal n
+        for row in rows:
+            n += 1
+            yield row
+
     with _opened(out, binary=False) as f:
         if fmt == "jsonl":
-            for row in _project(rows):
+            for row in _project(counted()):
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
-                n += 1
             return n
-        writer = csv.DictWriter(
-            f,
-            fieldnames=EXPORT_COLUMNS,
-            lineterminator="\n",
-            delimiter="\t" if fmt == "tsv" else ",",
-        )
-        writer.writeheader()
-        for row in _project(rows):
-            if fmt == "tsv":  # TSV has no quoting: tabs and newlines in text become spaces
-                row = {k: _tsv(v) for k, v in row.items()}
-            writer.writerow(row)
-            n += 1
+        for chunk in csv_chunks(counted(), fmt):
+            f.write(chunk)
     return n
+
+
+def csv_chunks(rows: Iterable[dict[str, Any]], fmt: str = "csv") -> Iterator[str]:
+    """The rows as CSV (or TSV) text with the export columns, header first, in pieces of about
+    64 KB: what :func:`write_rows` writes, for a streamed download."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=EXPORT_COLUMNS,
+        lineterminator="\n",
+        delimiter="\t" if fmt == "tsv" else ",",
+    )
+    writer.writeheader()
+    for row in _project(rows):
+        if fmt == "tsv":  # TSV has no quoting: tabs and newlines in text become spaces
+            row = {k: _tsv(v) for k, v in row.items()}
+        writer.writerow(row)
+        if buffer.tell() >= 65536:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _tsv(value: Any) -> Any:
@@ -153,4 +171,4 @@ def _parquet(rows: Iterator[dict[str, Any]], f: Any) -> int:
     return n
 
 
-__all__ = ["EXPORT_COLUMNS", "FORMATS", "arrow_schema", "flat_row", "write_rows"]
+__all__ = ["EXPORT_COLUMNS", "FORMATS", "arrow_schema", "csv_chunks", "flat_row", "write_rows"]

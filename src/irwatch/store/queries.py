@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Date,
     Select,
     and_,
-    case,
-    func,
     or_,
     select,
     text,
@@ -60,6 +56,8 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     search: str | None = None
+    ids: tuple[str, ...] = ()
+    after: tuple[str | None, str] | None = None
     limit: int | None = None
 
 
@@ -91,12 +89,24 @@ def _side(side: str, actor: str) -> ColumnElement[bool]:
     return _e.c.target_country == actor
 
 
+def _actors(side: str) -> list[str]:
+    """The actors of one side of a dyad: ``IRN``, ``IRN,SYR`` or ``*`` (anyone: an empty list)."""
+    codes = [c.strip().upper() for c in side.split(",") if c.strip()]
+    return [] if "*" in codes else codes
+
+
+def _either(side: str, codes: list[str]) -> ColumnElement[bool]:
+    return or_(*(_side(side, c) for c in codes)) if codes else true()
+
+
 def _dyad(a: str, b: str) -> ColumnElement[bool]:
-    a, b = a.strip().upper(), b.strip().upper()
-    if _country(a) and _country(b):
-        return _e.c.dyad.in_([f"{a}:{b}", f"{b}:{a}"])
+    sa, sb = _actors(a), _actors(b)
+    if sa and sb and all(_country(c) for c in sa + sb):  # from the dyad index alone
+        pairs = {f"{x}:{y}" for x in sa for y in sb} | {f"{y}:{x}" for x in sa for y in sb}
+        return _e.c.dyad.in_(sorted(pairs))
     return or_(
-        and_(_side("source", a), _side("target", b)), and_(_side("source", b), _side("target", a))
+        and_(_either("source", sa), _either("target", sb)),
+        and_(_either("source", sb), _either("target", sa)),
     )
 
 
@@ -151,7 +161,41 @@ def where_clause(conn: Connection, f: EventFilter) -> ColumnElement[bool]:
         terms.append(_e.c.day <= date_bound(f.until, end=True))
     if f.search:
         terms.append(_search(conn, f.search))
+    if f.ids:
+        terms.append(_e.c.event_id.in_(list(f.ids)))
+    if f.after:
+        terms.append(_after(*f.after))
     return and_(true(), *terms)
+
+
+def _after(day: str | None, event_id: str) -> ColumnElement[bool]:
+    """The rows after ``(day, event_id)`` in the order of :func:`_order`: after a dated row,
+    the dated rows (:func:`page` adds the undated ones, which come last, when those run out;
+    one condition for both could not use the day index); after an undated row, the undated
+    rows (``event_id`` "" for all of them)."""
+    if day is None:
+        undated = _e.c.day.is_(None)
+        return and_(undated, _e.c.event_id < event_id) if event_id else undated
+    return and_(_e.c.day <= day, or_(_e.c.day < day, _e.c.event_id < event_id))
+
+
+def cursor_of(row: dict[str, Any]) -> tuple[str | None, str]:
+    """The cursor after ``row`` (``EventFilter.after``): its day and event id."""
+    return (row["day"], row["event_id"])
+
+
+def page(
+    conn: Connection, f: EventFilter, *, limit: int, with_reports: bool = False
+) -> tuple[list[dict[str, Any]], tuple[str | None, str] | None]:
+    """The ``limit`` events after ``f.after`` (from the first without it) and the cursor of the
+    next page, or None after the last."""
+    rows = events(conn, replace(f, limit=limit + 1), with_reports=with_reports)
+    if len(rows) <= limit and f.after is not None and f.after[0] is not None:
+        undated = replace(f, after=(None, ""), limit=limit + 1 - len(rows))
+        rows += events(conn, undated, with_reports=with_reports)
+    if len(rows) <= limit:
+        return rows, None
+    return rows[:limit], cursor_of(rows[limit - 1])
 
 
 def _order(conn: Connection) -> list[ColumnElement[Any]]:
@@ -180,7 +224,10 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
     """Happenings matching ``f``, latest first; ``with_reports`` adds each one's ``reports``."""
     # events first, their documents after: joining before the LIMIT would look up a document
     # for every matching event
-    q = select(_e).where(where_clause(conn, f)).order_by(*_order(conn))
+    where = where_clause(conn, f)
+    if f.limit and not f.search:
+        where = _first_days(conn, where, f.limit)
+    q = select(_e).where(where).order_by(*_order(conn))
     rows = [_row(r._mapping) for r in conn.execute(q.limit(f.limit) if f.limit else q)]
     keys = list({row["doc_key"] for row in rows})
     docs: dict[str, Any] = {}
@@ -200,6 +247,18 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
         for report in _reports(conn, list(by_id)):
             by_id[report.pop("happening")]["reports"].append(report)
     return rows
+
+
+def _first_days(conn: Connection, where: ColumnElement[bool], limit: int) -> ColumnElement[bool]:
+    """``where`` narrowed to the days of its first ``limit`` rows: the same first rows.
+
+    Sorting every match by (day, event_id) reads each row from the table (event_id is in no
+    index); the day of the limit-th row comes from an index alone, and then only the rows of
+    the last days are read and sorted (the dyad IRN:USA of a million events: 180 -> 27 ms).
+    """
+    q = select(_e.c.day).where(where).order_by(_order(conn)[0]).offset(limit - 1).limit(1)
+    day = conn.execute(q).scalar()
+    return and_(where, _e.c.day >= day) if day is not None else where
 
 
 def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
@@ -239,99 +298,6 @@ def reports(conn: Connection, event_id: str) -> list[dict[str, Any]]:
     return rows
 
 
-def period_of(day: str, by: str) -> str:
-    """The period label of an ISO day: ``2019-04-06``, ``2019-W14``, ``2019-04`` or ``2019``."""
-    if by == "day":
-        return day
-    if by == "week":
-        year, week, _ = date.fromisoformat(day).isocalendar()
-        return f"{year}-W{week:02d}"
-    return day[:7] if by == "month" else day[:4]
-
-
-def _period(conn: Connection, by: str) -> ColumnElement[Any]:
-    """SQL for the period of ``day``: the day, its week's Monday, ``YYYY-MM`` or ``YYYY``."""
-    if by == "week":
-        if conn.dialect.name == "sqlite":
-            return func.date(_e.c.day, "weekday 0", "-6 days")
-        return func.to_char(func.date_trunc("week", func.cast(_e.c.day, Date)), "YYYY-MM-DD")
-    if by in ("month", "year"):
-        return func.substr(_e.c.day, 1, 7 if by == "month" else 4)
-    return _e.c.day
-
-
-def dyad_series(conn: Connection, a: str, b: str, *, by: str = "month") -> list[dict[str, Any]]:
-    """Per period and direction (A>B, B>A): counts by quad class, total and mean score."""
-    if by not in PERIODS:
-        raise UsageError("U001", value=by, choices=", ".join(PERIODS))
-    a, b = a.strip().upper(), b.strip().upper()
-    if _country(a) and _country(b):  # from the dyad index alone
-        forward: ColumnElement[bool] = _e.c.dyad == f"{a}:{b}"
-    else:
-        forward = and_(_side("source", a), _side("target", b))
-    q = (
-        select(
-            _period(conn, by).label("period"),
-            case((forward, 1), else_=0).label("forward"),
-            _e.c.quad_class,
-            func.count().label("n"),
-            func.sum(_e.c.score).label("total"),
-        )
-        .where(_dyad(a, b), _e.c.day.is_not(None))
-        .group_by(text("period"), text("forward"), _e.c.quad_class)
-    )
-    cells: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for period, forward_, quad, n, total in conn.execute(q):
-        source, target = (a, b) if forward_ else (b, a)
-        label = period_of(period, "week") if by == "week" else period
-        key = (label, source, target)
-        cell = cells.get(key)
-        if cell is None:
-            cell = {
-                "period": label,
-                "source": source,
-                "target": target,
-                "events": 0,
-                **dict.fromkeys(QUADS.values(), 0),
-                "mean_score": 0.0,
-            }
-            cells[key] = cell
-        cell["events"] += n
-        cell[QUADS.get(quad, "verbal_coop")] += n
-        cell["mean_score"] += float(total or 0.0)
-    for cell in cells.values():
-        cell["mean_score"] = round(cell["mean_score"] / cell["events"], 3)
-    return [cells[k] for k in sorted(cells)]
-
-
-def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
-    """Counts, the date range and the most frequent dyads (both directions together)."""
-    status: dict[str, int] = dict(
-        conn.execute(select(_d.c.status, func.count()).group_by(_d.c.status)).all()
-    )
-    duplicates = conn.execute(select(func.count()).where(_d.c.duplicate_of.is_not(None)))
-    first, last, n_events = conn.execute(
-        select(func.min(_e.c.day), func.max(_e.c.day), func.count())
-    ).one()
-    n_reports = conn.execute(select(func.coalesce(func.sum(_e.c.n_reports), 0))).scalar_one()
-    pairs: dict[tuple[str, ...], int] = defaultdict(int)
-    for dyad, n in conn.execute(select(_e.c.dyad, func.count()).group_by(_e.c.dyad)):
-        sides = dyad.split(":", 1)
-        if "-" not in sides:
-            pairs[tuple(sorted(sides))] += n
-    ranked = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    return {
-        "documents": int(status.get("ok", 0)),
-        "skipped": int(status.get("skipped", 0)),
-        "duplicates": int(duplicates.scalar_one()),
-        "events": int(n_events),
-        "reports": int(n_reports),
-        "first": first,
-        "last": last,
-        "top_dyads": [{"dyad": ":".join(k), "events": n} for k, n in ranked],
-    }
-
-
 def skipped(conn: Connection) -> list[dict[str, Any]]:
     """Documents recorded as skipped, oldest first, with their reason."""
     q = (
@@ -346,14 +312,13 @@ __all__ = [
     "PERIODS",
     "QUADS",
     "EventFilter",
+    "cursor_of",
     "date_bound",
-    "dyad_series",
     "events",
     "fts_query",
     "iter_events",
-    "period_of",
+    "page",
     "reports",
     "skipped",
-    "stats",
     "where_clause",
 ]
