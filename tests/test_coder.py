@@ -461,3 +461,21 @@ def test_parties_named_between_are_the_dyad(run: Any) -> None:
     assert dyads(run("Talks between Iran and Egypt resumed in Geneva on Monday.")) == {
         ("CONSULT", "IRN", "EGY")
     }
+
+
+def test_a_sentence_with_no_date_goes_on_with_the_one_before(run: Any) -> None:
+    events = run(
+        "On Monday, Turkish Prime Minister Erdogan arrived in Washington. He met US President "
+        "Bush at the White House for talks.",
+        published="2007-11-07",
+    )
+    consult = [e for e in events if e.type == "CONSULT" and e.target and e.target.country == "USA"]
+    assert consult and all(e.date and e.date.start == "2007-11-05" for e in consult)
+
+
+def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
+    events = run(
+        "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",
+        published="2006-09-26",
+    )
+    assert events and all(e.date and e.date.start != "2007-01-01" for e in events)

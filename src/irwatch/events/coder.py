@@ -242,7 +242,7 @@ class Coder:
                 gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
                 sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
             # where people met or agreed is no party to it ("Trump and Kim meet in Singapore")
-            places = not sense.sym and sense.type != "CONSULT"
+            places = not sense.sym and sense.type != "CONSULT" and sense.origin != "dictionary"
             cands = cl.objects(tok, places=places)
             if sense.type in FORCE:  # "massed troops outside the port city of Hodeidah"
                 cands += list(cl.prep_objects(tok, ("outside", "around", "near")))

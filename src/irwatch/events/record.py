@@ -112,17 +112,58 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
     if published is None:
         return None
     clause = d.clause
-    for span in cl.date_spans(d.trigger):
+    spans = list(cl.date_spans(d.trigger))
+    for span in spans:
         if d.modality != "asserted" and clause.left_edge.i <= span.start <= clause.right_edge.i:
             # an intent is coded when it is stated ("will hit ..., Trump wrote on Saturday"),
             # not when it would come true ("will visit in June")
+            continue
+        if _not_when(span):
             continue
         period = resolve_time(span.text, published)
         if period is not None:
             return period
     if d.clause.pos_ in ("VERB", "AUX") and cl.background(d.clause):
         return None
+    if not spans and d.modality == "asserted":
+        # "On Monday, Erdogan arrived in Washington. He met Bush at the White House.": a
+        # sentence with no date of its own goes on with the one before it in its paragraph
+        before = _previous_date(d.trigger, published)
+        if before is not None:
+            return before
     return default_period(published)
+
+
+#: Words before a date that make it a deadline or the start of a state, not the day of the
+#: event ("admitted as members from January 1, 2007", "a ceasefire until Friday").
+_NOT_WHEN = frozenset({"from", "until", "till", "through", "starting", "effective", "by"})
+
+
+def _not_when(span: Any) -> bool:
+    doc = span.doc
+    head = span.root.head
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if " to " in span.text or "-" in span.text:
+        return False  # "from 1980 to 1988" is a period of its own
+    return before in _NOT_WHEN or (head.lower_ in _NOT_WHEN and head.i < span.start)
+
+
+def _previous_date(trigger: Any, published: dt.date) -> Period | None:
+    from irwatch.events.time import resolve_time
+
+    doc = trigger.doc
+    sent = trigger.sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n\n" in doc[prev.start : sent.start + 1].text:
+        return None  # another paragraph
+    for ent in prev.ents:
+        if ent.label_ == "DATE" and not _not_when(ent):
+            found = resolve_time(ent.text, published)
+            if found is not None:
+                return found
+    return None
 
 
 def location(d: Draft, gazetteer: Gazetteer) -> Place | None:
