@@ -182,6 +182,30 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
     # for every matching event
     q = select(_e).where(where_clause(conn, f)).order_by(*_order(conn))
     rows = [_row(r._mapping) for r in conn.execute(q.limit(f.limit) if f.limit else q)]
+    _add_documents(conn, rows)
+    if with_reports and rows:
+        by_id = {row["event_id"]: row for row in rows}
+        for row in rows:
+            row["reports"] = []
+        for report in _reports(conn, list(by_id)):
+            by_id[report.pop("happening")]["reports"].append(report)
+    return rows
+
+
+def events_by_id(conn: Connection, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The happenings with these ids, latest first, as :func:`events` gives them."""
+    ids = list(event_ids)
+    rows: list[dict[str, Any]] = []
+    for i in range(0, len(ids), 500):
+        q = select(_e).where(_e.c.event_id.in_(ids[i : i + 500]))
+        rows.extend(_row(r._mapping) for r in conn.execute(q))
+    rows.sort(key=lambda r: (r["day"] or "", r["event_id"]), reverse=True)
+    _add_documents(conn, rows)
+    return rows
+
+
+def _add_documents(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Each row gains its document's ``url``, ``publisher`` and ``published``."""
     keys = list({row["doc_key"] for row in rows})
     docs: dict[str, Any] = {}
     for i in range(0, len(keys), 500):
@@ -193,13 +217,6 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
         row["url"] = doc.url if doc else None
         row["publisher"] = doc.publisher if doc else None
         row["published"] = doc.published if doc else None
-    if with_reports and rows:
-        by_id = {row["event_id"]: row for row in rows}
-        for row in rows:
-            row["reports"] = []
-        for report in _reports(conn, list(by_id)):
-            by_id[report.pop("happening")]["reports"].append(report)
-    return rows
 
 
 def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
@@ -349,6 +366,7 @@ __all__ = [
     "date_bound",
     "dyad_series",
     "events",
+    "events_by_id",
     "fts_query",
     "iter_events",
     "period_of",
