@@ -54,8 +54,9 @@ def build(
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     for name, value in headers.items():
         msg[name] = no_line_breaks(value, f"the {name} header")
-    msg.set_content(content.text)
-    msg.add_alternative(content.html, subtype="html")
+    # quoted-printable: 7-bit lines that every server relays and every client decodes
+    msg.set_content(content.text, cte="quoted-printable")
+    msg.add_alternative(content.html, subtype="html", cte="quoted-printable")
     return msg
 
 

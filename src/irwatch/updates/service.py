@@ -377,7 +377,7 @@ class Updates:
                 report.bounced += 1
                 report.outcomes.append((row["id"], "bounced"))
                 return True
-            attempts = int(row["attempts"]) + 1
+            attempts = int(row["attempts"])  # this one included (claim counts it)
             if attempts >= MAX_ATTEMPTS:
                 db.finish(conn, row["id"], "failed", stamp(now), error=detail)
             else:

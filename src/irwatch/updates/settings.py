@@ -21,7 +21,7 @@ from irwatch.errors import UpdatesError
 
 #: A confirmation link works this long (seconds): seven days.
 CONFIRM_MAX_AGE = 7 * 24 * 3600
-DEFAULT_FROM = "International Relations Updates <updates@localhost>"
+DEFAULT_FROM = "International Relations Updates <updates@irwatch.localhost>"
 DEFAULT_BASE_URL = "http://localhost:8000"
 # one local part and a dotted domain; no spaces, quotes, angle brackets or line breaks
 _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
