@@ -295,6 +295,7 @@ class Updates:
         answer ends the run with the rest still queued.
         """
         now = now or self._now()
+        self.transport  # noqa: B018 (no mail server and no folder: refuse before planning)
         report = SendReport(planned=self.plan(now))
         with self._db(write=False) as conn:
             queue = db.todo(conn, stamp(now), stamp(now - LEASE))
