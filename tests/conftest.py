@@ -116,14 +116,14 @@ class Mailbox:
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self.controller.start()
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         reply = self.answer_all or self.refuse.get(address.lower())
         if reply:
             return reply
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):
         import email
         from email import policy
 

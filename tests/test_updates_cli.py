@@ -1,4 +1,4 @@
-"""``irwatch updates`` end to end: two sender processes at once, a sender killed halfway, dry runs."""
+"""`irwatch updates` end to end: two senders at once, a sender killed halfway, a dry run."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from updates_helpers import SECRET, Clock, store_events, subscribed, updates
 
 from irwatch.cli import main
 from irwatch.store import open_store
+from updates_helpers import SECRET, Clock, store_events, subscribed, updates
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 

@@ -1,14 +1,14 @@
-"""Links, addresses and settings: tampered, expired and reused links refused; no header injection."""
+"""Links, addresses, settings: tampered, expired, reused links refused; no header injection."""
 
 from __future__ import annotations
 
 import pytest
-from updates_helpers import SECRET, Clock, link, store_events, subscribed, updates
 
 from irwatch.errors import UpdatesError
 from irwatch.store import Store, open_store
 from irwatch.updates import SmtpServer, Topic, UpdatesSettings
 from irwatch.updates.tokens import sign, verify
+from updates_helpers import SECRET, Clock, link, store_events, subscribed, updates
 
 
 @pytest.fixture

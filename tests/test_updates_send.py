@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
-from updates_helpers import Clock, link, store_events, subscribed, updates
 
 from irwatch.store import Store, open_store
 from irwatch.updates import Topic
+from updates_helpers import Clock, link, store_events, subscribed, updates
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_the_next_digest_holds_only_what_is_new_and_compares(store: Store, mailb
     )
     assert upd.send_due(clock.moment).sent == 0  # same week: already planned
     upd.send_due(clock.later(days=7))
-    first, second = digests(mailbox, "a@example.org")
+    _, second = digests(mailbox, "a@example.org")
     text = second.get_body(preferencelist=("plain",)).get_content()
     assert "First week" not in text and "Second week, a meeting." in text
     assert second["Subject"].endswith("Iran–Iraq, 2 new events")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from unittest.mock import patch
 from datetime import UTC, datetime, timedelta
+from unittest.mock import patch
 
 from irwatch.records import Article, Event, EventActor, Period
 from irwatch.store import Store

@@ -164,7 +164,9 @@ def status(db: str | None, fmt: str) -> None:
         click.echo(f"{kind} mails: " + _counts(by_state))
     click.echo(f"ledger: {result['ledger']} events mailed")
     for row in result["recent_failures"]:
-        click.echo(f"  {row['at']} {row['email']} {row['outcome']} {row['code'] or ''} {row['detail']}")
+        click.echo(
+            f"  {row['at']} {row['email']} {row['outcome']} {row['code'] or ''} {row['detail']}"
+        )
 
 
 def _counts(values: dict[str, int]) -> str:
