@@ -192,14 +192,16 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
     return rows
 
 
-def events_by_id(conn: Connection, event_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """The happenings with these ids, latest first, as :func:`events` gives them."""
-    ids = list(event_ids)
-    rows: list[dict[str, Any]] = []
-    for i in range(0, len(ids), 500):
-        q = select(_e).where(_e.c.event_id.in_(ids[i : i + 500]))
-        rows.extend(_row(r._mapping) for r in conn.execute(q))
-    rows.sort(key=lambda r: (r["day"] or "", r["event_id"]), reverse=True)
+def most_important(conn: Connection, event_ids: Select[Any], *, limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` most important of the happenings whose ids ``event_ids`` selects, as
+    :func:`events` gives them: most reports first, then the strongest score, then the latest."""
+    q = (
+        select(_e)
+        .where(_e.c.event_id.in_(event_ids))
+        .order_by(_e.c.n_reports.desc(), func.abs(_e.c.score).desc(), *_order(conn))
+        .limit(limit)
+    )
+    rows = [_row(r._mapping) for r in conn.execute(q)]
     _add_documents(conn, rows)
     return rows
 
@@ -366,9 +368,9 @@ __all__ = [
     "date_bound",
     "dyad_series",
     "events",
-    "events_by_id",
     "fts_query",
     "iter_events",
+    "most_important",
     "period_of",
     "reports",
     "skipped",

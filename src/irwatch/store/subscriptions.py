@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
 from irwatch.store import schema
-from irwatch.store.queries import EventFilter, events_by_id, where_clause
+from irwatch.store.queries import EventFilter, most_important, where_clause
 
 _sr = schema.updates_subscribers
 _sn = schema.updates_subscriptions
@@ -348,10 +348,9 @@ def bounce(conn: Connection, subscriber_id: int, reason: str) -> None:
     )
 
 
-def digest_events(conn: Connection, mail_id: int) -> list[dict[str, Any]]:
-    """The events of a digest, with their document's url and publisher."""
-    ids = list(conn.execute(select(_l.c.event_id).where(_l.c.mail_id == mail_id)).scalars())
-    return events_by_id(conn, ids)
+def digest_events(conn: Connection, mail_id: int, *, limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` most important events of a digest, with their document's url and publisher."""
+    return most_important(conn, select(_l.c.event_id).where(_l.c.mail_id == mail_id), limit=limit)
 
 
 def previous_counts(conn: Connection, subscription_id: int, mail_id: int) -> dict[str, int]:

@@ -103,7 +103,11 @@ def digest(
     dashboard_url: str,
     unsubscribe_url: str,
 ) -> Content:
-    """A digest: counts per type against the previous digest, the most important events."""
+    """A digest: counts per type against the previous digest, the most important events.
+
+    ``events`` are the most important of the digest's (at least :data:`TOP_EVENTS` of them when
+    there are as many); ``counts`` count them all.
+    """
     ranked = sorted(events, key=importance, reverse=True)[:TOP_EVENTS]
     types = sorted(set(counts) | set(previous), key=lambda t: (-counts.get(t, 0), t))
     rows = [
@@ -119,7 +123,7 @@ def digest(
         total=total,
         counts=rows,
         events=[_event(e) for e in ranked],
-        more=max(0, len(events) - len(ranked)),
+        more=max(0, sum(counts.values()) - len(ranked)),
         dashboard_url=dashboard_url,
         unsubscribe_url=unsubscribe_url,
     )

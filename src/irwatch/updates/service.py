@@ -350,7 +350,7 @@ class Updates:
         content = digest.digest(
             topic=topic,
             frequency=row["frequency"],
-            events=db.digest_events(conn, row["id"]),
+            events=db.digest_events(conn, row["id"], limit=digest.TOP_EVENTS),
             counts=json.loads(row["counts"]),
             previous=db.previous_counts(conn, row["subscription_id"], row["id"]),
             dashboard_url=self.settings.link(topic.dashboard_path()),
