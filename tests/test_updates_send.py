@@ -196,3 +196,40 @@ def test_hostile_evidence_is_escaped_in_the_html(store: Store, mailbox) -> None:
     html = digests(mailbox, "a@example.org")[0].get_body(preferencelist=("html",)).get_content()
     assert "<script>" not in html and 'href="http://evil.example"' not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+
+
+def test_a_big_digest_shows_the_most_important_and_counts_all(store: Store, mailbox) -> None:
+    clock = Clock()
+    upd = updates(store, mailbox.url, clock)
+    subscribed(upd, mailbox, "a@example.org")
+    minor = [
+        ("IRN", "IRQ", "ACCUSE", f"2026-11-{d:02d}", f"Minor accusation {d}.") for d in range(1, 15)
+    ]
+    store_events(
+        store,
+        clock,
+        "many",
+        *minor,
+        ("IRQ", "IRN", "ASSAULT", "2026-11-20", "A deadly raid.", -10.0),
+    )
+    upd.send_due(clock.later(days=1))
+    [msg] = digests(mailbox, "a@example.org")
+    assert msg["Subject"].endswith("Iran–Iraq, 15 new events")
+    text = msg.get_body(preferencelist=("plain",)).get_content()
+    assert text.index("A deadly raid.") < text.index("Minor accusation")
+    assert text.count("Minor accusation") == 9 and "... and 5 more on the dashboard." in text
+
+
+def test_a_bounced_address_can_subscribe_again(store: Store, mailbox) -> None:
+    clock = Clock()
+    upd = updates(store, mailbox.url, clock)
+    subscribed(upd, mailbox, "a@example.org")
+    mailbox.refuse["a@example.org"] = "550 5.2.1 mailbox disabled"
+    store_events(store, clock, "n1", ("IRN", "IRQ", "ACCUSE", "2026-11-30", "Iran accused Iraq."))
+    assert upd.send_due(clock.later(days=1)).bounced == 1
+    mailbox.refuse.clear()
+    subscribed(upd, mailbox, "a@example.org", dyad="IRN:USA")
+    store_events(store, clock, "n2", ("IRN", "USA", "ACCUSE", "2026-12-01", "Iran accused the US."))
+    store_events(store, clock, "n3", ("IRQ", "IRN", "ACCUSE", "2026-12-01", "Iraq accused Iran."))
+    assert upd.send_due(clock.later(days=1)).sent == 2  # both topics of the address again
+    assert upd.status()["subscribers"] == {"ok": 1}

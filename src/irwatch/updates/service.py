@@ -336,7 +336,8 @@ class Updates:
     def _message(self, conn: Connection, row: dict[str, Any], now: datetime) -> Any:
         """The message of a claimed mail, or None when it is no longer to be sent."""
         topic = Topic.from_key(row["topic"])
-        if row["subscriber_status"] != "ok":
+        # a bounced address may subscribe again: its confirmation is tried, its digests are not
+        if row["kind"] != "confirm" and row["subscriber_status"] != "ok":
             return None
         common = dict(mail_from=self.settings.mail_from, to=row["email"], date=now,
                       message_id=self._message_id(row["kind"], row["id"]))  # fmt: skip
