@@ -147,3 +147,15 @@ def test_bad_input_is_one_line(
     assert out.exit_code == 1, out.output
     assert message in out.output and "Traceback" not in out.output
     assert len(out.output.strip().splitlines()) == 1
+
+
+def test_every_updates_command_has_help_and_is_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme.split("## International Relations Updates", 1)[1].split("\n## ", 1)[0]
+    for command in ("subscribe", "confirm", "unsubscribe", "send", "status"):
+        out = CliRunner().invoke(main, ["updates", command, "--help"])
+        assert out.exit_code == 0 and "Usage:" in out.output
+        assert f"irwatch updates {command}" in section
+    for setting in ("IRWATCH_SMTP_URL", "IRWATCH_MAIL_FROM", "IRWATCH_BASE_URL", "IRWATCH_SECRET"):
+        assert setting in section
+    assert "*/5 * * * *" in section  # the cron line
