@@ -111,10 +111,16 @@ class Mailbox:
         self.refuse: dict[str, str] = {}
         self.answer_all: str | None = None
         self.on_data = None
-        self.port = free_port()
+        for attempt in range(5):  # another test may take the free port first
+            self.port = free_port()
+            self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+            try:
+                self.controller.start()
+                break
+            except Exception:
+                if attempt == 4:
+                    raise
         self.url = f"smtp://127.0.0.1:{self.port}"
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         reply = self.answer_all or self.refuse.get(address.lower())
