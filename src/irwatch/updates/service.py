@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -213,26 +214,27 @@ class Updates:
             key = window(frequency, now)
             with self._db() as conn:
                 # under the writers' lock: every ingest stamped before this second is committed
-                run_id, cutoff = db.run(
-                    conn, frequency, key, stamp(now - timedelta(seconds=1)), stamp(now)
-                )
+                cutoff = stamp(now - timedelta(seconds=1))
+                run_id, cutoff = db.run(conn, frequency, key, cutoff, stamp(now))
             with self._db(write=False) as conn:
                 due = db.due(conn, frequency, key)
-            for i in range(0, len(due), PLAN_BATCH):
-                with self._db() as conn:
-                    for sub_id, topic in due[i : i + PLAN_BATCH]:
-                        where = Topic.from_key(topic).to_filter()
-                        mail_id = db.plan(
-                            conn,
-                            sub_id,
-                            where,
-                            run_id=run_id,
-                            window=key,
-                            cutoff=cutoff,
-                            grace=GRACE,
-                            now=stamp(now),
-                        )
-                        planned += mail_id is not None
+                start = min((sub.lower(GRACE) for sub in due), default=cutoff)
+                stored = db.stored(conn, after=start, cutoff=cutoff)
+            for topic, group in itertools.groupby(due, key=lambda d: d.topic):
+                subs = list(group)
+                after = min(sub.lower(GRACE) for sub in subs)
+                new = [e for e, added in stored if added > after]
+                with self._db(write=False) as conn:
+                    where = Topic.from_key(topic).to_filter()
+                    found = db.candidates(conn, where, new, after=after, cutoff=cutoff)
+                for i in range(0, len(subs), PLAN_BATCH):
+                    with self._db() as conn:
+                        for sub in subs[i : i + PLAN_BATCH]:
+                            mail_id = db.plan(
+                                conn, sub, found, run_id=run_id, window=key, cutoff=cutoff,
+                                grace=GRACE, now=stamp(now),
+                            )  # fmt: skip
+                            planned += mail_id is not None
         return planned
 
     def send_due(self, now: datetime | None = None) -> SendReport:
