@@ -230,6 +230,8 @@ updates_ledger = Table(
     Column("mail_id", Integer, ForeignKey("updates_mails.id"), nullable=False),
     PrimaryKeyConstraint("subscription_id", "event_id", name="pk_updates_ledger"),
     Index("ix_updates_ledger_mail", "mail_id"),
+    # the key is the table (no rowid B-tree beside it): a digest writes one row per event
+    sqlite_with_rowid=False,
 )
 
 updates_deliveries = Table(
