@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 
@@ -233,3 +234,22 @@ def test_a_bounced_address_can_subscribe_again(store: Store, mailbox) -> None:
     store_events(store, clock, "n3", ("IRQ", "IRN", "ACCUSE", "2026-12-01", "Iraq accused Iran."))
     assert upd.send_due(clock.later(days=1)).sent == 2  # both topics of the address again
     assert upd.status()["subscribers"] == {"ok": 1}
+
+
+def test_events_looked_at_again_for_late_clocks_are_not_mailed_twice(store: Store, mailbox) -> None:
+    clock = Clock()
+    upd = updates(store, mailbox.url, clock)
+    subscribed(upd, mailbox, "a@example.org", frequency="immediate")
+    clock.later(minutes=1)
+    store_events(store, clock, "n1", ("IRN", "IRQ", "ACCUSE", "2026-11-30", "The first."))
+    upd.send_due(clock.later(minutes=1))
+    # stored after that run, but stamped by a host whose clock lags five minutes behind
+    clock.later(minutes=3)
+    store_events(store, Clock(clock.moment - timedelta(minutes=5)), "n2",
+                 ("IRQ", "IRN", "ACCUSE", "2026-12-01", "The second."))  # fmt: skip
+    upd.send_due(clock.later(minutes=1))
+    first, second = digests(mailbox, "a@example.org")
+    assert first["Subject"].endswith(", 1 new event") and "The first." in first.as_string()
+    text = second.get_body(preferencelist=("plain",)).get_content()
+    assert second["Subject"].endswith(", 1 new event")
+    assert "The second." in text and "The first." not in text

@@ -288,7 +288,9 @@ def plan(
     lower = Due(subscription.id, subscription.topic, sub.since, sub.confirmed).lower(grace)
     floor = sub.confirmed or ""
     mine = {e: t for e, t, added in found if added > lower and added >= floor}
-    ids = list(mine)
+    # a previous digest took events stored up to its cutoff, this subscription's ``since``:
+    # only those (the grace) can be in its ledger already
+    ids = [e for e, _, added in found if e in mine and added <= (sub.since or "")]
     for i in range(0, len(ids), 500):
         sent = select(_l.c.event_id).where(
             _l.c.subscription_id == subscription.id, _l.c.event_id.in_(ids[i : i + 500])
