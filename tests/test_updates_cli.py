@@ -132,6 +132,7 @@ def test_the_demo_flow_writes_the_mails_into_a_folder(tmp_path: Path, monkeypatc
         (["subscribe", "a@example.org"], {}, "[M008]"),
         (["subscribe", "a@example.org\r\nBcc: b@example.org", "--actor", "IRN"], {}, "[M002]"),
         (["confirm", "abc.def"], {}, "[M004]"),
+        (["send", "--due", "--dry-run", "README.md/mail"], {}, "[M011]"),
     ],
 )
 def test_bad_input_is_one_line(
@@ -141,6 +142,8 @@ def test_bad_input_is_one_line(
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     db = f"sqlite:///{tmp_path / 'irwatch.db'}"
+    (tmp_path / "README.md").write_text("a file, not a folder")
+    monkeypatch.chdir(tmp_path)
     if args[0] == "send" and "--smtp-url" not in args and "IRWATCH_SMTP_URL" not in env:
         monkeypatch.setenv("IRWATCH_SMTP_URL", "smtp://127.0.0.1:9")
     out = CliRunner().invoke(main, ["updates", *args, "--db", db])

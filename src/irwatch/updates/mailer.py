@@ -160,14 +160,20 @@ class FolderTransport:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DeliveryError("M011", temporary=True, url=folder, detail=_why(exc)) from exc
 
     def send(self, msg: EmailMessage, *, sender: str, recipient: str) -> str:
         name = parseaddr(str(msg["Message-ID"]))[1].split("@")[0].replace(".", "-")
         path = self.folder / f"{name}.eml"
         tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(msg.as_bytes())
-        tmp.replace(path)
+        try:
+            tmp.write_bytes(msg.as_bytes())
+            tmp.replace(path)
+        except OSError as exc:  # a full disk is a server that does not answer: try again later
+            raise DeliveryError("M011", temporary=True, url=self.folder, detail=_why(exc)) from exc
         return f"written to {path}"
 
     def close(self) -> None:
