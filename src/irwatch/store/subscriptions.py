@@ -242,13 +242,14 @@ def candidates(
     """(event_id, type, added) of a topic's events among ``new`` (stored after ``after``, up to
     ``cutoff``), once per topic and window: its subscriptions then take their share.
 
-    A window's events are few beside a dyad's or a country's history, and SQLite, left to
-    itself, reads that history through the dyad index (40 ms for IRN:USA in a million events):
-    looking the new events up by id keeps the cost to the window's size.
+    A window's events are few beside a dyad's or a country's history. PostgreSQL's planner
+    knows it and reads ``ix_events_added`` (3 to 7 ms a topic, against 90 ms looking 5,000
+    events up by id); SQLite, left to itself, reads the dyad's history through the dyad index
+    (40 ms for IRN:USA in a million events), so there the new events are looked up by id.
     """
     clause = where_clause(conn, where)
     columns = (_e.c.event_id, _e.c.type, _e.c.added)
-    if len(new) > DIRECT:
+    if conn.dialect.name != "sqlite" or len(new) > DIRECT:
         q = select(*columns).where(clause, _e.c.added > after, _e.c.added <= cutoff)
         return [(str(e), str(t), str(a)) for e, t, a in conn.execute(q)]
     out: list[tuple[str, str, str]] = []
