@@ -82,3 +82,76 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> object:
     with admin.begin() as conn:
         conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
     admin.dispose()
+
+
+# --- a real SMTP server (aiosmtpd) on loopback, for the International Relations Updates ---------
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on (now) on 127.0.0.1."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Mailbox:
+    """A real SMTP server on a free loopback port; what it accepted is in ``messages``.
+
+    ``refuse`` maps a recipient to the reply given to its RCPT TO (``"550 5.1.1 no such user"``);
+    ``answer_all`` refuses every recipient with that reply; ``on_data`` is called before a
+    message is accepted (a test can kill a sender there): a reply it returns refuses the message.
+    """
+
+    def __init__(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.messages: list = []
+        self.refuse: dict[str, str] = {}
+        self.answer_all: str | None = None
+        self.on_data = None
+        for attempt in range(5):  # another test may take the free port first
+            self.port = free_port()
+            self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+            try:
+                self.controller.start()
+                break
+            except Exception:
+                if attempt == 4:
+                    raise
+        self.url = f"smtp://127.0.0.1:{self.port}"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        reply = self.answer_all or self.refuse.get(address.lower())
+        if reply:
+            return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        from email import policy
+
+        if self.on_data is not None:
+            reply = self.on_data(envelope)
+            if reply:
+                return reply
+        msg = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append((list(envelope.rcpt_tos), msg, bytes(envelope.content)))
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        """The messages delivered to ``address``."""
+        return [m for rcpt, m, _ in self.messages if address in rcpt]
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+
+@pytest.fixture
+def mailbox():
+    """A real SMTP server, stopped after the test."""
+    box = Mailbox()
+    yield box
+    box.stop()

@@ -169,7 +169,7 @@ def test_the_target_index_of_an_older_schema_gains_the_quad_class(store_url: str
         conn.exec_driver_sql("CREATE INDEX ix_events_target ON events (target_country, day)")
     engine.dispose()
     with open_store(store_url) as store:
-        assert store.migrations()[-1] == "m004_target_index"
+        assert "m004_target_index" in store.migrations()
         with store.engine.connect() as conn:
             indexes = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("events")}
     assert indexes["ix_events_target"] == ["target_country", "day", "quad_class"]

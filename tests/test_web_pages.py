@@ -163,3 +163,16 @@ def test_vendored_files_are_credited_with_their_licences(tmp_path) -> None:
     for ref in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
         assert (root / "src" / "irwatch" / "web" / ref.lstrip("/")).is_file(), ref
     assert "//" not in "".join(re.findall(r'<script[^>]*src="([^"]+)"', html))
+
+
+def test_the_served_app_has_the_subscription_pages_when_updates_are_set(db: str) -> None:
+    from irwatch.updates.settings import UpdatesSettings
+
+    settings = UpdatesSettings(secret="s" * 40, base_url="http://127.0.0.1:8000")
+    with TestClient(create_app(db, updates=settings)) as c:
+        page = c.get("/updates")
+        assert page.status_code == 200 and "<form" in page.text
+        assert page.headers["content-security-policy"]  # the app's security headers hold here too
+        assert 'href="/updates"' in c.get("/").text
+    with TestClient(create_app(db)) as plain:
+        assert plain.get("/updates").status_code == 404

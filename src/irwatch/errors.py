@@ -6,6 +6,8 @@
     ├── KnowledgeBaseError       a knowledge-base or dictionary file is malformed
     ├── CodingError              the NLP model or the event lexicon cannot be used
     ├── StoreError               the database cannot be opened, migrated or queried
+    ├── UpdatesError             a subscription, link, address or mail setting is refused
+    │   └── DeliveryError        the mail server cannot be reached or refused a mail
     └── EvaluationError          a gold file is malformed
 
 Every message has a code (``R001`` ...) that users can search for; the catalogue below is the one
@@ -50,6 +52,21 @@ MESSAGES: dict[str, str] = {
     "W002": "parameter {name!r}: {detail}",
     "W003": "not a page cursor: {value!r} (use the 'next' value of the previous page)",
     "W004": "no event {event_id!r}",
+    # International Relations Updates
+    "M001": "not an e-mail address: {value!r}",
+    "M002": "line break in {field}: refused (header injection)",
+    "M003": "IRWATCH_SECRET is not set: links cannot be signed (set it to a long random string)",
+    "M004": "this link is not valid: {detail}",
+    "M005": "this link has expired; subscribe again to get a new one",
+    "M006": "this link has already been used",
+    "M007": "not a mail server URL: {value!r} (use smtp://host:port, smtps://host:port)",
+    "M008": "a subscription needs a topic: --dyad, --actor, --source, --target, --type or --quad",
+    "M009": "unknown frequency {value!r}; choose one of: immediate, daily, weekly",
+    "M010": "not a time: {value!r} (use ISO 8601, e.g. 2026-12-06T07:00:00Z)",
+    "M011": "mail server {url}: {detail}",
+    "M012": "not an http(s) URL: {value!r}",
+    "M013": "unknown event type {value!r}",
+    "M014": "no mail server: set IRWATCH_SMTP_URL or --smtp-url, or write files with --dry-run",
     # evaluation
     "E001": "malformed gold file {path}, line {line}: {detail}",
 }
@@ -91,6 +108,21 @@ class CodingError(IrwatchError):
 
 class StoreError(IrwatchError):
     """The database cannot be opened, migrated or queried."""
+
+
+class UpdatesError(IrwatchError):
+    """A subscription, link, address or mail setting is refused."""
+
+
+class DeliveryError(UpdatesError):
+    """The mail server cannot be reached (``temporary``) or refused a mail for good."""
+
+    def __init__(
+        self, code: str, *, temporary: bool, smtp_code: int | None = None, **values: object
+    ) -> None:
+        self.temporary = temporary
+        self.smtp_code = smtp_code
+        super().__init__(code, **values)
 
 
 class EvaluationError(IrwatchError):

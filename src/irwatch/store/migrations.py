@@ -92,11 +92,22 @@ def m004_target_index(conn: Connection) -> None:
         )
 
 
+def m005_updates(conn: Connection) -> None:
+    """The International Relations Updates' tables, and ``events.added`` indexed for digests.
+
+    A digest selects the topic's events stored since the subscription's previous one; ``added``
+    only grows, so its index costs an ingest one append per event, not a page write anywhere.
+    """
+    schema.metadata.create_all(conn, tables=schema.UPDATES_TABLES, checkfirst=True)
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_events_added ON events (added)")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_tables", m001_tables),
     ("m002_fulltext", m002_fulltext),
     ("m003_fulltext_by_batch", m003_fulltext_by_batch),
     ("m004_target_index", m004_target_index),
+    ("m005_updates", m005_updates),
 ]
 
 
@@ -137,5 +148,6 @@ __all__ = [
     "m002_fulltext",
     "m003_fulltext_by_batch",
     "m004_target_index",
+    "m005_updates",
     "migrate",
 ]

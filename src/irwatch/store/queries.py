@@ -19,6 +19,7 @@ from sqlalchemy import (
     Connection,
     Select,
     and_,
+    func,
     or_,
     select,
     text,
@@ -229,6 +230,32 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
         where = _first_days(conn, where, f.limit)
     q = select(_e).where(where).order_by(*_order(conn))
     rows = [_row(r._mapping) for r in conn.execute(q.limit(f.limit) if f.limit else q)]
+    _add_documents(conn, rows)
+    if with_reports and rows:
+        by_id = {row["event_id"]: row for row in rows}
+        for row in rows:
+            row["reports"] = []
+        for report in _reports(conn, list(by_id)):
+            by_id[report.pop("happening")]["reports"].append(report)
+    return rows
+
+
+def most_important(conn: Connection, event_ids: Select[Any], *, limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` most important of the happenings whose ids ``event_ids`` selects, as
+    :func:`events` gives them: most reports first, then the strongest score, then the latest."""
+    q = (
+        select(_e)
+        .where(_e.c.event_id.in_(event_ids))
+        .order_by(_e.c.n_reports.desc(), func.abs(_e.c.score).desc(), *_order(conn))
+        .limit(limit)
+    )
+    rows = [_row(r._mapping) for r in conn.execute(q)]
+    _add_documents(conn, rows)
+    return rows
+
+
+def _add_documents(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Each row gains its document's ``url``, ``publisher`` and ``published``."""
     keys = list({row["doc_key"] for row in rows})
     docs: dict[str, Any] = {}
     for i in range(0, len(keys), 500):
@@ -240,13 +267,6 @@ def events(conn: Connection, f: EventFilter, *, with_reports: bool = False) -> l
         row["url"] = doc.url if doc else None
         row["publisher"] = doc.publisher if doc else None
         row["published"] = doc.published if doc else None
-    if with_reports and rows:
-        by_id = {row["event_id"]: row for row in rows}
-        for row in rows:
-            row["reports"] = []
-        for report in _reports(conn, list(by_id)):
-            by_id[report.pop("happening")]["reports"].append(report)
-    return rows
 
 
 def _first_days(conn: Connection, where: ColumnElement[bool], limit: int) -> ColumnElement[bool]:
@@ -317,6 +337,7 @@ __all__ = [
     "events",
     "fts_query",
     "iter_events",
+    "most_important",
     "page",
     "reports",
     "skipped",

@@ -8,6 +8,20 @@ reports    one row per further report of a happening (``event_id`` from the code
            the happening (``happening``) and to its document (``doc_key``). Most happenings
            have none, and storing the first report in the event row halves the writes.
 
+The International Relations Updates (``irwatch.updates``) own five tables, prefixed ``updates_``:
+
+updates_subscribers    one row per address, unique case-insensitively (``email_key``); ``status``
+                       ``ok`` or ``bounced`` (a permanent SMTP failure deactivated it).
+updates_subscriptions  an address's topic (an event filter as JSON) and frequency; ``status``
+                       ``pending`` until confirmed, ``active``, ``unsubscribed``; ``since``: events
+                       stored after this time are news to it; ``window``: the last digest window
+                       planned for it.
+updates_runs           one row per (frequency, window): a digest run and its cutoff time.
+updates_mails          one row per mail to send (a confirmation, or a digest of a run), its state
+                       (``pending``, ``sending``, ``sent``, ``failed``) and attempts.
+updates_ledger         one row per (subscription, event) mailed: no event is mailed twice.
+updates_deliveries     the delivery log: every attempt and the SMTP server's answer.
+
 ``day``/``day_end`` are the event's period, or the publication date when the text gives none:
 the dates used to sort, filter, group and match reports. ``dyad`` is ``SOURCE:TARGET`` with each
 side the actor's country, else its code; it keys the matching of reports to happenings.
@@ -15,7 +29,19 @@ side the actor's country, else its code; it keys the matching of reports to happ
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -129,4 +155,118 @@ reports = Table(
     Index("ix_reports_happening", "happening"),
 )
 
-__all__ = ["documents", "events", "metadata", "migrations", "reports"]
+# --- International Relations Updates (migration m005_updates) ----------------------------------
+
+#: Timestamps are ISO 8601 in UTC to the second ("2026-12-06T23:05:00+00:00"), as ``added`` is.
+STAMP = 32
+
+updates_subscribers = Table(
+    "updates_subscribers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("email", String(254), nullable=False),
+    Column("email_key", String(254), nullable=False, unique=True),
+    Column("status", String(16), nullable=False, default="ok"),
+    Column("reason", Text),
+    Column("created", String(STAMP), nullable=False),
+)
+
+updates_subscriptions = Table(
+    "updates_subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subscriber_id", Integer, ForeignKey("updates_subscribers.id"), nullable=False),
+    Column("topic", Text, nullable=False),
+    Column("frequency", String(16), nullable=False),
+    Column("status", String(16), nullable=False, default="pending"),
+    Column("created", String(STAMP), nullable=False),
+    Column("confirmed", String(STAMP)),
+    Column("since", String(STAMP)),
+    Column("window", String(32)),
+    UniqueConstraint("subscriber_id", "topic", name="uq_updates_subscription_topic"),
+    Index("ix_updates_subscriptions_due", "status", "frequency"),
+)
+
+updates_runs = Table(
+    "updates_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("frequency", String(16), nullable=False),
+    Column("window", String(32), nullable=False),
+    Column("cutoff", String(STAMP), nullable=False),
+    Column("started", String(STAMP), nullable=False),
+    UniqueConstraint("frequency", "window", name="uq_updates_run_window"),
+)
+
+updates_mails = Table(
+    "updates_mails",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("subscription_id", Integer, ForeignKey("updates_subscriptions.id"), nullable=False),
+    Column("run_id", Integer, ForeignKey("updates_runs.id")),
+    Column("frequency", String(16), nullable=False),
+    Column("status", String(16), nullable=False, default="pending"),
+    Column("n_events", Integer, nullable=False, default=0),
+    # per-type counts of this digest, JSON: the next digest compares itself with them
+    Column("counts", Text, nullable=False, default="{}"),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt", String(STAMP), nullable=False),
+    Column("claimed", String(STAMP)),
+    Column("sent", String(STAMP)),
+    Column("used", String(STAMP)),
+    Column("error", Text),
+    Column("created", String(STAMP), nullable=False),
+    UniqueConstraint("run_id", "subscription_id", name="uq_updates_mail_run"),
+    Index("ix_updates_mails_todo", "status", "next_attempt"),
+    Index("ix_updates_mails_subscription", "subscription_id", "kind"),
+)
+
+updates_ledger = Table(
+    "updates_ledger",
+    metadata,
+    Column("subscription_id", Integer, nullable=False),
+    Column("event_id", String(128), nullable=False),
+    Column("mail_id", Integer, ForeignKey("updates_mails.id"), nullable=False),
+    PrimaryKeyConstraint("subscription_id", "event_id", name="pk_updates_ledger"),
+    Index("ix_updates_ledger_mail", "mail_id"),
+    # the key is the table (no rowid B-tree beside it): a digest writes one row per event
+    sqlite_with_rowid=False,
+)
+
+updates_deliveries = Table(
+    "updates_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("mail_id", Integer, ForeignKey("updates_mails.id"), nullable=False),
+    Column("email", String(254), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("code", Integer),
+    Column("detail", Text),
+    Column("at", String(STAMP), nullable=False),
+    Index("ix_updates_deliveries_mail", "mail_id"),
+)
+
+UPDATES_TABLES = [
+    updates_subscribers,
+    updates_subscriptions,
+    updates_runs,
+    updates_mails,
+    updates_ledger,
+    updates_deliveries,
+]
+
+__all__ = [
+    "UPDATES_TABLES",
+    "documents",
+    "events",
+    "metadata",
+    "migrations",
+    "reports",
+    "updates_deliveries",
+    "updates_ledger",
+    "updates_mails",
+    "updates_runs",
+    "updates_subscribers",
+    "updates_subscriptions",
+]

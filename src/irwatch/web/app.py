@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -29,6 +29,9 @@ from starlette.routing import Match
 from irwatch import __version__
 from irwatch.errors import IrwatchError, StoreError, UsageError
 from irwatch.web import present
+
+if TYPE_CHECKING:
+    from irwatch.updates.settings import UpdatesSettings
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("irwatch.web")
@@ -197,8 +200,11 @@ def _install_errors(app: FastAPI) -> None:
     app.add_exception_handler(Exception, unexpected)
 
 
-def create_app(db_url: str, *, settings: WebSettings | None = None) -> FastAPI:
-    """The dashboard and the API over the store at ``db_url`` (opened now: a bad URL fails here)."""
+def create_app(
+    db_url: str, *, settings: WebSettings | None = None, updates: UpdatesSettings | None = None
+) -> FastAPI:
+    """The dashboard and the API over the store at ``db_url`` (opened now: a bad URL fails here);
+    with ``updates``, the subscription pages of International Relations Updates too."""
     from irwatch.store import open_store
     from irwatch.web import api, pages
 
@@ -227,7 +233,30 @@ def create_app(db_url: str, *, settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    if updates is not None:  # the subscription pages: the only routes that write
+        from irwatch.updates.web import updates_router
+
+        app.include_router(updates_router(updates, store))
     return app
 
 
-__all__ = ["SECURITY_HEADERS", "WebSettings", "add_templates", "create_app", "error_response"]
+def updates_from_env() -> UpdatesSettings | None:
+    """The settings of the subscription pages when ``$IRWATCH_SECRET`` is set, else None (the
+    dashboard is served read-only); bad settings raise :class:`irwatch.errors.UpdatesError`."""
+    import os
+
+    if not os.environ.get("IRWATCH_SECRET"):
+        return None
+    from irwatch.updates.settings import UpdatesSettings
+
+    return UpdatesSettings.from_env()
+
+
+__all__ = [
+    "SECURITY_HEADERS",
+    "WebSettings",
+    "add_templates",
+    "create_app",
+    "error_response",
+    "updates_from_env",
+]

@@ -6,6 +6,6 @@ uvicorn irwatch.web.asgi:app --workers 4
 from __future__ import annotations
 
 from irwatch.store.engine import resolve_url
-from irwatch.web.app import create_app
+from irwatch.web.app import create_app, updates_from_env
 
-app = create_app(resolve_url(None))
+app = create_app(resolve_url(None), updates=updates_from_env())
