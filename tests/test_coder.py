@@ -479,3 +479,14 @@ def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any)
         published="2006-09-26",
     )
     assert events and all(e.date and e.date.start != "2007-01-01" for e in events)
+
+
+def test_hopes_and_beliefs_are_no_events(run: Any) -> None:
+    assert run("Iran hopes Iraq will expel the US troops.") == []
+    assert run("Officials believe Russia attacked the Georgian port.") == []
+
+
+def test_a_refusal_to_criticise_is_no_accusation(run: Any) -> None:
+    assert run("China declined to criticise Russia over the invasion.") == []
+    # a refusal of cooperation is a rejection
+    assert ("REJECT", "IRN", "USA") in dyads(run("Iran refused to meet the US delegation."))

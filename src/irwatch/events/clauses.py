@@ -359,6 +359,40 @@ def speaker(v: Token, lex: Lexicon) -> Token | None:
     return agent(s)
 
 
+#: Verbs whose "to"-clause did not happen ("failed to agree on a truce", "declined to criticise
+#: Russia"); a refusal of cooperation is coded as REJECT by the coder.
+REFUSING = frozenset({"fail", "cease", "decline", "refuse", "avoid", "neglect", "hesitate"})
+
+
+def attitude_holder(v: Token, lex: Lexicon) -> Token | None:
+    """The verb of hoping, believing or intending whose complement ``v`` is ("Iran hopes Iraq
+    will expel ...", "officials believe Russia attacked ..."), or None."""
+    cur = v
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "xcomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        # the lemmatiser reads "hopes" as "hop": the forms count too
+        if _forms(cur) & (lex.belief | lex.intent):
+            return cur
+    return None
+
+
+def _forms(v: Token) -> set[str]:
+    low = v.lower_
+    return {v.lemma_.lower(), low, low[:-1], low[:-2], low[:-3] + "e"}
+
+
+def attitude_of_belief(v: Token, lex: Lexicon) -> bool:
+    """Whether ``v`` is a verb of believing or hoping (not of intending)."""
+    return bool(_forms(v) & lex.belief)
+
+
+def attitude_of_speech(v: Token, lex: Lexicon) -> bool:
+    """Whether ``v`` is a verb of saying (its complement is reported, not held)."""
+    return bool(_forms(v) & lex.speech)
+
+
 def negated(v: Token) -> bool:
     """``v`` or a verb whose "to"-clause it is is negated ("never got to ask", "did not try to")."""
     cur = v
@@ -371,7 +405,7 @@ def negated(v: Token) -> bool:
         if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in ("fail", "cease"):  # "failed to agree on a truce"
+        if cur.lemma_.lower() in REFUSING:  # "failed to agree", "declined to criticise"
             return True
     return False
 

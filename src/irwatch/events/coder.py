@@ -305,6 +305,14 @@ class Coder:
             pairs = [(s, None) for s in sources]
         if modal == "counterfactual":  # "a resolution that would have condemned ..."
             return []
+        holder = cl.attitude_holder(clause, lex) if clause.pos_ in ("VERB", "AUX") else None
+        if holder is not None and not cl.attitude_of_speech(holder, lex):
+            # a hope, belief or intent is the holder's: "Iran hopes Iraq will expel US troops" is
+            # no act of Iraq's, "officials believe Russia attacked" no report of an attack
+            holders = {h.actor.code for h in roles.all(cl.subject(holder))}
+            believed = cl.attitude_of_belief(holder, lex) and clause.dep_ == "ccomp"
+            if believed or holders and not holders & {s.actor.code for s, _ in pairs}:
+                return []
         if modal == "denied":
             # "will not meet their demands" is a refusal; other denied events did not happen
             if cl.modality(clause, lex) == "asserted" or sense.type not in COOPERATIVE:
@@ -382,7 +390,9 @@ class Coder:
         sources: list[Hit] = []
         if light is not None:
             sources = roles.all(cl.subject(light))
-        if not sources:  # "talks between Iran and the EU", "a ceasefire between X and Y"
+        if not sources and n.dep_ != "dobj":
+            # "talks between Iran and the EU resumed", "a ceasefire between X and Y" (but who
+            # hosts "a meeting between X and Y" is no party named inside it)
             between = roles.all(next(cl.prep_objects(n, ("between",)), None))
             if len({h.actor.id for h in between}) > 1:
                 return between[:1], between[1:]

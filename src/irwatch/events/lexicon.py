@@ -78,6 +78,7 @@ class Lexicon:
     obligation: frozenset[str]
     needs_pattern: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
+    belief: frozenset[str] = frozenset()
 
 
 _CONDITIONS = ("prt", "prep", "obj", "xcomp", "verb", "mod")
@@ -141,6 +142,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         obligation=_words(data, "obligation"),
         needs_pattern=_words(data, "needs_pattern"),
         weapons=_words(data, "weapons"),
+        belief=_words(data, "belief"),
     )
 
 
