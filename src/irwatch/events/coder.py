@@ -311,7 +311,7 @@ class Coder:
             # no act of Iraq's, "officials believe Russia attacked" no report of an attack
             holders = {h.actor.code for h in roles.all(cl.subject(holder))}
             believed = cl.attitude_of_belief(holder, lex) and clause.dep_ == "ccomp"
-            if believed or holders and not holders & {s.actor.code for s, _ in pairs}:
+            if believed or (holders and not holders & {s.actor.code for s, _ in pairs}):
                 return []
         if modal == "denied":
             # "will not meet their demands" is a refusal; other denied events did not happen
