@@ -490,3 +490,8 @@ def test_a_refusal_to_criticise_is_no_accusation(run: Any) -> None:
     assert run("China declined to criticise Russia over the invasion.") == []
     # a refusal of cooperation is a rejection
     assert ("REJECT", "IRN", "USA") in dyads(run("Iran refused to meet the US delegation."))
+
+
+def test_dismay_voiced_over_remarks_is_disapproval_of_their_author(run: Any) -> None:
+    events = run("The UN Secretary-General expressed dismay over Ahmadinejad's remarks.")
+    assert ("ACCUSE", None, "IRN") in dyads(events)

@@ -164,3 +164,12 @@ def test_evidence_tells_prose_from_furniture() -> None:
     assert not evidence("CERTIFICATE COURSE IN INTERNATIONAL RELATIONS").prose
     # an ISO date in a sentence is not a phone number
     assert evidence("The accord was signed on 2015-07-14 in Vienna by both sides.").prose
+
+
+def test_html_character_references_left_in_a_scrape_are_decoded() -> None:
+    from irwatch.read import read_text
+
+    article = read_text(
+        "The minister expressed &quot;dismay&quot; at the plan of AT&T &amp; its partners."
+    )
+    assert article.body == 'The minister expressed "dismay" at the plan of AT&T & its partners.'

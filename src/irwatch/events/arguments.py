@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from irwatch.events import clauses as cl
@@ -43,7 +43,7 @@ def verb_lemma(v: Token, known: Collection[str]) -> str:
     return lemma
 
 
-def verb_context(v: Token) -> dict[str, frozenset[str]]:
+def verb_context(v: Token) -> VerbContext:
     """The lemmas around a verb that its senses' conditions test."""
     prt = {c.lemma_.lower() for c in v.children if c.dep_ in ("prt", "prep", "advmod")}
     prep = {c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative", "agent")}
@@ -69,14 +69,38 @@ def verb_context(v: Token) -> dict[str, frozenset[str]]:
         if c.dep_ == "prep":
             obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     xcomp = {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "ccomp")}
-    return {
+    base = {
         "prt": frozenset(prt),
         "prep": frozenset(prep),
         "obj": frozenset(obj),
         "xcomp": frozenset(xcomp),
-        "before": _words_before(v),
-        "after": _words_after(v),
     }
+    return VerbContext(v, base)
+
+
+class VerbContext(Mapping[str, frozenset[str]]):
+    """The lemmas around a verb per condition; the words before and after it (for dictionary
+    patterns) are read only when a sense asks for them."""
+
+    def __init__(self, v: Token, base: dict[str, frozenset[str]]) -> None:
+        self._v = v
+        self._d = base
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        if key not in self._d:
+            if key == "after":
+                self._d[key] = _words_after(self._v)
+            elif key == "before":
+                self._d[key] = _words_before(self._v)
+            else:
+                raise KeyError(key)
+        return self._d[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("prt", "prep", "obj", "xcomp", "before", "after"))
+
+    def __len__(self) -> int:
+        return 6
 
 
 #: Clauses of their own inside a verb's phrase: their words are not the verb's pattern.

@@ -412,7 +412,10 @@ class Coder:
             sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
         # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
-        preps = ("with", "to", "against", "on", "into", "between", "of", "from", "for")
+        preps: tuple[str, ...] = ("with", "to", "against", "on", "into", "between", "of", "from")
+        preps = (*preps, "for")
+        if sense.type == "ACCUSE":  # "dismay over X's remarks", "outrage at X"
+            preps = (*preps, "over", "at", "about")
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
             cands += list(cl.prep_objects(n.head, preps))

@@ -257,11 +257,19 @@ def with_dictionary(hand: Lexicon, dictionary: Mapping[str, tuple[Sense, ...]]) 
 
 def match(senses: Sequence[Sense], present: Mapping[str, frozenset[str]]) -> Sense | None:
     """The first sense whose conditions all hold, given the lemmas present per condition
-    (``before``/``after``: the words before the verb and after it in its phrase)."""
+    (``before``/``after``: the words before the verb and after it in its phrase).
+
+    A verb may have hundreds of dictionary patterns: only those whose first word is present
+    are tried (an index by word, built once per verb), in their order.
+    """
     excluded = False
-    for sense in senses:
-        if excluded and sense.origin == "dictionary":
-            return None  # our sense ruled the reading out ("released a video")
+    candidates = _candidates(senses, present)
+    for at, sense in enumerate(senses):
+        if sense.origin == "dictionary":
+            if excluded:
+                return None  # our sense ruled the reading out ("released a video")
+            if (sense.after or sense.before) and at not in candidates:
+                continue
         if sense.after and not all(
             slot & present.get("after", frozenset()) for slot in sense.after
         ):
@@ -284,3 +292,29 @@ def match(senses: Sequence[Sense], present: Mapping[str, frozenset[str]]) -> Sen
         if ok:
             return sense
     return None
+
+
+#: Per sense list (by identity: the lexicon's tuples live as long as the process), the
+#: dictionary patterns by a word of their first slot.
+_INDEXES: dict[int, tuple[Sequence[Sense], dict[str, list[int]]]] = {}
+
+
+def _candidates(senses: Sequence[Sense], present: Mapping[str, frozenset[str]]) -> set[int]:
+    """Positions of the dictionary patterns whose first slot has a word that is present."""
+    entry = _INDEXES.get(id(senses))
+    if entry is None or entry[0] is not senses:
+        index: dict[str, list[int]] = {}
+        for at, sense in enumerate(senses):
+            if sense.origin == "dictionary" and (sense.after or sense.before):
+                first = sense.after[0] if sense.after else sense.before[0]
+                for word in first:
+                    index.setdefault(word, []).append(at)
+        entry = (senses, index)
+        _INDEXES[id(senses)] = entry
+    index = entry[1]
+    if not index:
+        return set()
+    out: set[int] = set()
+    for word in present.get("after", frozenset()) | present.get("before", frozenset()):
+        out.update(index.get(word, ()))
+    return out

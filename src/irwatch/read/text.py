@@ -8,6 +8,7 @@ a repeated headline) is dropped.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -34,8 +35,15 @@ class Block:
     item: bool = False
 
 
+#: An HTML character reference left in a text scrape ("&quot;", "&#39;", "&#x2019;").
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,6});")
+
+
 def inline(text: str) -> str:
-    """Markdown inline syntax removed: images, links, emphasis, escapes (``\\$20`` -> ``$20``)."""
+    """Markdown inline syntax removed: images, links, emphasis, escapes (``\\$20`` -> ``$20``),
+    and HTML character references a scrape kept (``&quot;`` -> ``"``)."""
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)
