@@ -173,3 +173,20 @@ def test_html_character_references_left_in_a_scrape_are_decoded() -> None:
         "The minister expressed &quot;dismay&quot; at the plan of AT&T &amp; its partners."
     )
     assert article.body == 'The minister expressed "dismay" at the plan of AT&T & its partners.'
+
+
+def test_photo_captions_and_live_blog_stamps_are_not_the_article() -> None:
+    from irwatch.read import read_text
+
+    scrape = (
+        "## Neighbours sign trade deals\n\n"
+        "TEHRAN (Reuters) - Iran and Iraq signed three agreements on Saturday during a visit by "
+        "the Iraqi prime minister, state media said.\n\n"
+        "Photo: The two leaders shake hands at the palace. (AFP)\n\n"
+        "The deals cover railways, health and trade, the agency said, and more may follow.\n\n"
+        "Live updates: 10:45 GMT Talks went well, says Tehran\n\n"
+        "Advertisement\n"
+    )
+    body = read_text(scrape).body
+    assert "shake hands" not in body and "10:45" not in body and "Advertisement" not in body
+    assert "railways" in body and "signed three agreements" in body
