@@ -48,7 +48,9 @@ class Evidence:
     words: number of words; stop_ratio: share of English function words among them;
     terminal: ends like a sentence; contact: holds an e-mail, URL, bare domain or phone number;
     legal: holds a form, legal or disclaimer phrase (data/furniture-strong.txt);
-    cues: number of furniture words (data/furniture-weak.txt); caps: mostly capitals.
+    cues: number of furniture words (data/furniture-weak.txt); caps: mostly capitals;
+    inline: a caption, credit, live-blog stamp or advert slot inside the article
+    (data/furniture-inline.txt).
     """
 
     words: int
@@ -58,6 +60,7 @@ class Evidence:
     legal: bool
     cues: int
     caps: bool
+    inline: bool = False
 
     @property
     def prose(self) -> bool:
@@ -74,6 +77,8 @@ class Evidence:
         """Strong evidence of page furniture: contact details, a form or legal phrase, a
         furniture word in what is not a sentence, or a fragment of a few words."""
         if (self.contact and self.words < 12) or (self.legal and self.words < 60):
+            return True
+        if self.inline and self.words < 40:
             return True
         if self.cues and (not self.prose or self.words <= 6):
             return True
@@ -114,6 +119,7 @@ def evidence(text: str) -> Evidence:
         legal=bool(_cue_pattern("furniture-strong.txt").search(stripped)),
         cues=len(_cue_pattern("furniture-weak.txt").findall(stripped)),
         caps=len(letters) >= 8 and upper / len(letters) > 0.7,
+        inline=bool(_cue_pattern("furniture-inline.txt").search(stripped)),
     )
 
 

@@ -103,6 +103,8 @@ def rejoin(items: list[Block]) -> list[Block]:
 
 def _score(ev: Evidence) -> float:
     """Contribution of a block to the article run: prose words count for, furniture against."""
+    if ev.inline and ev.furniture:
+        return -1.0  # a caption inside the article is dropped, but the article goes on
     if ev.furniture:
         return -(8.0 + ev.words)
     if ev.prose:
