@@ -31,10 +31,12 @@ def _requirements(extra: str | None) -> list[Requirement]:
     out = []
     for spec in metadata.requires("irwatch") or []:
         req = Requirement(spec)
-        marker = req.marker
-        if extra is None and marker is None:
-            out.append(req)
-        elif extra is not None and marker is not None and marker.evaluate({"extra": extra}):
+        wanted = (
+            req.marker is None
+            if extra is None
+            else (req.marker is not None and req.marker.evaluate({"extra": extra}))
+        )
+        if wanted:
             out.append(req)
     return out
 

@@ -8,6 +8,7 @@
     ├── StoreError               the database cannot be opened, migrated or queried
     ├── UpdatesError             a subscription, link, address or mail setting is refused
     │   └── DeliveryError        the mail server cannot be reached or refused a mail
+    ├── OutputError              an output file cannot be written
     └── EvaluationError          a gold file is malformed
 
 Every message has a code (``R001`` ...) that users can search for; the catalogue below is the one
@@ -20,6 +21,7 @@ MESSAGES: dict[str, str] = {
     # usage
     "U001": "unknown format {value!r}; choose one of: {choices}",
     "U002": "not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)",
+    "U003": "Parquet is binary: not written to a terminal (use --out FILE)",
     # reading
     "R001": "no such file or directory: {path}",
     "R002": "empty document",
@@ -67,6 +69,9 @@ MESSAGES: dict[str, str] = {
     "M012": "not an http(s) URL: {value!r}",
     "M013": "unknown event type {value!r}",
     "M014": "no mail server: set IRWATCH_SMTP_URL or --smtp-url, or write files with --dry-run",
+    # output
+    "X001": "{path} exists: add --force to replace it",
+    "X002": "cannot write {path}: {detail}",
     # evaluation
     "E001": "malformed gold file {path}, line {line}: {detail}",
 }
@@ -88,6 +93,20 @@ class IrwatchError(Exception):
         self.code = code
         self.values = values
         super().__init__(message(code, **values))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle with the code, values and attributes, so that an error crosses to and from a
+        worker process (the default pickling calls ``cls(message)``, which fails)."""
+        return _rebuild, (type(self), dict(self.__dict__))
+
+
+def _rebuild(cls: type[IrwatchError], state: dict[str, object]) -> IrwatchError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    values = state["values"]
+    assert isinstance(values, dict)
+    Exception.__init__(error, message(str(state["code"]), **values))
+    return error
 
 
 class UsageError(IrwatchError):
@@ -123,6 +142,10 @@ class DeliveryError(UpdatesError):
         self.temporary = temporary
         self.smtp_code = smtp_code
         super().__init__(code, **values)
+
+
+class OutputError(IrwatchError):
+    """An output file cannot be written (it exists, a directory, no space, no permission)."""
 
 
 class EvaluationError(IrwatchError):

@@ -58,11 +58,9 @@ def code(paths: tuple[str, ...], fmt: str, quiet: bool, verbose: bool, **setting
     collected: list[Event] = []
     writer: Any = None
     if fmt == "csv":
-        import csv
+        from irwatch.store.export import EXPORT_COLUMNS, csv_writer, flat_row
 
-        from irwatch.store.export import EXPORT_COLUMNS, flat_row
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=EXPORT_COLUMNS)
+        writer = csv_writer(sys.stdout, EXPORT_COLUMNS)
         writer.writeheader()
     try:
         with progress.running():

@@ -172,7 +172,11 @@ def events(db: str | None, limit: int, fmt: str, **filters: Any) -> None:
     with opened(db) as store:
         rows = store.events(where, with_reports=fmt == "jsonl")
     if fmt == "jsonl":
+        from irwatch.store.export import web_url
+
         for row in rows:
+            for item in [row, *row.get("reports", ())]:
+                item["url"] = web_url(item.get("url"))
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
     elif fmt == "csv":
         from irwatch.store.export import write_rows
@@ -228,9 +232,9 @@ def dyad(a: str, b: str, db: str | None, by: str, fmt: str) -> None:
         "mean_score",
     ]
     if fmt == "csv":
-        import csv
+        from irwatch.store.export import csv_writer
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer = csv_writer(sys.stdout, columns)
         writer.writeheader()
         writer.writerows(rows)
     else:
@@ -242,12 +246,17 @@ def dyad(a: str, b: str, db: str | None, by: str, fmt: str) -> None:
 @filter_options
 @format_option("csv", "tsv", "jsonl", "parquet", help="File format.")
 @click.option("--out", default="-", show_default=True, help="Output file (- for standard output).")
+@click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 @click.option("--limit", type=int, default=0, help="At most N events (0: all).")
-def export(db: str | None, fmt: str, out: str, limit: int, **filters: Any) -> None:
-    """Export events, one flat row each (columns in the README), latest first."""
+def export(db: str | None, fmt: str, out: str, force: bool, limit: int, **filters: Any) -> None:
+    """Export events, one flat row each (columns in the README), latest first.
+
+    The --out file is written in full or not at all; it is never an existing file unless --force,
+    and a symlink there is replaced, not followed.
+    """
     where = make_filter(limit, **filters)
     with opened(db) as store:
-        n = store.export(out, fmt, where)
+        n = store.export(out, fmt, where, force=force)
     if out != "-":
         click.echo(f"{n} events written to {out}", err=True)
 

@@ -317,12 +317,20 @@ class Store:
         return rows
 
     def export(
-        self, out: IO[bytes] | IO[str] | str, fmt: str, where: EventFilter | None = None
+        self,
+        out: IO[bytes] | IO[str] | str,
+        fmt: str,
+        where: EventFilter | None = None,
+        *,
+        force: bool = False,
     ) -> int:
-        """Write the matching events, one flat row each, as csv, tsv, jsonl or parquet."""
+        """Write the matching events, one flat row each, as csv, tsv, jsonl or parquet.
+
+        A path ``out`` must not exist unless ``force``; it is written in full or not at all.
+        """
         from irwatch.store.export import write_rows
 
-        return write_rows(self.iter_events(where), out, fmt)
+        return write_rows(self.iter_events(where), out, fmt, force=force)
 
 
 def open_store(url: str | None = None, *, dedup: DedupOptions | None = None) -> Store:
