@@ -17,10 +17,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from irwatch.errors import CodingError
 from irwatch.pipeline import Coded, Pipeline, PipelineOptions, codable
 from irwatch.records import Article
 
 Engine = Literal["local", "dask"]
+#: Seconds to wait for a Dask scheduler to answer.
+SCHEDULER_TIMEOUT = 10
 
 #: The pipeline of this worker process, made once by :func:`_worker_pipeline`.
 _PIPELINE: Pipeline | None = None
@@ -146,7 +149,11 @@ def _code_dask(
     dist: Any = distributed  # untyped library
     cluster: Any = None
     if batch.scheduler:
-        client = dist.Client(batch.scheduler)
+        try:
+            client = dist.Client(batch.scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise CodingError("C004", address=batch.scheduler, detail=detail) from exc
     else:
         cluster = dist.LocalCluster(
             n_workers=max(1, batch.workers),

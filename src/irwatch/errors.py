@@ -42,6 +42,8 @@ MESSAGES: dict[str, str] = {
     # coding
     "C001": "cannot load the spaCy model {model!r}: {detail}",
     "C002": "malformed lexicon file {path}: {detail}",
+    "C003": "cannot code the document: {detail}",
+    "C004": "cannot reach the Dask scheduler {address}: {detail}",
     "C010": "malformed ontology file {path}: {detail}",
     "C011": "unknown CAMEO code {value!r}",
     "C012": "unknown PLOVER event type or mode: {value!r}",
@@ -49,6 +51,7 @@ MESSAGES: dict[str, str] = {
     "S001": "cannot open the database {url}: {detail}",
     "S002": "database query failed: {detail}",
     "S003": "cannot migrate the database schema: {detail}",
+    "S004": "no irwatch database at {url} (irwatch ingest makes one)",
     # web (the dashboard and the API answer these with 422 or 404)
     "W001": "unknown parameter {name!r}; known: {known}",
     "W002": "parameter {name!r}: {detail}",

@@ -18,11 +18,23 @@ if TYPE_CHECKING:
 
 
 def check_date(value: str | None) -> str | None:
-    """``value`` if it is an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), else a usage error."""
+    """``value`` if it is a real ISO date (YYYY, YYYY-MM or YYYY-MM-DD), else a usage error.
+
+    >>> check_date("2019-02-28")
+    '2019-02-28'
+    """
+    import datetime
     import re
 
-    if value is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    if value is None:
         return value
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    try:
+        if m:
+            datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            return value
+    except ValueError:
+        pass
     raise UsageError("U002", value=value)
 
 
@@ -52,7 +64,7 @@ def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--workers",
-            type=int,
+            type=click.IntRange(min=1),
             default=None,
             help="Worker processes (default: the machine's cores).",
         ),
@@ -102,6 +114,8 @@ def run_options(
     from irwatch.batch import BatchOptions, default_workers
     from irwatch.pipeline import PipelineOptions
 
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     try:
         options = PipelineOptions(published=check_date(published), url=url, kb_dir=kb_dir)
     except UsageError as exc:
@@ -190,6 +204,13 @@ class Progress:
         return f"{self.documents} documents, {self.events} events, {self.skipped} skipped"
 
 
+def missing(paths: Sequence[str]) -> list[str]:
+    """The paths that do not exist (``-`` is standard input)."""
+    import os
+
+    return [p for p in paths if p != "-" and not os.path.lexists(p)]
+
+
 def usage_error(exc: UsageError) -> click.UsageError:
     """A usage error as click shows it (exit status 2)."""
     return click.UsageError(str(exc))
@@ -200,6 +221,7 @@ __all__ = [
     "check_date",
     "format_option",
     "message",
+    "missing",
     "pipeline_options",
     "run_coded",
     "run_options",

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import Progress, format_option, pipeline_options, run_coded
+from irwatch.cli._common import Progress, format_option, missing, pipeline_options, run_coded
 from irwatch.errors import IrwatchError
 from irwatch.records import Event
 
@@ -52,6 +52,8 @@ def code(paths: tuple[str, ...], fmt: str, quiet: bool, verbose: bool, **setting
 
     PATHS are read as `irwatch read` reads them (HTML, text, JSONL, feeds, WARC, .gz,
     directories, - for standard input). One event per line in jsonl.
+
+    Exit status: 1 when a path does not exist or no document could be read, 2 on a usage error.
     """
     progress = Progress(quiet=quiet, verbose=verbose)
     coded = run_coded(paths, progress=progress, **settings)
@@ -78,5 +80,5 @@ def code(paths: tuple[str, ...], fmt: str, quiet: bool, verbose: bool, **setting
         _print_table(collected)
     if not quiet:
         click.echo(progress.summary(), err=True)
-    if progress.documents == progress.skipped:
+    if missing(paths) or progress.documents == progress.skipped:
         sys.exit(1)

@@ -41,7 +41,13 @@ def kb() -> None:
 def lookup(text: str | None, date: str | None, queries: Any, kb_dir: str | None) -> None:
     """The best actor TEXT names on --date, as JSON (null when unknown), with its candidates."""
     from irwatch.actors import load_kb
+    from irwatch.cli._common import check_date, usage_error
+    from irwatch.errors import UsageError
 
+    try:
+        check_date(date)
+    except UsageError as exc:
+        raise usage_error(exc) from exc
     if (text is None) == (queries is None):
         raise click.UsageError("give either TEXT or --file QUERIES.jsonl")
     try:

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import Progress, check_date, format_option, pipeline_options, run_coded
+from irwatch.cli._common import (
+    Progress,
+    check_date,
+    format_option,
+    missing,
+    pipeline_options,
+    run_coded,
+)
 from irwatch.errors import IrwatchError, UsageError
 
 if TYPE_CHECKING:
@@ -59,10 +66,29 @@ def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+#: The longest actor code an option takes (``IGOUNOWHOHLH`` is 12 characters).
+MAX_ACTOR = 64
+
+
+def _check_types(types: tuple[str, ...]) -> None:
+    from irwatch.events.ontology import load_ontology
+
+    known = load_ontology().plover_types
+    unknown = [t for t in types if t not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown PLOVER type {unknown[0]!r}; choose from {', '.join(sorted(known))}",
+            param_hint="--type",
+        )
+
+
 def make_filter(limit: int | None = None, **values: Any) -> EventFilter:
-    """An :class:`EventFilter` from the command-line strings."""
+    """An :class:`EventFilter` from the command-line strings (a usage error if one is wrong)."""
     from irwatch.store import EventFilter
 
+    for name in ("actor", "source", "target", "dyad"):
+        if len(values.get(name) or "") > MAX_ACTOR * (2 if name == "dyad" else 1):
+            raise click.BadParameter(f"longer than {MAX_ACTOR} characters", param_hint=f"--{name}")
     dyad = None
     if values.get("dyad"):
         parts = [p.strip() for p in values["dyad"].split(":")]
@@ -78,6 +104,7 @@ def make_filter(limit: int | None = None, **values: Any) -> EventFilter:
         if not all(1 <= q <= 4 for q in quads):
             raise click.BadParameter("quad classes are 1, 2, 3 or 4", param_hint="--quad")
     types = tuple(t.strip().upper() for t in (values.get("types") or "").split(",") if t.strip())
+    _check_types(types)
     try:
         since, until = check_date(values.get("since")), check_date(values.get("until"))
     except UsageError as exc:
@@ -97,12 +124,13 @@ def make_filter(limit: int | None = None, **values: Any) -> EventFilter:
 
 
 @contextmanager
-def opened(db: str | None) -> Iterator[Store]:
-    """The store, with irwatch's errors shown as click shows errors."""
+def opened(db: str | None, *, create: bool = False) -> Iterator[Store]:
+    """The store, with irwatch's errors shown as click shows errors; a query (``create``
+    False) on a database that does not exist is an error, not a new empty database."""
     from irwatch.store import open_store
 
     try:
-        store = open_store(db)
+        store = open_store(db, create=create)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     except IrwatchError as exc:
@@ -138,10 +166,12 @@ def ingest(
 
     Documents already stored (same content) are not read again, so an interrupted ingest
     resumes where it stopped. Skipped documents are recorded with their reason (irwatch skipped).
+
+    Exit status: 1 when a path does not exist or every document read was skipped, else 0.
     """
     progress = Progress(quiet=quiet, verbose=verbose)
     new = 0
-    with opened(db) as store, progress.running():
+    with opened(db, create=True) as store, progress.running():
         pending: list[Any] = []
         last = time.monotonic()
         coded = run_coded(paths, progress=progress, skip=store.has_document, **settings)
@@ -159,12 +189,20 @@ def ingest(
             f"({stats['documents']} documents, {stats['events']} events)",
             err=True,
         )
+    if missing(paths) or (progress.documents and progress.documents == progress.skipped):
+        sys.exit(1)
 
 
 @main.command()
 @db_option
 @filter_options
-@click.option("--limit", type=int, default=50, show_default=True, help="At most N events (0: all).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="At most N events (0: all).",
+)
 @format_option("table", "jsonl", "csv")
 def events(db: str | None, limit: int, fmt: str, **filters: Any) -> None:
     """Events, latest first, with their evidence (jsonl adds every report of each)."""
@@ -247,7 +285,7 @@ def dyad(a: str, b: str, db: str | None, by: str, fmt: str) -> None:
 @format_option("csv", "tsv", "jsonl", "parquet", help="File format.")
 @click.option("--out", default="-", show_default=True, help="Output file (- for standard output).")
 @click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
-@click.option("--limit", type=int, default=0, help="At most N events (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), default=0, help="At most N events (0: all).")
 def export(db: str | None, fmt: str, out: str, force: bool, limit: int, **filters: Any) -> None:
     """Export events, one flat row each (columns in the README), latest first.
 

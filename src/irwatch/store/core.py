@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy import Connection, Engine, bindparam, inspect, select, update
 
 from irwatch.errors import IrwatchError, StoreError
 from irwatch.records import Article, Event
@@ -23,7 +24,7 @@ from irwatch.store.dedup import (
     narrower,
     probe,
 )
-from irwatch.store.engine import make_engine, reading, resolve_url, writing
+from irwatch.store.engine import display_url, make_engine, reading, resolve_url, writing
 from irwatch.store.migrations import applied, migrate
 from irwatch.store.queries import EventFilter
 from irwatch.store.rows import (
@@ -333,19 +334,37 @@ class Store:
         return write_rows(self.iter_events(where), out, fmt, force=force)
 
 
-def open_store(url: str | None = None, *, dedup: DedupOptions | None = None) -> Store:
+def open_store(
+    url: str | None = None, *, dedup: DedupOptions | None = None, create: bool = True
+) -> Store:
     """Open (creating and migrating as needed) the store at ``url``.
 
     ``None`` means ``$IRWATCH_DB`` or ``sqlite:///irwatch.db`` in the working directory; a bare
     path means a SQLite file; ``postgresql://user:pass@host/db`` a PostgreSQL database.
+    Without ``create``, a database that holds no irwatch store (a SQLite file that does not
+    exist, a PostgreSQL schema without our tables) is :class:`StoreError` S004, left untouched.
     """
-    engine = make_engine(resolve_url(url))
+    resolved = resolve_url(url)
+    if not create and _missing_sqlite_file(resolved):
+        raise StoreError("S004", url=display_url(resolved))
+    engine = make_engine(resolved)
     try:
+        if not create and not inspect(engine).has_table(schema.migrations.name):
+            raise StoreError("S004", url=display_url(resolved))
         migrate(engine)
     except Exception:
         engine.dispose()
         raise
     return Store(engine, dedup=dedup)
+
+
+def _missing_sqlite_file(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    name = parsed.database or ""
+    in_memory = name in ("", ":memory:") or name.startswith("file:") or "mode=memory" in url
+    return parsed.get_backend_name() == "sqlite" and not in_memory and not os.path.exists(name)
 
 
 __all__ = ["Store", "document_key", "open_store"]

@@ -107,7 +107,7 @@ def make_engine(url: str) -> Engine:
         with engine.connect():
             pass
     except Exception as exc:
-        raise StoreError("S001", url=_safe(url), detail=_first_line(exc)) from exc
+        raise StoreError("S001", url=display_url(url), detail=_first_line(exc)) from exc
     return engine
 
 
@@ -134,7 +134,7 @@ def _first_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _safe(url: str) -> str:
+def display_url(url: str) -> str:
     """The URL with its password hidden, for messages."""
     from sqlalchemy.engine import make_url
 
@@ -144,4 +144,4 @@ def _safe(url: str) -> str:
         return url
 
 
-__all__ = ["DEFAULT_URL", "make_engine", "reading", "resolve_url", "writing"]
+__all__ = ["DEFAULT_URL", "display_url", "make_engine", "reading", "resolve_url", "writing"]
