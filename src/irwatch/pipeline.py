@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from irwatch.errors import message
+from irwatch.errors import IrwatchError, message
+from irwatch.nlp import parse
 from irwatch.records import Article, Event
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from irwatch.actors import Resolver
     from irwatch.events.coder import Coder
@@ -127,10 +129,29 @@ class Pipeline:
                 todo.append(i)
             out.append((article, []))
         # 2. parse the batch at once (nlp.pipe is much faster than one call per text)
-        docs = self.nlp.pipe(article_text(batch[i]) for i in todo)
+        texts = [article_text(batch[i]) for i in todo]
+        try:
+            docs: list[Doc | Exception] = list(parse(self.nlp, texts))
+        except Exception:  # one text the parser cannot take: parse each alone to find it
+            docs = [self._parse_alone(text) for text in texts]
         for i, doc in zip(todo, docs, strict=True):
             article = batch[i]
-            # 3. who is who on the article's date; 4. who did what to whom
-            actors = self.resolver.read(doc, date=article.published)
-            out[i] = (article, self.coder.code(article, doc, actors))
+            try:
+                if isinstance(doc, Exception):
+                    raise doc
+                # 3. who is who on the article's date; 4. who did what to whom
+                actors = self.resolver.read(doc, date=article.published)
+                out[i] = (article, self.coder.code(article, doc, actors))
+            except IrwatchError:
+                raise  # the model, lexicon or knowledge base is unusable: every document fails
+            except Exception as exc:  # one document never stops a batch: it is skipped, said why
+                detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+                reason = message("C003", detail=detail)
+                out[i] = (dataclasses.replace(article, status="skipped", reason=reason), [])
         return out
+
+    def _parse_alone(self, text: str) -> Doc | Exception:
+        try:
+            return next(parse(self.nlp, [text]))
+        except Exception as exc:
+            return exc

@@ -120,12 +120,26 @@ def peek(stream: BinaryIO) -> bytes:
 
 
 def check_binary(head: bytes) -> None:
-    """R003 when the bytes are not text: known binary signatures, NUL bytes, control codes."""
+    """R003 when the bytes are not text: known binary signatures, or control codes (NUL bytes
+    among them) in more than one byte in twenty; a stray NUL is dropped later (:func:`clean`)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return  # UTF-16 with a byte-order mark
     controls = sum(b < 32 and b not in (9, 10, 12, 13, 27) for b in head)
-    if head.startswith(_BINARY_MAGIC) or b"\x00" in head or controls > len(head) // 20:
+    if head.startswith(_BINARY_MAGIC) or controls > len(head) // 20:
         raise ReadError("R003")
+
+
+def clean(text: str) -> str:
+    """Text that can be encoded and stored anywhere: NUL characters dropped (PostgreSQL refuses
+    them), lone surrogates (from a JSON ``\\ud800`` escape, or a file name that is not UTF-8)
+    replaced by U+FFFD."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+    return text
 
 
 def sniff(path: str, head: bytes) -> Format:
