@@ -44,6 +44,36 @@ def _worker_pipeline(options: PipelineOptions) -> Pipeline:
     return _PIPELINE
 
 
+def _die_with(parent: int) -> None:
+    """In a worker process: end when ``parent`` ends, however it ends (SIGKILL included), so
+    that no worker outlives an ingest holding its database open.
+
+    On Linux the kernel sends SIGTERM when the parent dies (``PR_SET_PDEATHSIG``); a thread
+    also checks every half second that the parent is still ours, everywhere else and as a
+    second line.
+    """
+    import threading
+    import time
+
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before we got here
+        os._exit(1)
+    threading.Thread(target=watch, name="irwatch-parent-watch", daemon=True).start()
+
+
 def code_chunk(options: PipelineOptions, chunk: list[Article]) -> list[Coded]:
     """Code one chunk of articles in a worker (a top-level function, so that it pickles)."""
     return _worker_pipeline(options).code_batch(chunk)
@@ -130,7 +160,9 @@ def code_stream(
         yield from _worker_pipeline(options).code_articles(articles)
         return
     window = batch.workers * batch.in_flight
-    with ProcessPoolExecutor(max_workers=batch.workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=batch.workers, initializer=_die_with, initargs=(os.getpid(),)
+    ) as pool:
 
         def submit(chunk: list[Article]) -> _Pending:
             return pool.submit(code_chunk, options, chunk)
