@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     # usage
     "U001": "unknown format {value!r}; choose one of: {choices}",
     "U002": "not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)",
+    "U004": "nothing to search for in {value!r}: only common words",
     "U003": "Parquet is binary: not written to a terminal (use --out FILE)",
     # reading
     "R001": "no such file or directory: {path}",

@@ -112,28 +112,50 @@ def _dyad(a: str, b: str) -> ColumnElement[bool]:
 
 
 def fts_query(words: str) -> str:
-    """An FTS5 query for a user's search: every word (or quoted phrase) must occur."""
-    parts = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', words):
-        tokens = re.findall(r"[^\W_]+", phrase or word)
-        if tokens:
-            parts.append('"' + " ".join(tokens) + '"')
-    return " AND ".join(parts) or '""'
+    """An FTS5 query for a user's search (see :mod:`irwatch.store.search`); the alternatives
+    with nothing that must occur are left out (the SQL gives them, see ``_search``)."""
+    from irwatch.store.search import fts_query as group_query
+    from irwatch.store.search import parse
+
+    return " OR ".join(f"({group_query(g)})" for g in parse(words) if g.must) or '""'
+
+
+def _fts_match(table: str, rowid: str, query: str, name: str, *, negated: bool = False) -> Any:
+    """``table.rowid [NOT] IN`` the rows of its FTS5 index that match ``query``."""
+    op = "NOT IN" if negated else "IN"
+    return text(
+        f"{table}.{rowid} {op} (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :{name})"
+    ).bindparams(**{name: query})
+
+
+def _sqlite_search(table: str, rowid: str, words: str, prefix: str) -> ColumnElement[bool]:
+    """Rows of ``table`` whose evidence matches the search, alternative by alternative."""
+    from irwatch.store.search import fts_query as group_query
+    from irwatch.store.search import parse
+
+    alternatives: list[ColumnElement[bool]] = []
+    for n, group in enumerate(parse(words)):
+        name = f"{prefix}{n}"
+        if group.must:
+            alternatives.append(_fts_match(table, rowid, group_query(group), name))
+        else:  # only words that must not occur: FTS5 cannot say "NOT x" alone
+            query = " OR ".join(group.must_not)
+            alternatives.append(_fts_match(table, rowid, query, name, negated=True))
+    return or_(*alternatives)
 
 
 def _search(conn: Connection, words: str) -> ColumnElement[bool]:
-    """Happenings with a report (the first, in ``events``, or a further one) matching ``words``."""
+    """Happenings with a report (the first, in ``events``, or a further one) matching ``words``,
+    read as PostgreSQL's ``websearch_to_tsquery`` reads them on both databases."""
+    from irwatch.store.search import parse
+
+    parse(words)  # a usage error for a search of common words only, on both databases
     if conn.dialect.name == "sqlite":
-        q = fts_query(words)
-        first = text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :q)")
+        first = _sqlite_search("events", "rowid", words, "q")
         further = _e.c.event_id.in_(
-            select(_r.c.happening).where(
-                text(
-                    "reports.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH :q2)"
-                ).bindparams(q2=q)
-            )
+            select(_r.c.happening).where(_sqlite_search("reports", "id", words, "r"))
         )
-        return or_(first.bindparams(q=q), further)
+        return or_(first, further)
     match = "evidence_tsv @@ websearch_to_tsquery('english', :q)"
     further = _e.c.event_id.in_(
         select(_r.c.happening).where(text("reports." + match).bindparams(q=words))
