@@ -182,8 +182,8 @@ def test_capture_date_is_the_last_resort(tmp_path: Path) -> None:
     assert article.published == "2015-07-16"
 
 
-def test_published_option_wins_over_the_page(samples: Path) -> None:
-    (article,) = read(samples / "html" / "jcpoa-2015.html", published="2015-07-20")
+def test_set_published_option_wins_over_the_page(samples: Path) -> None:
+    (article,) = read(samples / "html" / "jcpoa-2015.html", set_published="2015-07-20")
     assert article.published == "2015-07-20"
 
 

@@ -79,7 +79,7 @@ def test_usage_errors_exit_2(samples: Path) -> None:
 def test_standard_input_and_options(samples: Path) -> None:
     text = (samples / "text" / "qatar-rift-2017.md").read_text()
     code, out, _ = run(
-        "-", "--published", "2017-06-06", "--url", "https://example.org/q", input=text
+        "-", "--set-published", "2017-06-06", "--url", "https://example.org/q", input=text
     )
     assert code == 0
     (record,) = [json.loads(line) for line in out.splitlines()]

@@ -32,6 +32,7 @@ class PipelineOptions:
     """Settings of a run.
 
     published, url: defaults for documents that do not say (as ``irwatch read --published``).
+    set_published: the publication date of every document, whatever it says.
     model: spaCy model name (default :func:`irwatch.nlp.model_name`).
     kb_dir: a user knowledge base (``irwatch kb import-phoenix``) that extends the built-in one.
     batch_size: documents parsed together by ``nlp.pipe``.
@@ -40,6 +41,7 @@ class PipelineOptions:
 
     published: str | None = None
     url: str | None = None
+    set_published: str | None = None
     model: str | None = None
     kb_dir: str | None = None
     batch_size: int = 32
@@ -98,7 +100,10 @@ class Pipeline:
         from irwatch.read import ReadOptions, read_paths
 
         opts = ReadOptions(
-            published=self.options.published, url=self.options.url, dedup=self.options.dedup
+            published=self.options.published,
+            set_published=self.options.set_published,
+            url=self.options.url,
+            dedup=self.options.dedup,
         )
         return read_paths(paths, options=opts)
 

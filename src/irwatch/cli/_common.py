@@ -50,10 +50,24 @@ def format_option(*choices: str, help: str = "Output format.") -> Callable[..., 
     )
 
 
+published_option = click.option(
+    "--published",
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) of documents whose own is not found "
+    "(in their metadata, page, URL, dateline or header): a default.",
+)
+set_published_option = click.option(
+    "--set-published",
+    metavar="DATE",
+    help="Publication date of every document, whatever it says: an override.",
+)
+
+
 def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """The options of every command that reads and codes documents."""
     options = [
-        click.option("--published", help="Publication date for documents that do not say."),
+        published_option,
+        set_published_option,
         click.option("--url", help="URL for documents that do not say."),
         click.option(
             "--kb",
@@ -104,6 +118,7 @@ def _speed_column() -> Any:
 def run_options(
     *,
     published: str | None,
+    set_published: str | None,
     url: str | None,
     kb_dir: str | None,
     workers: int | None,
@@ -117,7 +132,12 @@ def run_options(
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     try:
-        options = PipelineOptions(published=check_date(published), url=url, kb_dir=kb_dir)
+        options = PipelineOptions(
+            published=check_date(published),
+            set_published=check_date(set_published),
+            url=url,
+            kb_dir=kb_dir,
+        )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     batch = BatchOptions(
@@ -148,6 +168,8 @@ def run_coded(
         for article, events in coded:
             reason = article.reason if article.status != "ok" else None
             progress.update(len(events), reason, article.source)
+            if article.status == "ok" and article.published is None:
+                progress.undated += 1
             yield article, events
 
     return counted()
@@ -158,7 +180,7 @@ class Progress:
 
     def __init__(self, *, quiet: bool, verbose: bool) -> None:
         self.quiet, self.verbose = quiet, verbose
-        self.documents = self.events = self.skipped = 0
+        self.documents = self.events = self.skipped = self.undated = 0
         self._bar: Any = None
         self._task: Any = None
 
@@ -201,7 +223,15 @@ class Progress:
         self._bar = None
 
     def summary(self) -> str:
-        return f"{self.documents} documents, {self.events} events, {self.skipped} skipped"
+        """The counts of the run and, once, how many documents had no publication date."""
+        line = f"{self.documents} documents, {self.events} events, {self.skipped} skipped"
+        if self.undated:
+            line = (
+                f"{self.undated} of the documents had no publication date: their events carry "
+                "only the absolute dates of their text ('in 2003'), none from 'on Saturday' "
+                "(give --published DATE)\n" + line
+            )
+        return line
 
 
 def missing(paths: Sequence[str]) -> list[str]:
@@ -223,7 +253,9 @@ __all__ = [
     "message",
     "missing",
     "pipeline_options",
+    "published_option",
     "run_coded",
     "run_options",
+    "set_published_option",
     "usage_error",
 ]

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 import click
 
 from irwatch.cli import main
-from irwatch.cli._common import check_date, format_option, usage_error
+from irwatch.cli._common import (
+    check_date,
+    format_option,
+    published_option,
+    set_published_option,
+    usage_error,
+)
 from irwatch.errors import UsageError
 
 if TYPE_CHECKING:
@@ -30,7 +36,8 @@ def _as_text(article: Article) -> str:
 @format_option(
     "jsonl", "json", "text", help="One JSON object a line, one JSON array, or text for people."
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD) for every document read.")
+@published_option
+@set_published_option
 @click.option("--url", help="URL for documents that do not give one.")
 @click.option("--no-dedup", is_flag=True, help="Do not mark near-duplicate articles.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not report skipped documents on stderr.")
@@ -40,6 +47,7 @@ def read_command(
     paths: tuple[str, ...],
     fmt: str,
     published: str | None,
+    set_published: str | None,
     url: str | None,
     no_dedup: bool,
     quiet: bool,
@@ -53,9 +61,12 @@ def read_command(
 
     try:
         check_date(published)
+        check_date(set_published)
     except UsageError as exc:
         raise usage_error(exc) from exc
-    options = ReadOptions(published=published, url=url, dedup=not no_dedup)
+    options = ReadOptions(
+        published=published, set_published=set_published, url=url, dedup=not no_dedup
+    )
     read = 0
     first = True
     if fmt == "json":

@@ -303,13 +303,17 @@ def export(db: str | None, fmt: str, out: str, force: bool, limit: int, **filter
 @db_option
 @format_option("table", "json")
 def stats(db: str | None, fmt: str) -> None:
-    """Documents, events, reports, skipped documents, date range and top dyads."""
+    """Documents, events, reports, skipped documents, date range and top dyads.
+
+    undated: documents stored without a publication date (their relative dates unresolved).
+    """
     with opened(db) as store:
         result = store.stats()
     if fmt == "json":
         click.echo(json.dumps(result, indent=1))
         return
-    for key in ("documents", "skipped", "duplicates", "events", "reports", "first", "last"):
+    keys = ("documents", "skipped", "duplicates", "undated", "events", "reports", "first", "last")
+    for key in keys:
         click.echo(f"{key:>10}: {result[key]}")
     for row in result["top_dyads"]:
         click.echo(f"{row['dyad']:>10}: {row['events']} events")

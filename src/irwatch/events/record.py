@@ -106,11 +106,15 @@ def _cameo(d: Draft, ontology: Ontology) -> Any:
     return code
 
 
+#: Without a publication date, a time expression read the same from these two days is absolute
+#: ("in 2003", "1980-88", "on 6 April 2019") and dates the event; "on Saturday" is not.
+_FAR_APART = (dt.date(1901, 7, 1), dt.date(2099, 7, 1))
+
+
 def period(d: Draft, published: dt.date | None) -> Period | None:
     from irwatch.events.time import default_period, resolve_time
 
-    if published is None:
-        return None
+    anchors = (published,) if published is not None else _FAR_APART
     clause = d.clause
     spans = list(cl.date_spans(d.trigger))
     for span in spans:
@@ -120,9 +124,11 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
             continue
         if _not_when(span):
             continue
-        period = resolve_time(span.text, published)
-        if period is not None:
+        period, *others = (resolve_time(span.text, anchor) for anchor in anchors)
+        if period is not None and all(other == period for other in others):
             return period
+    if published is None:
+        return None
     if d.clause.pos_ in ("VERB", "AUX") and cl.background(d.clause):
         return None
     if not spans and d.modality == "asserted":

@@ -12,7 +12,13 @@ from irwatch.errors import ReadError
 from irwatch.read.dedup import Deduplicator
 from irwatch.read.feeds import feed_documents
 from irwatch.read.jsonl import json_documents, jsonl_documents
-from irwatch.read.metadata import date_from_dateline, date_from_url, detect_language, iso_date
+from irwatch.read.metadata import (
+    date_from_dateline,
+    date_from_url,
+    date_in_text,
+    detect_language,
+    iso_date,
+)
 from irwatch.read.sources import (
     Document,
     Item,
@@ -36,8 +42,9 @@ from irwatch.records import Article
 class ReadOptions:
     """Settings of a read.
 
-    published: publication date (ISO) for documents whose own metadata (a JSONL or feed field)
-    does not give one; it wins over dates found in the page, its URL or a dateline.
+    published: publication date (ISO) for documents whose own date is not found: not in their
+    metadata (a JSONL or feed field), page, URL, dateline or header (a default).
+    set_published: publication date of every document, whatever it says (an override).
     url: URL for documents that do not give one.
     dedup: mark near-duplicate articles with ``duplicate_of``.
     max_bytes: larger documents are skipped (R007).
@@ -47,6 +54,7 @@ class ReadOptions:
     """
 
     published: str | None = None
+    set_published: str | None = None
     url: str | None = None
     dedup: bool = True
     max_bytes: int = 50 * 1024 * 1024
@@ -115,6 +123,8 @@ def _cleaned(doc: Document) -> Document:
 
 
 _ELEMENT = re.compile(r"<[A-Za-z]")
+#: A text's header (title, byline, date line), where a date is its publication date.
+_HEADER = 300
 
 
 def read_document(doc: Document, options: ReadOptions = ReadOptions()) -> Article:
@@ -144,11 +154,13 @@ def read_document(doc: Document, options: ReadOptions = ReadOptions()) -> Articl
         )
     url = page_url or doc.url or options.url
     published = (
-        iso_date(doc.published)
-        or options.published
+        options.set_published
+        or iso_date(doc.published)
         or iso_date(page_date)
         or date_from_url(url)
         or date_from_dateline(body)
+        or (date_in_text(doc.content[:_HEADER]) if doc.kind == "text" else None)
+        or options.published
         or iso_date(doc.captured)
     )
     return Article(

@@ -166,6 +166,9 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         conn.execute(select(_d.c.status, func.count()).group_by(_d.c.status)).all()
     )
     duplicates = conn.execute(select(func.count()).where(_d.c.duplicate_of.is_not(None)))
+    undated = conn.execute(
+        select(func.count()).where(_d.c.status == "ok", _d.c.published.is_(None))
+    ).scalar_one()
     first, last, n_events = conn.execute(
         select(func.min(_e.c.day), func.max(_e.c.day), func.count())
     ).one()
@@ -180,6 +183,7 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         "documents": int(status.get("ok", 0)),
         "skipped": int(status.get("skipped", 0)),
         "duplicates": int(duplicates.scalar_one()),
+        "undated": int(undated),
         "events": int(n_events),
         "reports": int(n_reports),
         "first": first,
