@@ -62,7 +62,16 @@ class ReadOptions:
 
 
 def _file_items(path: str, options: ReadOptions) -> Iterator[Item]:
-    """The documents of one file (or of standard input)."""
+    """The documents of one file (or of standard input); a file with none is skipped (R002)."""
+    found = False
+    for item in _items(path, options):
+        found = True
+        yield item
+    if not found:  # an empty JSON array, a WARC or feed without a record: never silent
+        yield Skip(path, ReadError("R002"))
+
+
+def _items(path: str, options: ReadOptions) -> Iterator[Item]:
     try:
         with open_binary(path) as stream:
             head = peek(stream)
