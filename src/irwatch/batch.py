@@ -19,6 +19,7 @@ from typing import Any, Literal, Protocol
 
 from irwatch.errors import CodingError
 from irwatch.pipeline import Coded, Pipeline, PipelineOptions, codable
+from irwatch.read.dedup import History
 from irwatch.records import Article
 
 Engine = Literal["local", "dask"]
@@ -217,10 +218,12 @@ def run_batch(
     options: PipelineOptions | None = None,
     batch: BatchOptions | None = None,
     skip: Callable[[Article], bool] | None = None,
+    history: History | None = None,
 ) -> Iterator[Coded]:
-    """Read the paths and code them in parallel; ``skip`` drops articles already done (resume)."""
+    """Read the paths and code them in parallel; ``skip`` drops articles already done (resume);
+    ``history`` finds near-duplicates of earlier runs' articles (a store's ``find_duplicate``)."""
     options = options or PipelineOptions()
-    articles: Iterable[Article] = Pipeline(options).read(paths)
+    articles: Iterable[Article] = Pipeline(options).read(paths, history=history)
     if skip is not None:
         articles = (a for a in articles if not skip(a))
     return code_stream(articles, options=options, batch=batch)

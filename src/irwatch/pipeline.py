@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from irwatch.actors import Resolver
+    from irwatch.read.dedup import History
     from irwatch.events.coder import Coder
 
 #: A document and the events coded from it (none for skipped, foreign and duplicate articles).
@@ -95,8 +96,8 @@ class Pipeline:
         """Load the model, knowledge base and lexicon now rather than on the first document."""
         _ = self.nlp, self.resolver, self.coder
 
-    def read(self, paths: Sequence[str]) -> Iterator[Article]:
-        """Step 1: documents -> articles, streamed."""
+    def read(self, paths: Sequence[str], *, history: History | None = None) -> Iterator[Article]:
+        """Step 1: documents -> articles, streamed; ``history`` knows earlier runs' articles."""
         from irwatch.read import ReadOptions, read_paths
 
         opts = ReadOptions(
@@ -105,7 +106,7 @@ class Pipeline:
             url=self.options.url,
             dedup=self.options.dedup,
         )
-        return read_paths(paths, options=opts)
+        return read_paths(paths, options=opts, history=history)
 
     def run(self, paths: Sequence[str]) -> Iterator[Coded]:
         """Read the paths and code every article, in input order."""

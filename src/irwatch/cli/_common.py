@@ -153,6 +153,7 @@ def run_coded(
     *,
     progress: Progress,
     skip: Callable[[Article], bool] | None = None,
+    history: Callable[[Sequence[str]], str | None] | None = None,
     **settings: Any,
 ) -> Iterator[Coded]:
     """Read and code ``paths`` with the command's :func:`pipeline_options`, counting progress.
@@ -162,7 +163,7 @@ def run_coded(
     from irwatch.batch import run_batch
 
     options, batch = run_options(**settings)
-    coded = run_batch(list(paths), options=options, batch=batch, skip=skip)
+    coded = run_batch(list(paths), options=options, batch=batch, skip=skip, history=history)
 
     def counted() -> Iterator[Coded]:
         for article, events in coded:

@@ -174,7 +174,13 @@ def ingest(
     with opened(db, create=True) as store, progress.running():
         pending: list[Any] = []
         last = time.monotonic()
-        coded = run_coded(paths, progress=progress, skip=store.has_document, **settings)
+        coded = run_coded(
+            paths,
+            progress=progress,
+            skip=store.has_document,
+            history=store.find_duplicate,
+            **settings,
+        )
         for article, events in coded:
             pending.append((article, events))
             # whole documents per transaction: a killed ingest leaves no half document

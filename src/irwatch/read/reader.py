@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from irwatch.errors import ReadError
-from irwatch.read.dedup import Deduplicator
+from irwatch.read.dedup import Deduplicator, History
 from irwatch.read.feeds import feed_documents
 from irwatch.read.jsonl import json_documents, jsonl_documents
 from irwatch.read.metadata import (
@@ -193,14 +193,20 @@ def _too_many_elements(html: str, limit: int) -> bool:
     return next(islice(_ELEMENT.finditer(html), limit, None), None) is not None
 
 
-def read_paths(paths: Sequence[str], *, options: ReadOptions = ReadOptions()) -> Iterator[Article]:
+def read_paths(
+    paths: Sequence[str],
+    *,
+    options: ReadOptions = ReadOptions(),
+    history: History | None = None,
+) -> Iterator[Article]:
     """Articles from files, directories (recursively), ``.gz`` files and ``-`` (standard input),
     streamed in input order; what cannot be read comes back with status "skipped" and a reason.
+    ``history`` finds near-duplicates among the articles of earlier runs (a store's).
 
     >>> for article in read_paths(["news/"]):  # doctest: +SKIP
     ...     print(article.published, article.title)
     """
-    dedup = Deduplicator() if options.dedup else None
+    dedup = Deduplicator(history=history) if options.dedup else None
     for entry in walk(list(paths)):
         items = [entry] if isinstance(entry, Skip) else _file_items(entry, options)
         for item in items:

@@ -12,6 +12,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, bindparam, inspect, select, update
 
 from irwatch.errors import IrwatchError, StoreError
+from irwatch.read.dedup import band_keys
 from irwatch.records import Article, Event
 from irwatch.store import queries, schema, summaries
 from irwatch.store.dedup import (
@@ -175,6 +176,13 @@ class Store:
         marks = fts_marks(conn)
         documents = [document_row(a, k, n_events.get(k, 0), now) for a, _, k in todo]
         insert_rows(conn, "documents", DOCUMENT_COLUMNS, documents)
+        bands = [
+            (band, a.id)
+            for a, _, _ in todo
+            if a.status == "ok" and a.duplicate_of is None
+            for band in band_keys(a.body)
+        ]
+        insert_rows(conn, "document_bands", ("band", "doc_id"), bands)
         insert_rows(conn, "events", EVENT_COLUMNS, list(new_rows.values()))
         insert_rows(conn, "reports", REPORT_COLUMNS, report_rows)
         if merged:
@@ -220,6 +228,16 @@ class Store:
         for m in merged.values():
             if "dates" in m:
                 conn.execute(update(e).where(e.c.event_id == m["b_id"]).values(**m["dates"]))
+
+    def find_duplicate(self, bands: Sequence[str]) -> str | None:
+        """The id of the first stored article sharing one of these near-duplicate band keys."""
+        if not bands:
+            return None
+        b = schema.document_bands
+        q = select(b.c.doc_id).where(b.c.band.in_(list(bands))).order_by(b.c.id).limit(1)
+        with reading(self.engine) as conn:
+            found = conn.execute(q).scalar()
+        return str(found) if found is not None else None
 
     def has_document(self, article: Article) -> bool:
         """True when this document (same content) is already stored: resume a batch with it."""

@@ -102,12 +102,18 @@ def m005_updates(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_events_added ON events (added)")
 
 
+def m006_document_bands(conn: Connection) -> None:
+    """The near-duplicate index of stored articles (documents stored before it are not in it)."""
+    schema.document_bands.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("m001_tables", m001_tables),
     ("m002_fulltext", m002_fulltext),
     ("m003_fulltext_by_batch", m003_fulltext_by_batch),
     ("m004_target_index", m004_target_index),
     ("m005_updates", m005_updates),
+    ("m006_document_bands", m006_document_bands),
 ]
 
 

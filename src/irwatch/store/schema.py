@@ -73,6 +73,18 @@ documents = Table(
 )
 
 
+#: The near-duplicate index of stored articles: their LSH band keys (``read.dedup.band_keys``),
+#: so that a copy of a story read in a later run is linked to the first copy, as in one run.
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("band", String(32), nullable=False),
+    Column("doc_id", Text, nullable=False),
+    Index("ix_document_bands_band", "band"),
+)
+
+
 def _actor_columns(side: str) -> list[Column[object]]:
     return [
         Column(f"{side}_text", Text),
