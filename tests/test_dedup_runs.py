@@ -47,10 +47,18 @@ def _documents(db: str) -> dict[str, str | None]:
 
 
 def test_a_copy_in_a_later_run_is_linked_as_in_one_run(store_url: str, tmp_path: Path) -> None:
-    first = {"id": "wire", "title": "Iraq, Iran to link railways", "text": STORY,
-             "published": "2019-04-06"}
-    other = {"id": "chile", "title": "Chile and Peru to reopen border", "text": OTHER,
-             "published": "2019-04-08"}
+    first = {
+        "id": "wire",
+        "title": "Iraq, Iran to link railways",
+        "text": STORY,
+        "published": "2019-04-06",
+    }
+    other = {
+        "id": "chile",
+        "title": "Chile and Peru to reopen border",
+        "text": OTHER,
+        "published": "2019-04-08",
+    }
     copy = {"id": "site", "title": "Iraq and Iran sign deals", "text": COPY,
             "published": "2019-04-07"}  # fmt: skip
     one_run = store_url
@@ -74,3 +82,18 @@ def test_the_same_file_again_is_not_its_own_duplicate(tmp_path: Path) -> None:
     _ingest(db, path)
     _ingest(db, path)
     assert _documents(db)["wire"] is None
+
+
+def test_one_sentence_never_gives_the_same_event_twice() -> None:
+    """Two conjoined targets of one state are one event, not the same event twice."""
+    from irwatch.pipeline import Pipeline
+    from irwatch.records import Article
+
+    text = (
+        "Iran's foreign minister met Iraqi President Barham Salih and Prime Minister "
+        "Adel Abdul Mahdi in Baghdad on Monday."
+    )
+    article = Article(id="met", title="", body=text, published="2019-04-08", language="en")
+    ((_, events),) = Pipeline().code_articles([article])
+    ids = [e.event_id for e in events]
+    assert ids and len(ids) == len(set(ids))

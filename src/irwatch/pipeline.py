@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from irwatch.actors import Resolver
-    from irwatch.read.dedup import History
     from irwatch.events.coder import Coder
+    from irwatch.read.dedup import History
 
 #: A document and the events coded from it (none for skipped, foreign and duplicate articles).
 Coded = tuple[Article, list[Event]]
@@ -62,6 +62,18 @@ def codable(article: Article) -> Article | None:
     if article.status != "ok" or article.duplicate_of is not None or not article.body.strip():
         return None
     return article
+
+
+def _once(events: list[Event]) -> list[Event]:
+    """Each event once: two conjoined targets of one state ("met the president and the prime
+    minister") give the coder the same event (same ``event_id``) twice."""
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        if event.event_id not in seen:
+            seen.add(event.event_id)
+            out.append(event)
+    return out
 
 
 def _foreign(article: Article) -> bool:
@@ -147,7 +159,7 @@ class Pipeline:
                     raise doc
                 # 3. who is who on the article's date; 4. who did what to whom
                 actors = self.resolver.read(doc, date=article.published)
-                out[i] = (article, self.coder.code(article, doc, actors))
+                out[i] = (article, _once(self.coder.code(article, doc, actors)))
             except IrwatchError:
                 raise  # the model, lexicon or knowledge base is unusable: every document fails
             except Exception as exc:  # one document never stops a batch: it is skipped, said why
