@@ -79,10 +79,25 @@ def parse(nlp: Language, texts: Sequence[str]) -> Iterator[Doc]:
 
     size = max(1, min(PIECE_CHARS, nlp.max_length))
     split = [pieces(text, size) for text in texts]
-    docs = nlp.pipe(piece for parts in split for piece in parts)
+    docs = _pipe(nlp, [piece for parts in split for piece in parts], size)
     for parts in split:
         parsed = [next(docs) for _ in parts]
         yield parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+
+
+def _pipe(nlp: Language, texts: list[str], budget: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over groups of texts of at most ``budget`` characters in all (or one text):
+    the parser's memory follows the characters it is given at once, not the number of texts."""
+    group: list[str] = []
+    chars = 0
+    for text in texts:
+        if group and chars + len(text) > budget:
+            yield from nlp.pipe(group)
+            group, chars = [], 0
+        group.append(text)
+        chars += len(text)
+    if group:
+        yield from nlp.pipe(group)
 
 
 _BLANK_LINE_BREAKS = "irwatch_blank_line_breaks"
