@@ -216,11 +216,7 @@ def events(db: str | None, limit: int, fmt: str, **filters: Any) -> None:
     with opened(db) as store:
         rows = store.events(where, with_reports=fmt == "jsonl")
     if fmt == "jsonl":
-        from irwatch.store.export import web_url
-
         for row in rows:
-            for item in [row, *row.get("reports", ())]:
-                item["url"] = web_url(item.get("url"))
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
     elif fmt == "csv":
         from irwatch.store.export import write_rows

@@ -52,7 +52,7 @@ def service(db: str | None, **mail: Any) -> Iterator[Updates]:
     """The updates service over the store, irwatch's errors shown as one line."""
     from irwatch.updates import Updates, UpdatesSettings
 
-    with opened(db) as store:
+    with opened(db, create=True) as store:  # subscriptions may come before the first ingest
         try:
             settings = UpdatesSettings.from_env(**mail)
             updates = Updates(store, settings)

@@ -28,6 +28,7 @@ from sqlalchemy import (
 
 from irwatch.errors import UsageError
 from irwatch.store import schema
+from irwatch.store.export import web_url
 
 _e = schema.events
 _d = schema.documents
@@ -240,6 +241,8 @@ def _row(mapping: Any) -> dict[str, Any]:
     row = dict(mapping)
     row["source_name"] = row["source_name"] or row["source_text"]
     row["target_name"] = row["target_name"] or row["target_text"]
+    if "url" in row:  # a link out is http(s) or nothing: no javascript:, file:, data:
+        row["url"] = web_url(row["url"])
     return row
 
 
@@ -286,7 +289,7 @@ def _add_documents(conn: Connection, rows: list[dict[str, Any]]) -> None:
             docs[r.key] = r
     for row in rows:
         doc = docs.get(row["doc_key"])
-        row["url"] = doc.url if doc else None
+        row["url"] = web_url(doc.url) if doc else None
         row["publisher"] = doc.publisher if doc else None
         row["published"] = doc.published if doc else None
 
@@ -329,6 +332,8 @@ def _reports(conn: Connection, happenings: Sequence[str]) -> list[dict[str, Any]
     )
     out = [dict(r._mapping) for r in conn.execute(first)]
     out.extend(dict(r._mapping) for r in conn.execute(further))
+    for report in out:
+        report["url"] = web_url(report["url"])
     return out
 
 
