@@ -97,7 +97,15 @@ class KnowledgeBase:
         self._cache: dict[tuple[str, str], list[Actor]] = {}
         self._timeless: dict[str, list[Actor]] = {}
         self._day = functools.lru_cache(maxsize=4096)(normalise_date)
+        #: Dated readings of places and organisations by key: (start, end, actor); inside a
+        #: period they replace the undated entries ("Juba" is SDN until 2011-07-08).
+        self.periods: dict[Key, list[tuple[str, str, Actor]]] = {}
+        #: Words of dated names: a look-up with one of them is cached by date.
+        self.dated_words: set[str] = set()
+        #: Generic agents of the Phoenix dictionary ("farmers" AGR), below the role words.
+        self.agents: dict[Key, Role] = {}
         self._build: dict[Key, list[tuple[int, int, Entry]]] = {}
+        tables = list(tables)
         for level, t in enumerate(tables):
             self._add(t, level)
         # A later table (built-in over pycountry, user over built-in) overrides a name wholly.
@@ -115,6 +123,8 @@ class KnowledgeBase:
         for p in self.people.values():
             p.offices = [self._office_of_organisation(o) for o in p.offices]
         self._add_surnames()
+        for t in tables:
+            self._add_periods(t)
         self.max_role = max((len(k) for k in self.roles), default=1)
         self.role_words = frozenset(k[-1] for k in self.roles)
         self.role_parts = frozenset(w for k in self.roles for w in k)
@@ -202,6 +212,39 @@ class KnowledgeBase:
                 if text[:4].lower() == "the ":
                     self.definite_people.add(key(text))
 
+    def _add_periods(self, t: Tables) -> None:
+        for r in t.periods:
+            if r.kind == "place":
+                c = r.country or ""
+                actor = self.states.get(c) or Actor(c, c, "state", c, None, c)
+            else:
+                kind: Any = r.kind if r.kind in _KINDS else "organisation"
+                aid = f"period:{r.code}:{r.start or ''}:{r.name}"
+                valid = (r.start, r.end)
+                actor = Actor(aid, r.name, kind, r.country, r.sector, r.code, None, valid)
+            for text in (r.name, *r.aliases):
+                k = key(text)
+                if k:
+                    self.periods.setdefault(k, []).append((r.start or "", r.end or "9999", actor))
+                    self.dated_words.update(w.lower() for w in k)
+        for word, sector in t.agents.items():
+            head, _, last = word.rpartition(" ")
+            role = Role(word, sector, "body")
+            for form in plural_forms(last):
+                self.agents.setdefault(key(f"{head} {form}" if head else form), role)
+
+    def on_day(self, k: Key, day: str) -> list[Actor] | None:
+        """The dated readings of key ``k`` that hold on ``day`` (None: no period covers it)."""
+        spans = self.periods.get(k)
+        if not spans:
+            return None
+        found = [a for start, end, a in spans if start <= day <= end]
+        return found or None
+
+    def agent(self, words: Key) -> Role | None:
+        """The role or generic agent ``words`` (lower case) name: "police" COP, "farmers" AGR."""
+        return self.roles.get(words) or self.agents.get(words)
+
     def _add_surnames(self) -> None:
         """Surnames ("Rouhani") of multi-word names, when no other entry or person claims them;
         those that are common given names or words (common_words.csv: "Graham") are guarded."""
@@ -249,8 +292,10 @@ class KnowledgeBase:
             if len(self._cache) + len(self._timeless) >= _CACHE_MAX:
                 self._cache.clear()
                 self._timeless.clear()
-            found = analyse(self, tokens(text), day)
-            if any(a.id in self.people for a in found):
+            toks = tokens(text)
+            found = analyse(self, toks, day)
+            dated = self.dated_words and any(t[0].lower() in self.dated_words for t in toks)
+            if dated or any(a.id in self.people for a in found):
                 self._cache[(text, day)] = found
             else:
                 self._timeless[text] = found
