@@ -104,6 +104,8 @@ class KnowledgeBase:
         self.dated_words: set[str] = set()
         #: Generic agents of the Phoenix dictionary ("farmers" AGR), below the role words.
         self.agents: dict[Key, Role] = {}
+        #: Names several countries use, by key: {country or "*": sector} (ambiguous.csv).
+        self.ambiguous: dict[Key, dict[str, str]] = {}
         self._build: dict[Key, list[tuple[int, int, Entry]]] = {}
         tables = list(tables)
         for level, t in enumerate(tables):
@@ -213,6 +215,8 @@ class KnowledgeBase:
                     self.definite_people.add(key(text))
 
     def _add_periods(self, t: Tables) -> None:
+        for name, readings in t.ambiguous.items():
+            self.ambiguous.setdefault(key(name), {}).update(readings)
         for r in t.periods:
             if r.kind == "place":
                 c = r.country or ""

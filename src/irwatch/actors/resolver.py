@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from irwatch.actors.context import read_in_context
 from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key, tokens
@@ -150,6 +151,7 @@ class Resolver:
                     taken.update(range(m.start, m.end))
                     found.append(m)
                     self._remember(doc, m, memory, found)
+        found = read_in_context(self.kb, doc, found, taken, chunks)
         return DocumentActors(_merge_appositions(doc, self.kb, found))
 
     # -- one phrase -----------------------------------------------------------------------

@@ -23,6 +23,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "periods.csv": ("name", "kind", "country", "code"),
     "phoenix_periods.csv": ("name", "kind", "country", "code"),
     "agents.csv": ("word", "sector"),
+    "ambiguous.csv": ("name", "country", "sector"),
 }
 
 
@@ -129,6 +130,9 @@ class Tables:
     periods: list[PeriodRow] = field(default_factory=list)
     #: Generic agents and their sector (agents.csv, from Phoenix.agents.txt): "farmers" AGR.
     agents: dict[str, str] = field(default_factory=dict)
+    #: Names that several countries use ("PPP", "Democratic Party"): name -> {country: sector},
+    #: "*" for any country (ambiguous.csv); the context's country chooses.
+    ambiguous: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -232,6 +236,11 @@ def read_tables(directory: Path) -> Tables:
                         end=_opt(r.get("end")),
                     )
                 )
+    p = directory / "ambiguous.csv"
+    if p.is_file():
+        for r in _rows(p, COLUMNS["ambiguous.csv"]):
+            readings = t.ambiguous.setdefault(r["name"].strip(), {})
+            readings[r["country"].strip().upper()] = r["sector"].strip().upper()
     p = directory / "agents.csv"
     if p.is_file():
         for r in _rows(p, COLUMNS["agents.csv"]):

@@ -1,0 +1,255 @@
+"""Actors in context: what a phrase with no country of its own stands for in its document.
+
+After the resolver has read the names, a second pass gives
+
+- generic agents ("police", "three gunmen", "the government", "the Supreme Court", "the
+  country's army", "the president") the country the context says: a place or actor attached to
+  the phrase ("protesters in Hong Kong"), else the one country of the sentence, else of the
+  paragraph before it, else the state the document is about; unknown (no mention) when the
+  evidence conflicts, and never the country of the phrase's counterpart ("Iran urged the
+  government to ..." is not Iran's government);
+- ambiguous names (``ambiguous.csv``: "PPP", "Democratic Party", "Labour", "Congress") the
+  reading of the context's country;
+- "he", "she", "the 70-year-old" the one person in reach, when there is exactly one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from irwatch.actors.names import Key, key
+from irwatch.actors.phrases import Role, _compose
+from irwatch.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from irwatch.actors.kb import KnowledgeBase
+    from irwatch.actors.resolver import Mention
+
+#: Words before a generic agent that do not change whom it names.
+_QUANTIFIERS = frozenset(
+    {"the", "a", "an", "some", "several", "many", "most", "other", "more", "few", "all", "both"}
+    | {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "this", "these", "those"}
+    | {"that", "any", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
+#: Nouns that stand for the state itself ("the country").
+_STATE_NOUNS = frozenset({"country", "nation"})
+#: Prepositions that attach a place to a phrase ("police in Baghdad", "students from Iran").
+_ATTACH = frozenset({"in", "from", "of", "across", "throughout", "inside"})
+_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+#: Sectors a counterpart state cannot share: "Iran urged the government" is not Iran's.
+_COUNTERPART_SECTORS = frozenset({"GOV", "MIL", None})
+#: How many sentences back a paragraph's evidence and a pronoun's antecedent are looked for.
+_PARAGRAPH = 3
+_REACH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    sent: int
+    start: int
+    end: int
+    country: str
+    state_level: bool  # a state, or its government: a possible counterpart of "the government"
+
+
+class Context:
+    """The countries a document's resolved mentions give, by sentence and paragraph."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.sent_of: list[int] = [0] * len(doc)
+        self.para_of: list[int] = []
+        para = 0
+        for n, sent in enumerate(doc.sents):
+            if n and any("\n" in t.text for t in doc[max(sent.start - 1, 0) : sent.start + 1]):
+                para += 1
+            self.para_of.append(para)
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.evidence: list[list[_Evidence]] = [[] for _ in self.para_of]
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            for a in m.actors:
+                if a.country and a.country in kb.states:
+                    state_level = a.sector in _COUNTERPART_SECTORS and a.kind != "group"
+                    ev = _Evidence(self.sent_of[m.start], m.start, m.end, a.country, state_level)
+                    self.evidence[ev.sent].append(ev)
+                    counts[a.country] += 1
+        top = counts.most_common(2)
+        self.about = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+    def country(self, s: int, e: int, sector: str | None) -> str | None:
+        """The country of the phrase ``s:e`` from its context, or None when unknown."""
+        doc = self.doc
+        root = doc[s:e].root
+        for c in root.children:  # "police in Baghdad", "students from Iran"
+            if c.dep_ == "prep" and c.lower_ in _ATTACH:
+                for p in c.children:
+                    for ev in self.evidence[self.sent_of[p.i]]:
+                        if ev.start <= p.i < ev.end:
+                            return ev.country
+        n = self.sent_of[s]
+        barred = self._counterparts(n, root, sector)
+        here = {ev.country for ev in self.evidence[n] if not (s <= ev.start < e)} - barred
+        if len(here) == 1:
+            return here.pop()
+        if here:
+            return None  # the sentence names two countries: no guess
+        for back in range(n - 1, max(n - 1 - _PARAGRAPH, -1), -1):
+            if self.para_of[back] != self.para_of[n]:
+                break
+            there = {ev.country for ev in self.evidence[back]} - barred
+            if len(there) == 1:
+                return there.pop()
+            if there:
+                return self.about if self.about in there else None
+        return self.about if self.about not in barred else None
+
+    def _counterparts(self, n: int, root: Token, sector: str | None) -> set[str]:
+        """Countries that stand beside the phrase as the other party of its verb."""
+        if sector not in _COUNTERPART_SECTORS or root.dep_ not in _ARGS:
+            return set()
+        verb = _verb(root)
+        out = set()
+        for ev in self.evidence[n]:
+            other = self.doc[ev.start : ev.end].root
+            if ev.state_level and other.dep_ in _ARGS and other.i != root.i and _verb(other).i == verb.i:
+                out.add(ev.country)
+        return out
+
+
+def _verb(tok: Token) -> Token:
+    v = tok.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v
+
+
+def generic_role(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> tuple[int, Role | None]:
+    """Where the words of a generic agent start in ``s:e`` and its role ("three gunmen" REB,
+    "the Supreme Court" JUD, "the country" None); (s, None) when the phrase is no such agent."""
+    toks = [t for t in doc[s:e] if not t.is_punct]
+    at = 0
+    while at < len(toks) - 1 and (toks[at].lower_ in _QUANTIFIERS or toks[at].like_num):
+        at += 1
+    words = toks[at:]
+    if not words or any(t.tag_ == "POS" or t.pos_ == "PRON" for t in words):
+        return s, None
+    low: Key = tuple(t.lower_ for t in words)
+    for k in range(len(low)):
+        role = kb.agent(key(" ".join(low[k:])))
+        if role is not None:
+            if role.kind == "action" or any(
+                t.text[:1].isupper() and t.i != t.sent.start for t in words[:k]
+            ):
+                return s, None  # "the Free Syrian Army fighters": a name we do not know
+            if any(t.pos_ == "PROPN" and t.i != t.sent.start for t in words[:k]):
+                return s, None
+            return words[0].i, role
+    if len(low) == 1 and low[0] in _STATE_NOUNS and at > 0 and toks[at - 1].lower_ == "the":
+        return words[0].i, Role(low[0], "", "state")
+    return s, None
+
+
+def actor_in(kb: KnowledgeBase, country: str, role: Role, words: str) -> Actor:
+    """The actor of a generic agent of ``country``: "police" of Iraq is IRQ COP."""
+    state = kb.states[country]
+    if role.kind == "state":
+        return state
+    return _compose(state, [role], words)
+
+
+def read_in_context(
+    kb: KnowledgeBase, doc: Doc, found: list[Mention], taken: set[int], chunks: set[tuple[int, int]]
+) -> list[Mention]:
+    """``found`` with the ambiguous names read by their context, and the generic agents,
+    country nouns and pronouns that the context resolves added."""
+    from irwatch.actors.resolver import Mention
+
+    ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
+    context = Context(doc, kb, [m for i, m in enumerate(found) if i not in ambiguous])
+    out = list(found)
+    for i in ambiguous:
+        m = found[i]
+        readings = kb.ambiguous[_ambiguous_key(kb, doc, m) or ()]
+        a = m.actors[0]
+        country = context.country(m.start, m.end, a.sector)
+        sector = readings.get(country or "") or readings.get("*")
+        if country and country != a.country and sector and country in kb.states:
+            if a.sector not in readings.values():
+                sector = a.sector  # "the leader of the Democratic Party": its own sector
+            state = kb.states[country]
+            role = a.role or sector
+            out[i] = Mention(
+                m.start,
+                m.end,
+                m.text,
+                (Actor(country + sector, f"{state.name} ({m.text})", a.kind, country, sector,
+                       country + sector, role),),
+            )
+    added: list[Mention] = []
+    pieces = set(chunks)
+    for s, e in chunks:  # "the government's decision": the possessor is a phrase of its own
+        for t in doc[s:e]:
+            if t.tag_ == "POS" and t.i > s:
+                pieces.add((doc[t.i - 1].left_edge.i if doc[t.i - 1].left_edge.i >= s else s, t.i))
+    for t in doc:  # "the 70-year-old" is no noun chunk for the parser
+        if t.lower_ == "old" and t.i >= 2 and doc[t.i - 2].lower_ in ("year", "years"):
+            pieces.add((t.left_edge.i, t.i + 1))
+    for s, e in sorted(pieces):
+        if s >= e or any(i in taken for i in range(s, e)):
+            continue
+        at, role = generic_role(kb, doc, s, e)
+        if role is not None:
+            country = context.country(s, e, role.sector or None)
+            if country is None or country not in kb.states:
+                continue
+            words = " ".join(t.lower_ for t in doc[at:e] if not t.is_punct)
+            actor = actor_in(kb, country, role, words)
+        else:
+            actor = _antecedent(doc, s, e, out + added, context)
+            if actor is None:
+                continue
+        taken.update(range(s, e))
+        added.append(Mention(s, e, doc[s:e].text, (actor,)))
+    return sorted(out + added, key=lambda m: m.start)
+
+
+def _ambiguous_key(kb: KnowledgeBase, doc: Doc, m: Mention) -> Key | None:
+    """The ambiguous name inside mention ``m`` that gave it its one actor, if any."""
+    if len(m.actors) != 1 or not kb.ambiguous or m.actors[0].kind == "state" and not m.actors[0].sector:
+        return None
+    k = key(m.text)
+    for n in range(len(k)):
+        for j in range(len(k), n, -1):
+            if k[n:j] in kb.ambiguous:
+                return k[n:j]
+    return None
+
+
+def _antecedent(
+    doc: Doc, s: int, e: int, mentions: list[Mention], context: Context
+) -> Actor | None:
+    """The one person a pronoun or "the 70-year-old" can take up within reach, else None."""
+    words = [t.lower_ for t in doc[s:e] if not t.is_punct]
+    if not (
+        (len(words) == 1 and words[0] in _PRONOUNS)
+        or (len(words) >= 2 and words[0] == "the" and "year" in words and "old" in words)
+    ):
+        return None
+    n = context.sent_of[s]
+    people = {
+        a.id: a
+        for m in mentions
+        if m.start < s and n - _REACH <= context.sent_of[m.start] <= n
+        for a in m.actors
+        # a named person: "the prisoners" (id = code) are people, not a person
+        if a.kind == "person" and a.id != a.code and len(m.actors) == 1
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
