@@ -35,6 +35,8 @@ _QUANTIFIERS = frozenset(
     | {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "this", "these", "those"}
     | {"that", "any", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 )
+#: Words that say whom a generic agent belongs to is unknown or foreign ("unidentified gunmen").
+_UNKNOWN = frozenset({"unidentified", "unknown", "masked", "anonymous", "foreign", "international"})
 #: Nouns that stand for the state itself ("the country").
 _STATE_NOUNS = frozenset({"country", "nation"})
 #: Prepositions that attach a place to a phrase ("police in Baghdad", "students from Iran").
@@ -90,13 +92,30 @@ class Context:
         root = doc[s:e].root
         for c in root.children:  # "police in Baghdad", "students from Iran"
             if c.dep_ == "prep" and c.lower_ in _ATTACH:
-                for p in c.children:
-                    for ev in self.evidence[self.sent_of[p.i]]:
-                        if ev.start <= p.i < ev.end:
-                            return ev.country
+                attached = {
+                    ev.country
+                    for p in c.subtree
+                    for ev in self.evidence[self.sent_of[p.i]]
+                    if ev.start <= p.i < ev.end
+                }
+                if attached:
+                    # "the coast guards of Japan, the Philippines and the United States": the
+                    # coder reads an "of" list itself
+                    if len(attached) > 1 or c.lower_ == "of":
+                        return None
+                    return attached.pop()
         n = self.sent_of[s]
         barred = self._counterparts(n, root, sector)
         here = {ev.country for ev in self.evidence[n] if not (s <= ev.start < e)} - barred
+        if barred:
+            # beside a counterpart only the phrase's own clause may name its country
+            verb = _verb(root).i
+            here = {
+                ev.country
+                for ev in self.evidence[n]
+                if _verb(self.doc[ev.start : ev.end].root).i == verb
+            } - barred
+            return here.pop() if len(here) == 1 else None
         if len(here) == 1:
             return here.pop()
         if here:
@@ -139,7 +158,11 @@ def generic_role(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> tuple[int, Role
     while at < len(toks) - 1 and (toks[at].lower_ in _QUANTIFIERS or toks[at].like_num):
         at += 1
     words = toks[at:]
-    if not words or any(t.tag_ == "POS" or t.pos_ == "PRON" for t in words):
+    if (
+        not words
+        or any(t.tag_ == "POS" or t.pos_ == "PRON" for t in words)
+        or any(t.lower_ in _UNKNOWN for t in toks)
+    ):
         return s, None
     low: Key = tuple(t.lower_ for t in words)
     for k in range(len(low)):
