@@ -41,6 +41,8 @@ _UNKNOWN = frozenset({"unidentified", "unknown", "masked", "anonymous", "foreign
 _STATE_NOUNS = frozenset({"country", "nation"})
 #: Prepositions that attach a place to a phrase ("police in Baghdad", "students from Iran").
 _ATTACH = frozenset({"in", "from", "of", "across", "throughout", "inside"})
+#: Prepositions of place: "in Nairobi" is where the government is, not its counterpart.
+_PLACES = frozenset({"in", "at", "inside", "across", "throughout", "within", "near", "on"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 #: Sectors a counterpart state cannot share: "Iran urged the government" is not Iran's.
@@ -57,6 +59,7 @@ class _Evidence:
     end: int
     country: str
     state_level: bool  # a state, or its government: a possible counterpart of "the government"
+    place: bool  # a state or place by name ("Baghdad"), not a person or body of it
 
 
 class Context:
@@ -80,7 +83,10 @@ class Context:
             for a in m.actors:
                 if a.country and a.country in kb.states:
                     state_level = a.sector in _COUNTERPART_SECTORS and a.kind != "group"
-                    ev = _Evidence(self.sent_of[m.start], m.start, m.end, a.country, state_level)
+                    place = a.kind == "state" and not a.sector
+                    ev = _Evidence(
+                        self.sent_of[m.start], m.start, m.end, a.country, state_level, place
+                    )
                     self.evidence[ev.sent].append(ev)
                     counts[a.country] += 1
         top = counts.most_common(2)
@@ -96,7 +102,7 @@ class Context:
                     ev.country
                     for p in c.subtree
                     for ev in self.evidence[self.sent_of[p.i]]
-                    if ev.start <= p.i < ev.end
+                    if ev.place and ev.start <= p.i < ev.end
                 }
                 if attached:
                     # "the coast guards of Japan, the Philippines and the United States": the
@@ -138,7 +144,13 @@ class Context:
         out = set()
         for ev in self.evidence[n]:
             other = self.doc[ev.start : ev.end].root
-            if ev.state_level and other.dep_ in _ARGS and other.i != root.i and _verb(other).i == verb.i:
+            if (
+                ev.state_level
+                and other.dep_ in _ARGS
+                and other.i != root.i
+                and not (other.dep_ == "pobj" and other.head.lower_ in _PLACES)
+                and _verb(other).i == verb.i
+            ):
                 out.add(ev.country)
         return out
 
