@@ -36,7 +36,8 @@ _QUANTIFIERS = frozenset(
     | {"that", "any", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 )
 #: Words that say whom a generic agent belongs to is unknown or foreign ("unidentified gunmen").
-_UNKNOWN = frozenset({"unidentified", "unknown", "masked", "anonymous", "foreign", "international"})
+_UNIDENTIFIED = frozenset({"unidentified", "unknown", "masked", "anonymous"})
+_UNKNOWN = _UNIDENTIFIED | {"foreign", "international"}
 #: Nouns that stand for the state itself ("the country").
 _STATE_NOUNS = frozenset({"country", "nation"})
 #: Prepositions that attach a place to a phrase ("police in Baghdad", "students from Iran").
@@ -170,16 +171,16 @@ def generic_role(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> tuple[int, Role
     while at < len(toks) - 1 and (toks[at].lower_ in _QUANTIFIERS or toks[at].like_num):
         at += 1
     words = toks[at:]
-    if (
-        not words
-        or any(t.tag_ == "POS" or t.pos_ == "PRON" for t in words)
-        or any(t.lower_ in _UNKNOWN for t in toks)
-    ):
+    if not words or any(t.tag_ == "POS" or t.pos_ == "PRON" for t in words):
         return s, None
     low: Key = tuple(t.lower_ for t in words)
     for k in range(len(low)):
         role = kb.agent(key(" ".join(low[k:])))
         if role is not None:
+            if any(t.lower_ in _UNKNOWN for t in toks[: at + k]) or any(
+                t.lower_ in _UNIDENTIFIED for t in toks
+            ):
+                return s, None  # "unidentified gunmen", "foreign fighters": not the country's
             if role.kind == "action" or any(
                 t.text[:1].isupper() and t.i != t.sent.start for t in words[:k]
             ):
@@ -234,14 +235,27 @@ def read_in_context(
         for t in doc[s:e]:
             if t.tag_ == "POS" and t.i > s:
                 pieces.add((doc[t.i - 1].left_edge.i if doc[t.i - 1].left_edge.i >= s else s, t.i))
+                pieces.add((t.i + 1, e))  # "Labour" of "Britain's Labour"
     for t in doc:  # "the 70-year-old" is no noun chunk for the parser
         if t.lower_ == "old" and t.i >= 2 and doc[t.i - 2].lower_ in ("year", "years"):
             pieces.add((t.left_edge.i, t.i + 1))
+        elif t.tag_ == "PRP$" and t.lower_ in _PRONOUNS:  # "his aides"
+            pieces.add((t.i, t.i + 1))
     for s, e in sorted(pieces):
         if s >= e or any(i in taken for i in range(s, e)):
             continue
         at, role = generic_role(kb, doc, s, e)
-        if role is not None:
+        named = _ambiguous_name(kb, doc, s, e)
+        if named is not None:
+            country = context.country(s, e, None)
+            sector = kb.ambiguous[named].get(country or "") or kb.ambiguous[named].get("*")
+            if country is None or sector is None or country not in kb.states:
+                continue
+            state = kb.states[country]
+            code = country + sector
+            actor = Actor(code, f"{state.name} ({doc[s:e].text})", "organisation", country,
+                          sector, code)
+        elif role is not None:
             country = context.country(s, e, role.sector or None)
             if country is None or country not in kb.states:
                 continue
@@ -253,7 +267,31 @@ def read_in_context(
                 continue
         taken.update(range(s, e))
         added.append(Mention(s, e, doc[s:e].text, (actor,)))
+    for m in out:
+        named = _apposed_name(doc, m, taken)
+        if named is not None:
+            taken.update(range(*named))
+            added.append(Mention(named[0], named[1], doc[named[0] : named[1]].text, m.actors))
     return sorted(out + added, key=lambda m: m.start)
+
+
+def _apposed_name(doc: Doc, m: Mention, taken: set[int]) -> tuple[int, int] | None:
+    """The unknown name set off by commas after a role ("Trump's ambassador to the UN, Nikki
+    Haley,"): it is the role's holder, whatever the parser made of it."""
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or not m.actors[0].sector:
+        return None
+    j = m.end
+    limit = min(len(doc), m.end + 6)
+    while j < limit and doc[j].text != "," and not doc[j].is_sent_end:
+        j += 1
+    if j >= limit or doc[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and k not in taken:
+        k += 1
+    if not 2 <= k - j - 1 <= 4 or k >= len(doc) or doc[k].text != ",":
+        return None
+    return j + 1, k
 
 
 def _ambiguous_key(kb: KnowledgeBase, doc: Doc, m: Mention) -> Key | None:
@@ -266,6 +304,15 @@ def _ambiguous_key(kb: KnowledgeBase, doc: Doc, m: Mention) -> Key | None:
             if k[n:j] in kb.ambiguous:
                 return k[n:j]
     return None
+
+
+def _ambiguous_name(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> Key | None:
+    """The ambiguous name ("Labour") that tokens ``s:e`` are, written as a name."""
+    toks = [t for t in doc[s:e] if not t.is_punct and t.lower_ != "the"]
+    if not toks or not all(t.text[:1].isupper() for t in toks):
+        return None
+    k = key(" ".join(t.text for t in toks))
+    return k if k in kb.ambiguous else None
 
 
 def _antecedent(
@@ -287,4 +334,20 @@ def _antecedent(
         # a named person: "the prisoners" (id = code) are people, not a person
         if a.kind == "person" and a.id != a.code and len(m.actors) == 1
     }
-    return next(iter(people.values())) if len(people) == 1 else None
+    if len(people) == 1:
+        return next(iter(people.values()))
+    if len(people) > 1 and doc[s].dep_ == "nsubj" and n > 0:
+        # "May met Trump. She said ...": the subject takes up the subject before it (when the
+        # subject is one person, not "Netanyahu and Abbas")
+        subjects = {
+            a.id: a
+            for m in mentions
+            if context.sent_of[m.start] == n - 1
+            and doc[m.start : m.end].root.dep_ == "nsubj"
+            and not any(c.dep_ == "conj" for c in doc[m.start : m.end].root.children)
+            for a in m.actors
+            if a.id in people
+        }
+        if len(subjects) == 1:
+            return next(iter(subjects.values()))
+    return None

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from irwatch.actors.kb import normalise_date
@@ -23,13 +24,12 @@ def in_context(
     and every actor of the mentions it overlaps. The first occurrence counts; the text may
     differ in case. Raises KnowledgeBaseError K003 when ``context`` does not contain it."""
     day = normalise_date(date)
-    at = context.find(text)
-    if at < 0:
-        at = context.lower().find(text.lower())
-    if at < 0 or not text.strip():
+    word = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+    hit = word.search(context) or re.compile(word.pattern, re.I).search(context)
+    if hit is None or not text.strip():
         raise KnowledgeBaseError("K003", text=text, context=context[:80])
     doc = nlp(context)
-    span = doc.char_span(at, at + len(text), alignment_mode="expand")
+    span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
     found = resolver.read(doc, date=day)
     mentions = found.in_span(span.start, span.end)
     actors = [a for m in mentions for a in m.actors]
