@@ -47,7 +47,15 @@ _PLACES = frozenset({"in", "at", "inside", "across", "throughout", "within", "ne
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 #: Sectors a counterpart state cannot share: "Iran urged the government" is not Iran's.
-_COUNTERPART_SECTORS = frozenset({"GOV", "MIL", None})
+_COUNTERPART_SECTORS = frozenset({"GOV", None})
+#: Verbs whose subject owns the object: "India may withdraw the 775 troops", "the Security
+#: Council voted to send troops" (no country: the UN's).
+_OWN_VERBS = frozenset(
+    {"send", "deploy", "withdraw", "pull", "station", "dispatch", "mobilise", "mobilize"}
+    | {"recall", "evacuate", "redeploy"}
+)
+#: Words that make a phrase the description of someone named beside it.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 #: How many sentences back a paragraph's evidence and a pronoun's antecedent are looked for.
 _PARAGRAPH = 3
 _REACH = 2
@@ -80,7 +88,15 @@ class Context:
                 self.sent_of[i] = n
         self.evidence: list[list[_Evidence]] = [[] for _ in self.para_of]
         counts: Counter[str] = Counter()
+        inside: set[int] = set()  # "China" of "the China Unification Promotion Party"
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+                inside.update(range(ent.start, ent.end))
         for m in mentions:
+            if m.start in inside and not any(
+                x.start == m.start and x.end == m.end for x in doc.ents
+            ) and m.end - m.start < _ent_len(doc, m.start):
+                continue
             for a in m.actors:
                 if a.country and a.country in kb.states:
                     state_level = a.sector in _COUNTERPART_SECTORS and a.kind != "group"
@@ -97,6 +113,15 @@ class Context:
         """The country of the phrase ``s:e`` from its context, or None when unknown."""
         doc = self.doc
         root = doc[s:e].root
+        verb = _verb(root)
+        if root.dep_ == "dobj" and verb.lemma_.lower() in _OWN_VERBS:
+            # "India may withdraw the troops it has stationed in Lebanon": India's, not
+            # Lebanon's; left to the coder, which reads them as no target
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None and verb.dep_ == "xcomp":
+                subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return None  # the subject's own: the coder reads the object as no target
         for c in root.children:  # "police in Baghdad", "students from Iran"
             if c.dep_ == "prep" and c.lower_ in _ATTACH:
                 attached = {
@@ -141,19 +166,36 @@ class Context:
         """Countries that stand beside the phrase as the other party of its verb."""
         if sector not in _COUNTERPART_SECTORS or root.dep_ not in _ARGS:
             return set()
-        verb = _verb(root)
+        verb = _clause(_verb(root)).i
         out = set()
         for ev in self.evidence[n]:
             other = self.doc[ev.start : ev.end].root
+            while other.dep_ in _MODIFIER_DEPS and other.head.i != other.i:
+                other = other.head  # "the Canadian inquiry": the inquiry is the argument
             if (
                 ev.state_level
                 and other.dep_ in _ARGS
                 and other.i != root.i
                 and not (other.dep_ == "pobj" and other.head.lower_ in _PLACES)
-                and _verb(other).i == verb.i
+                and _clause(_verb(other)).i == verb
             ):
                 out.add(ev.country)
         return out
+
+
+def _ent_len(doc: Doc, i: int) -> int:
+    return next((e.end - e.start for e in doc.ents if e.start <= i < e.end), 0)
+
+
+def _clause(v: Token) -> Token:
+    """The verb that heads ``v``'s chain of infinitives and conjoined verbs ("has refused to
+    cooperate and has asked": refused; not a conjoined verb with its own subject)."""
+    while (
+        v.dep_ == "xcomp"
+        or (v.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in v.children))
+    ) and v.head.i != v.i:
+        v = v.head
+    return v
 
 
 def _verb(tok: Token) -> Token:
@@ -187,6 +229,17 @@ def generic_role(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> tuple[int, Role
                 return s, None  # "the Free Syrian Army fighters": a name we do not know
             if any(t.pos_ == "PROPN" and t.i != t.sent.start for t in words[:k]):
                 return s, None
+            head = first = doc[s:e].root
+            if head.i < words[k].i:
+                return s, None  # the role is not the phrase's head: "any form of same-sex union"
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head  # "an Islamic militant and cleric"
+            if first.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+                return s, None  # "Abu Qatada, an Islamic militant and cleric": someone named
+            if key(" ".join(low[k:])) not in kb.roles and not (
+                head.tag_ in ("NNS", "NNPS") or (at > 0 and toks[at - 1].lower_ == "the")
+            ):
+                return s, None  # the agents dictionary's words as people: "same-sex union"
             return words[0].i, role
     if len(low) == 1 and low[0] in _STATE_NOUNS and at > 0 and toks[at - 1].lower_ == "the":
         return words[0].i, Role(low[0], "", "state")
@@ -318,7 +371,8 @@ def _ambiguous_name(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> Key | None:
 def _antecedent(
     doc: Doc, s: int, e: int, mentions: list[Mention], context: Context
 ) -> Actor | None:
-    """The one person a pronoun or "the 70-year-old" can take up within reach, else None."""
+    """The one person a pronoun or "the 70-year-old" can take up within reach, else None.
+    People the knowledge base does not know count too ("Bellecourt ... he"): then it is None."""
     words = [t.lower_ for t in doc[s:e] if not t.is_punct]
     if not (
         (len(words) == 1 and words[0] in _PRONOUNS)
@@ -326,28 +380,42 @@ def _antecedent(
     ):
         return None
     n = context.sent_of[s]
-    people = {
-        a.id: a
+    # (start, root, id, actor): named people in reach; a named person, not "the prisoners"
+    # (id = code); unknown names have no actor
+    people: list[tuple[int, Token, str, Actor | None]] = [
+        (m.start, doc[m.start : m.end].root, a.id, a)
         for m in mentions
         if m.start < s and n - _REACH <= context.sent_of[m.start] <= n
         for a in m.actors
-        # a named person: "the prisoners" (id = code) are people, not a person
         if a.kind == "person" and a.id != a.code and len(m.actors) == 1
-    }
-    if len(people) == 1:
-        return next(iter(people.values()))
-    if len(people) > 1 and doc[s].dep_ == "nsubj" and n > 0:
-        # "May met Trump. She said ...": the subject takes up the subject before it (when the
-        # subject is one person, not "Netanyahu and Abbas")
-        subjects = {
-            a.id: a
-            for m in mentions
-            if context.sent_of[m.start] == n - 1
-            and doc[m.start : m.end].root.dep_ == "nsubj"
-            and not any(c.dep_ == "conj" for c in doc[m.start : m.end].root.children)
-            for a in m.actors
-            if a.id in people
-        }
-        if len(subjects) == 1:
-            return next(iter(subjects.values()))
+    ]
+    known = {m.start for m in mentions}
+    for ent in doc.ents:
+        if (
+            ent.label_ == "PERSON"
+            and ent.start < s
+            and n - _REACH <= context.sent_of[ent.start] <= n
+            and not any(m.start <= ent.start < m.end for m in mentions)
+            and ent.start not in known
+        ):
+            people.append((ent.start, ent.root, "?" + ent[-1].text, None))
+    ids = {p[2] for p in people}
+    if len(ids) == 1:
+        return people[0][3]
+    if len(ids) > 1 and doc[s].dep_ == "nsubj":
+        # "Bush said that he would go": the subject of the clause around the pronoun; "May met
+        # Trump. She said ...": the subject of the sentence before (when it is one person, not
+        # "Netanyahu and Abbas")
+        for back in (n, n - 1):
+            subjects = {
+                pid: actor
+                for start, root, pid, actor in people
+                if context.sent_of[start] == back
+                and root.dep_ == "nsubj"
+                and not any(c.dep_ == "conj" for c in root.children)
+            }
+            if len(subjects) == 1:
+                return next(iter(subjects.values()))
+            if subjects:
+                return None
     return None
