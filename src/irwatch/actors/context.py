@@ -45,7 +45,13 @@ _ATTACH = frozenset({"in", "from", "of", "across", "throughout", "inside"})
 #: Prepositions of place: "in Nairobi" is where the government is, not its counterpart.
 _PLACES = frozenset({"in", "at", "inside", "across", "throughout", "within", "near", "on"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos"})
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_PRONOUNS = frozenset({"he", "she", "him"})
+#: Agents whose place is not their country: "Jewish settlers in the West Bank", "tourists in
+#: Egypt", "peacekeepers in Mali".
+_NOT_LOCAL = frozenset(
+    {"settler", "tourist", "foreigner", "visitor", "pilgrim", "peacekeeper", "expatriate"}
+    | {"migrant", "refugee", "immigrant", "mercenary", "asylum seeker", "volunteer"}
+)
 #: Sectors a counterpart state cannot share: "Iran urged the government" is not Iran's.
 _COUNTERPART_SECTORS = frozenset({"GOV", None})
 #: Verbs whose subject owns the object: "India may withdraw the 775 troops", "the Security
@@ -163,9 +169,12 @@ class Context:
         return self.about if self.about not in barred else None
 
     def _counterparts(self, n: int, root: Token, sector: str | None) -> set[str]:
-        """Countries that stand beside the phrase as the other party of its verb."""
-        if sector not in _COUNTERPART_SECTORS or root.dep_ not in _ARGS:
+        """Countries that stand beside the phrase as the other party of its verb: a state or
+        its government beside "the government" ("Iran urged the government"), a state beside
+        any other agent ("hackers defaced Danish web sites")."""
+        if root.dep_ not in _ARGS:
             return set()
+        government = sector in _COUNTERPART_SECTORS
         verb = _clause(_verb(root)).i
         out = set()
         for ev in self.evidence[n]:
@@ -173,7 +182,7 @@ class Context:
             while other.dep_ in _MODIFIER_DEPS and other.head.i != other.i:
                 other = other.head  # "the Canadian inquiry": the inquiry is the argument
             if (
-                ev.state_level
+                (ev.state_level if government else ev.place)
                 and other.dep_ in _ARGS
                 and other.i != root.i
                 and not (other.dep_ == "pobj" and other.head.lower_ in _PLACES)
@@ -230,6 +239,8 @@ def generic_role(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> tuple[int, Role
             if any(t.pos_ == "PROPN" and t.i != t.sent.start for t in words[:k]):
                 return s, None
             head = first = doc[s:e].root
+            if head.lemma_.lower() in _NOT_LOCAL:
+                return s, None
             if head.i < words[k].i:
                 return s, None  # the role is not the phrase's head: "any form of same-sex union"
             while first.dep_ == "conj" and first.head.i != first.i:
@@ -292,8 +303,6 @@ def read_in_context(
     for t in doc:  # "the 70-year-old" is no noun chunk for the parser
         if t.lower_ == "old" and t.i >= 2 and doc[t.i - 2].lower_ in ("year", "years"):
             pieces.add((t.left_edge.i, t.i + 1))
-        elif t.tag_ == "PRP$" and t.lower_ in _PRONOUNS:  # "his aides"
-            pieces.add((t.i, t.i + 1))
     for s, e in sorted(pieces):
         if s >= e or any(i in taken for i in range(s, e)):
             continue
