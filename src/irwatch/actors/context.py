@@ -364,6 +364,16 @@ def _ambiguous_key(kb: KnowledgeBase, doc: Doc, m: Mention) -> Key | None:
     for n in range(len(k)):
         for j in range(len(k), n, -1):
             if k[n:j] in kb.ambiguous:
+                # "the US Congress", "India's Congress party": the phrase names its country
+                rest = [t for t in doc[m.start : m.end] if key(t.text) and key(t.text)[0] not in k[n:j]]
+                if any(
+                    t.text[:1].isupper()
+                    and (a := kb.lookup(t.text)) is not None
+                    and a.kind == "state"
+                    and not a.sector
+                    for t in rest
+                ):
+                    return None
                 return k[n:j]
     return None
 
