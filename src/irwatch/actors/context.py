@@ -179,7 +179,7 @@ class Context:
         out = set()
         for ev in self.evidence[n]:
             other = self.doc[ev.start : ev.end].root
-            while other.dep_ in _MODIFIER_DEPS and other.head.i != other.i:
+            while other.dep_ in _MODIFIER_DEPS | {"appos"} and other.head.i != other.i:
                 other = other.head  # "the Canadian inquiry": the inquiry is the argument
             if (
                 (ev.state_level if government else ev.place)
