@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from irwatch.actors.names import Key, key
 from irwatch.actors.phrases import Role, _compose
@@ -84,24 +86,26 @@ class Context:
         self.doc = doc
         self.kb = kb
         self.sent_of: list[int] = [0] * len(doc)
+        self.starts: set[int] = set()
         self.para_of: list[int] = []
         para = 0
         for n, sent in enumerate(doc.sents):
             if n and any("\n" in t.text for t in doc[max(sent.start - 1, 0) : sent.start + 1]):
                 para += 1
             self.para_of.append(para)
+            self.starts.add(sent.start)
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
         self.evidence: list[list[_Evidence]] = [[] for _ in self.para_of]
         counts: Counter[str] = Counter()
-        inside: set[int] = set()  # "China" of "the China Unification Promotion Party"
+        # "China" of "the China Unification Promotion Party": a word inside a name we do not know
+        name_len: dict[int, int] = {}
         for ent in doc.ents:
             if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
-                inside.update(range(ent.start, ent.end))
+                for i in range(ent.start, ent.end):
+                    name_len[i] = ent.end - ent.start
         for m in mentions:
-            if m.start in inside and not any(
-                x.start == m.start and x.end == m.end for x in doc.ents
-            ) and m.end - m.start < _ent_len(doc, m.start):
+            if m.end - m.start < name_len.get(m.start, 0):
                 continue
             for a in m.actors:
                 if a.country and a.country in kb.states:
@@ -192,10 +196,6 @@ class Context:
         return out
 
 
-def _ent_len(doc: Doc, i: int) -> int:
-    return next((e.end - e.start for e in doc.ents if e.start <= i < e.end), 0)
-
-
 def _clause(v: Token) -> Token:
     """The verb that heads ``v``'s chain of infinitives and conjoined verbs ("has refused to
     cooperate and has asked": refused; not a conjoined verb with its own subject)."""
@@ -214,7 +214,9 @@ def _verb(tok: Token) -> Token:
     return v
 
 
-def generic_role(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> tuple[int, Role | None]:
+def generic_role(
+    kb: KnowledgeBase, doc: Doc, s: int, e: int, starts: set[int]
+) -> tuple[int, Role | None]:
     """Where the words of a generic agent start in ``s:e`` and its role ("three gunmen" REB,
     "the Supreme Court" JUD, "the country" None); (s, None) when the phrase is no such agent."""
     toks = [t for t in doc[s:e] if not t.is_punct]
@@ -233,10 +235,10 @@ def generic_role(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> tuple[int, Role
             ):
                 return s, None  # "unidentified gunmen", "foreign fighters": not the country's
             if role.kind == "action" or any(
-                t.text[:1].isupper() and t.i != t.sent.start for t in words[:k]
+                t.text[:1].isupper() and t.i not in starts for t in words[:k]
             ):
                 return s, None  # "the Free Syrian Army fighters": a name we do not know
-            if any(t.pos_ == "PROPN" and t.i != t.sent.start for t in words[:k]):
+            if any(t.pos_ == "PROPN" and t.i not in starts for t in words[:k]):
                 return s, None
             head = first = doc[s:e].root
             if head.lemma_.lower() in _NOT_LOCAL:
@@ -272,9 +274,35 @@ def read_in_context(
     country nouns and pronouns that the context resolves added."""
     from irwatch.actors.resolver import Mention
 
+    from spacy.attrs import LOWER, TAG
+
+    arr = doc.to_array([LOWER, TAG])  # hashes: no Token objects for the whole document
+    lower, tag = arr[:, 0], arr[:, 1]
+    hashes = _hashes(kb, doc)
+    table = hashes["words"]
+    at = np.minimum(np.searchsorted(table, lower), len(table) - 1)
+    hit = np.concatenate(([0], np.cumsum(table[at] == lower)))
     ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
-    context = Context(doc, kb, [m for i, m in enumerate(found) if i not in ambiguous])
+    pieces = set(chunks)
+    possessives = set(np.flatnonzero(tag == hashes["POS"]).tolist())
+    for s, e in chunks:  # "the government's decision": the possessor is a phrase of its own
+        for i in range(s + 1, e):
+            if i in possessives:
+                left = doc[i - 1].left_edge.i
+                pieces.add((left if left >= s else s, i))
+                pieces.add((i + 1, e))  # "Labour" of "Britain's Labour"
+    for i in np.flatnonzero(lower == hashes["old"]).tolist():  # "the 70-year-old" is no noun
+        if i >= 2 and int(lower[i - 2]) in hashes["year"]:  # chunk for the parser
+            pieces.add((doc[i].left_edge.i, i + 1))
+    candidates = [
+        (s, e)
+        for s, e in sorted(pieces)
+        if s < e and hit[e] > hit[s] and not any(i in taken for i in range(s, e))
+    ]
     out = list(found)
+    if not candidates and not ambiguous:
+        return _with_appositions(doc, out, [], taken)
+    context = Context(doc, kb, [m for i, m in enumerate(found) if i not in ambiguous])
     for i in ambiguous:
         m = found[i]
         readings = kb.ambiguous[_ambiguous_key(kb, doc, m) or ()]
@@ -294,19 +322,10 @@ def read_in_context(
                        country + sector, role),),
             )
     added: list[Mention] = []
-    pieces = set(chunks)
-    for s, e in chunks:  # "the government's decision": the possessor is a phrase of its own
-        for t in doc[s:e]:
-            if t.tag_ == "POS" and t.i > s:
-                pieces.add((doc[t.i - 1].left_edge.i if doc[t.i - 1].left_edge.i >= s else s, t.i))
-                pieces.add((t.i + 1, e))  # "Labour" of "Britain's Labour"
-    for t in doc:  # "the 70-year-old" is no noun chunk for the parser
-        if t.lower_ == "old" and t.i >= 2 and doc[t.i - 2].lower_ in ("year", "years"):
-            pieces.add((t.left_edge.i, t.i + 1))
-    for s, e in sorted(pieces):
-        if s >= e or any(i in taken for i in range(s, e)):
+    for s, e in candidates:
+        if any(i in taken for i in range(s, e)):
             continue
-        at, role = generic_role(kb, doc, s, e)
+        at, role = generic_role(kb, doc, s, e, context.starts)
         named = _ambiguous_name(kb, doc, s, e)
         if named is not None:
             country = context.country(s, e, None)
@@ -321,14 +340,41 @@ def read_in_context(
             country = context.country(s, e, role.sector or None)
             if country is None or country not in kb.states:
                 continue
-            words = " ".join(t.lower_ for t in doc[at:e] if not t.is_punct)
-            actor = actor_in(kb, country, role, words)
+            phrase = " ".join(t.lower_ for t in doc[at:e] if not t.is_punct)
+            actor = actor_in(kb, country, role, phrase)
         else:
             actor = _antecedent(doc, s, e, out + added, context)
             if actor is None:
                 continue
         taken.update(range(s, e))
         added.append(Mention(s, e, doc[s:e].text, (actor,)))
+    return _with_appositions(doc, out, added, taken)
+
+
+_HASHES: dict[tuple[int, frozenset[str]], dict[str, Any]] = {}
+
+
+def _hashes(kb: KnowledgeBase, doc: Doc) -> dict[str, Any]:
+    """The vocabulary's ids of the words the context pass looks for (once per vocabulary; some,
+    such as "POS", are spaCy symbols rather than hashes)."""
+    k = (id(doc.vocab), kb.context_words)
+    found = _HASHES.get(k)
+    if found is None:
+        ids = doc.vocab.strings
+        found = _HASHES[k] = {
+            "words": np.array(sorted({ids[w] for w in kb.context_words}), dtype=np.uint64),
+            "POS": np.uint64(ids["POS"]),
+            "old": np.uint64(ids["old"]),
+            "year": {ids["year"], ids["years"]},
+        }
+    return found
+
+
+def _with_appositions(
+    doc: Doc, out: list[Mention], added: list[Mention], taken: set[int]
+) -> list[Mention]:
+    from irwatch.actors.resolver import Mention
+
     for m in out:
         named = _apposed_name(doc, m, taken)
         if named is not None:

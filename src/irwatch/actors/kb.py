@@ -131,6 +131,13 @@ class KnowledgeBase:
         self.role_words = frozenset(k[-1] for k in self.roles)
         self.role_parts = frozenset(w for k in self.roles for w in k)
         self.role_firsts = frozenset(k[0] for k in self.roles if k)
+        #: Words a phrase needs for the context to resolve it: the last words of role words and
+        #: agents ("police", "government"), of ambiguous names, pronouns, "country", "old".
+        self.context_words = frozenset(
+            {k[-1].lower() for k in (*self.roles, *self.agents) if k}
+            | {w.lower() for k in self.ambiguous for w in k}
+            | {"he", "she", "him", "country", "nation", "old"}
+        )
 
     def _office_of_organisation(self, o: Office) -> Office:
         """An office with no country ("Secretary-General of the United Nations", "High
