@@ -19,8 +19,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from irwatch.actors.names import Key, key
 from irwatch.actors.phrases import Role, _compose
 from irwatch.records import Actor
@@ -274,6 +272,7 @@ def read_in_context(
     country nouns and pronouns that the context resolves added."""
     from irwatch.actors.resolver import Mention
 
+    import numpy as np
     from spacy.attrs import LOWER, TAG
 
     arr = doc.to_array([LOWER, TAG])  # hashes: no Token objects for the whole document
@@ -357,6 +356,8 @@ _HASHES: dict[tuple[int, frozenset[str]], dict[str, Any]] = {}
 def _hashes(kb: KnowledgeBase, doc: Doc) -> dict[str, Any]:
     """The vocabulary's ids of the words the context pass looks for (once per vocabulary; some,
     such as "POS", are spaCy symbols rather than hashes)."""
+    import numpy as np
+
     k = (id(doc.vocab), kb.context_words)
     found = _HASHES.get(k)
     if found is None:

@@ -32,6 +32,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CACHE_MAX = 200_000
 _REGNAL = re.compile(r"\s[IVX]+$")
 _KINDS = ("organisation", "group", "state", "person")
+_PLAIN = re.compile(r"^(?!the )[a-z]+( [a-z]+)*$")
 
 
 def normalise_date(date: str | None) -> str:
@@ -241,8 +242,10 @@ class KnowledgeBase:
         for word, sector in t.agents.items():
             head, _, last = word.rpartition(" ")
             role = Role(word, sector, "body")
+            plain = _PLAIN.match(word) is not None  # most agents: their key is their words
             for form in plural_forms(last):
-                self.agents.setdefault(key(f"{head} {form}" if head else form), role)
+                text = f"{head} {form}" if head else form
+                self.agents.setdefault(tuple(text.split()) if plain else key(text), role)
 
     def on_day(self, k: Key, day: str) -> list[Actor] | None:
         """The dated readings of key ``k`` that hold on ``day`` (None: no period covers it)."""
