@@ -48,7 +48,9 @@ def right(case: dict[str, Any], country: str | None, sector: str | None) -> bool
     return country == case["country"] and (case["sector"] is None or sector == case["sector"])
 
 
-def score(path: Path, nlp: Any, resolver: Resolver) -> tuple[Counter[str], Counter[str], Counter[str]]:
+def score(
+    path: Path, nlp: Any, resolver: Resolver
+) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """Cases, right in context and right by the context-free look-up, per family."""
     n: Counter[str] = Counter()
     ok: Counter[str] = Counter()
@@ -83,7 +85,12 @@ def test_at_least_150_cases_in_six_families() -> None:
     both = cases(TUNED) + cases(HELD)
     assert len(both) >= 150
     assert {c["family"] for c in both} == {
-        "generic", "government", "ambiguous", "coref", "dated", "unknown"
+        "generic",
+        "government",
+        "ambiguous",
+        "coref",
+        "dated",
+        "unknown",
     }
 
 
@@ -96,17 +103,30 @@ def test_cli_resolves_in_context_one_query_and_a_file(tmp_path: Path) -> None:
     runner = CliRunner()
     one = runner.invoke(
         main,
-        ["kb", "lookup", "the government", "--date", "2017-02-14", "--context",
-         "In Nairobi, the government said it would talk to the striking doctors."],
+        [
+            "kb",
+            "lookup",
+            "the government",
+            "--date",
+            "2017-02-14",
+            "--context",
+            "In Nairobi, the government said it would talk to the striking doctors.",
+        ],
     )
     assert one.exit_code == 0, one.output
     out = json.loads(one.output)
     assert out["match"]["code"] == "KENGOV" and out["query"]["context"].startswith("In Nairobi")
     queries = tmp_path / "q.jsonl"
     queries.write_text(
-        json.dumps({"text": "Juba", "date": "1990"}) + "\n"
-        + json.dumps({"text": "police", "date": "2019-10-25",
-                      "context": "Police fired rubber bullets at protesters in Santiago, Chile."})
+        json.dumps({"text": "Juba", "date": "1990"})
+        + "\n"
+        + json.dumps(
+            {
+                "text": "police",
+                "date": "2019-10-25",
+                "context": "Police fired rubber bullets at protesters in Santiago, Chile.",
+            }
+        )
         + "\n"
     )
     many = runner.invoke(main, ["kb", "lookup", "--file", str(queries)])

@@ -149,11 +149,11 @@ class Context:
         here = {ev.country for ev in self.evidence[n] if not (s <= ev.start < e)} - barred
         if barred:
             # beside a counterpart only the phrase's own clause may name its country
-            verb = _verb(root).i
+            own = _verb(root).i
             here = {
                 ev.country
                 for ev in self.evidence[n]
-                if _verb(self.doc[ev.start : ev.end].root).i == verb
+                if _verb(self.doc[ev.start : ev.end].root).i == own
             } - barred
             return here.pop() if len(here) == 1 else None
         if len(here) == 1:
@@ -270,17 +270,17 @@ def read_in_context(
 ) -> list[Mention]:
     """``found`` with the ambiguous names read by their context, and the generic agents,
     country nouns and pronouns that the context resolves added."""
-    from irwatch.actors.resolver import Mention
-
     import numpy as np
     from spacy.attrs import LOWER, TAG
+
+    from irwatch.actors.resolver import Mention
 
     arr = doc.to_array([LOWER, TAG])  # hashes: no Token objects for the whole document
     lower, tag = arr[:, 0], arr[:, 1]
     hashes = _hashes(kb, doc)
     table = hashes["words"]
-    at = np.minimum(np.searchsorted(table, lower), len(table) - 1)
-    hit = np.concatenate(([0], np.cumsum(table[at] == lower)))
+    near = np.minimum(np.searchsorted(table, lower), len(table) - 1)
+    hit = np.concatenate(([0], np.cumsum(table[near] == lower)))
     ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
     pieces = set(chunks)
     possessives = set(np.flatnonzero(tag == hashes["POS"]).tolist())
@@ -309,16 +309,24 @@ def read_in_context(
         country = context.country(m.start, m.end, a.sector)
         sector = readings.get(country or "") or readings.get("*")
         if country and country != a.country and sector and country in kb.states:
-            if a.sector not in readings.values():
+            if a.sector and a.sector not in readings.values():
                 sector = a.sector  # "the leader of the Democratic Party": its own sector
             state = kb.states[country]
-            role = a.role or sector
             out[i] = Mention(
                 m.start,
                 m.end,
                 m.text,
-                (Actor(country + sector, f"{state.name} ({m.text})", a.kind, country, sector,
-                       country + sector, role),),
+                (
+                    Actor(
+                        country + sector,
+                        f"{state.name} ({m.text})",
+                        a.kind,
+                        country,
+                        sector,
+                        country + sector,
+                        a.role or sector,
+                    ),
+                ),
             )
     added: list[Mention] = []
     for s, e in candidates:
@@ -326,6 +334,7 @@ def read_in_context(
             continue
         at, role = generic_role(kb, doc, s, e, context.starts)
         named = _ambiguous_name(kb, doc, s, e)
+        actor: Actor | None
         if named is not None:
             country = context.country(s, e, None)
             sector = kb.ambiguous[named].get(country or "") or kb.ambiguous[named].get("*")
@@ -333,8 +342,9 @@ def read_in_context(
                 continue
             state = kb.states[country]
             code = country + sector
-            actor = Actor(code, f"{state.name} ({doc[s:e].text})", "organisation", country,
-                          sector, code)
+            actor = Actor(
+                code, f"{state.name} ({doc[s:e].text})", "organisation", country, sector, code
+            )
         elif role is not None:
             country = context.country(s, e, role.sector or None)
             if country is None or country not in kb.states:
@@ -405,14 +415,20 @@ def _apposed_name(doc: Doc, m: Mention, taken: set[int]) -> tuple[int, int] | No
 
 def _ambiguous_key(kb: KnowledgeBase, doc: Doc, m: Mention) -> Key | None:
     """The ambiguous name inside mention ``m`` that gave it its one actor, if any."""
-    if len(m.actors) != 1 or not kb.ambiguous or m.actors[0].kind == "state" and not m.actors[0].sector:
+    if (
+        len(m.actors) != 1
+        or not kb.ambiguous
+        or (m.actors[0].kind == "state" and not m.actors[0].sector)
+    ):
         return None
     k = key(m.text)
     for n in range(len(k)):
         for j in range(len(k), n, -1):
             if k[n:j] in kb.ambiguous:
                 # "the US Congress", "India's Congress party": the phrase names its country
-                rest = [t for t in doc[m.start : m.end] if key(t.text) and key(t.text)[0] not in k[n:j]]
+                rest = [
+                    t for t in doc[m.start : m.end] if key(t.text) and key(t.text)[0] not in k[n:j]
+                ]
                 if any(
                     t.text[:1].isupper()
                     and (a := kb.lookup(t.text)) is not None

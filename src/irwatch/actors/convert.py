@@ -66,8 +66,12 @@ def period_rows(directory: Path, states: set[str]) -> list[list[str]]:
         for e in _entries(path, report):
             raw = e.name.upper().replace(" ", "_")
             codes = [c for c in e.codes if c[0][:1].isalpha()]
-            if not codes or not _BODY.search(raw.replace("_", " ")) or raw.startswith(
-                ("GENERAL_SECRETARY", "SECRETARY", "CHAIRMAN", "LEADER", "PRESIDENT", "HEAD")
+            if (
+                not codes
+                or not _BODY.search(raw.replace("_", " "))
+                or raw.startswith(
+                    ("GENERAL_SECRETARY", "SECRETARY", "CHAIRMAN", "LEADER", "PRESIDENT", "HEAD")
+                )
             ):
                 continue
             if not all(c[1] or c[2] for c in codes):
