@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from irwatch.actors.context import read_in_context
 from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key, tokens
 from irwatch.actors.phrases import region_of_adjective
+from irwatch.actors.second_reading import read_in_context
 from irwatch.actors.words import REGION_WORDS, SPONSORS, UNKNOWN_OPENERS
 from irwatch.records import Actor
 
