@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from irwatch.actors.names import Key, key
 from irwatch.actors.phrases import Role, _compose
+from irwatch.actors.words import REGION_WORDS
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -38,6 +39,28 @@ _QUANTIFIERS = frozenset(
 #: Words that say whom a generic agent belongs to is unknown or foreign ("unidentified gunmen").
 _UNIDENTIFIED = frozenset({"unidentified", "unknown", "masked", "anonymous"})
 _UNKNOWN = _UNIDENTIFIED | {"foreign", "international"}
+#: Words that make an agent more than one state's ("Gulf leaders", "Western diplomats", "Kurdish
+#: fighters").
+_BEYOND = REGION_WORDS | {
+    "gulf",
+    "arab",
+    "african",
+    "european",
+    "asian",
+    "nordic",
+    "baltic",
+    "balkan",
+    "muslim",
+    "islamic",
+    "islamist",
+    "christian",
+    "jewish",
+    "kurdish",
+    "world",
+    "regional",
+    "allied",
+}
+_NAMED = frozenset({"NORP", "GPE", "LOC", "ORG", "FAC"})
 #: Nouns that stand for the state itself ("the country").
 _STATE_NOUNS = frozenset({"country", "nation"})
 #: Prepositions that attach a place to a phrase ("police in Baghdad", "students from Iran").
@@ -236,8 +259,10 @@ def generic_role(
                 t.text[:1].isupper() and t.i not in starts for t in words[:k]
             ):
                 return s, None  # "the Free Syrian Army fighters": a name we do not know
-            if any(t.pos_ == "PROPN" and t.i not in starts for t in words[:k]):
-                return s, None
+            if any(t.pos_ == "PROPN" and t.i not in starts for t in words[:k]) or any(
+                t.lower_ in _BEYOND or t.ent_type_ in _NAMED for t in words[:k]
+            ):
+                return s, None  # "Gulf leaders", "Arab leaders": not one state's
             head = first = doc[s:e].root
             if head.lemma_.lower() in _NOT_LOCAL:
                 return s, None
