@@ -235,6 +235,11 @@ def _antecedent(
             and ent.start not in known
         ):
             people.append((ent.start, ent.root, "?" + ent[-1].text, None))
+    first = sorted(context.starts)[max(n - _REACH, 0)]
+    for i in range(first, s):  # "Bellecourt ... he visited Chávez. He burned ...": the "he"
+        t = doc[i]  # we could not resolve carries someone we do not know
+        if t.lower_ in _PRONOUNS and not any(m.start <= i < m.end for m in mentions):
+            people.append((i, t, f"?{i}", None))
     ids = {p[2] for p in people}
     if len(ids) == 1:
         return people[0][3]
