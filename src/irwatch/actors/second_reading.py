@@ -35,6 +35,8 @@ def read_in_context(
     table = hashes["words"]
     near = np.minimum(np.searchsorted(table, lower), len(table) - 1)
     hit = np.concatenate(([0], np.cumsum(table[near] == lower)))
+    person = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["people"]))))
+    names = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["names"]))))
     ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
     pieces = set(chunks)
     possessives = set(np.flatnonzero(tag == hashes["POS"]).tolist())
@@ -87,7 +89,7 @@ def read_in_context(
         if any(i in taken for i in range(s, e)):
             continue
         at, role = generic_role(kb, doc, s, e, context.starts)
-        named = _ambiguous_name(kb, doc, s, e)
+        named = _ambiguous_name(kb, doc, s, e) if names[e] > names[s] else None
         actor: Actor | None
         if named is not None:
             country = context.country(s, e, None)
@@ -105,10 +107,12 @@ def read_in_context(
                 continue
             phrase = " ".join(t.lower_ for t in doc[at:e] if not t.is_punct)
             actor = actor_in(kb, country, role, phrase)
-        else:
+        elif person[e] > person[s]:
             actor = _antecedent(doc, s, e, out + added, context)
             if actor is None:
                 continue
+        else:
+            continue
         taken.update(range(s, e))
         added.append(Mention(s, e, doc[s:e].text, (actor,)))
     return _with_appositions(doc, out, added, taken)
@@ -131,6 +135,10 @@ def _hashes(kb: KnowledgeBase, doc: Doc) -> dict[str, Any]:
             "POS": np.uint64(ids["POS"]),
             "old": np.uint64(ids["old"]),
             "year": {ids["year"], ids["years"]},
+            "people": np.array(sorted({ids[w] for w in (*_PRONOUNS, "old")}), dtype=np.uint64),
+            "names": np.array(
+                sorted({ids[w.lower()] for k in kb.ambiguous for w in k}), dtype=np.uint64
+            ),
         }
     return found
 
