@@ -101,8 +101,8 @@ class KnowledgeBase:
         #: Dated readings of places and organisations by key: (start, end, actor); inside a
         #: period they replace the undated entries ("Juba" is SDN until 2011-07-08).
         self.periods: dict[Key, list[tuple[str, str, Actor]]] = {}
-        #: Words of dated names: a look-up with one of them is cached by date.
-        self.dated_words: set[str] = set()
+        #: Whether the look-up under way read a dated name (then it is cached by date).
+        self.touched_periods = False
         #: Generic agents of the Phoenix dictionary ("farmers" AGR), below the role words.
         self.agents: dict[Key, Role] = {}
         #: Names several countries use, by key: {country or "*": sector} (ambiguous.csv).
@@ -238,7 +238,6 @@ class KnowledgeBase:
                 k = key(text)
                 if k:
                     self.periods.setdefault(k, []).append((r.start or "", r.end or "9999", actor))
-                    self.dated_words.update(w.lower() for w in k)
         for word, sector in t.agents.items():
             head, _, last = word.rpartition(" ")
             role = Role(word, sector, "body")
@@ -252,6 +251,7 @@ class KnowledgeBase:
         spans = self.periods.get(k)
         if not spans:
             return None
+        self.touched_periods = True  # the answer depends on the date: cached by date
         found = [a for start, end, a in spans if start <= day <= end]
         return found or None
 
@@ -306,10 +306,9 @@ class KnowledgeBase:
             if len(self._cache) + len(self._timeless) >= _CACHE_MAX:
                 self._cache.clear()
                 self._timeless.clear()
-            toks = tokens(text)
-            found = analyse(self, toks, day)
-            dated = self.dated_words and any(t[0].lower() in self.dated_words for t in toks)
-            if dated or any(a.id in self.people for a in found):
+            self.touched_periods = False
+            found = analyse(self, tokens(text), day)
+            if self.touched_periods or any(a.id in self.people for a in found):
                 self._cache[(text, day)] = found
             else:
                 self._timeless[text] = found

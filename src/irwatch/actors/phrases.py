@@ -48,7 +48,7 @@ class Role:
 
 def _fixed(kb: KnowledgeBase, k: tuple[str, ...], day: str | None = None) -> Actor | None:
     """The one state, place or organisation that ``k`` names (on ``day``), if any."""
-    dated = kb.on_day(k, day) if day and kb.periods else None
+    dated = kb.on_day(k, day) if day and k in kb.periods else None
     found = dated or [e for e in kb.names.get(k, ()) if isinstance(e, Actor)]
     if found and all(a.country == found[0].country for a in found):
         return found[0]
@@ -206,7 +206,7 @@ def analyse(
     keys = [t[0] for t in toks]
     whole = tuple(keys)
     entries = kb.entries(whole) if cap(0, len(toks)) else []
-    if kb.periods and whole in kb.periods and cap(0, len(toks)):
+    if whole in kb.periods and cap(0, len(toks)):
         entries = list(kb.on_day(whole, day) or entries)  # "Juba" in 1990 is Sudan's
     if entries and (
         (definite and not former and whole not in kb.definite_people)
