@@ -85,6 +85,8 @@ _OWN_VERBS = frozenset(
 )
 #: Words that make a phrase the description of someone named beside it.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+#: Entity labels of names a state word may stand inside ("the China Unification Promotion Party").
+_NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
 #: How many sentences back a paragraph's evidence and a pronoun's antecedent are looked for.
 _PARAGRAPH = 3
 _REACH = 2
@@ -106,25 +108,51 @@ class Context:
     def __init__(self, doc: Doc, kb: KnowledgeBase, mentions: list[Mention]) -> None:
         self.doc = doc
         self.kb = kb
-        self.sent_of: list[int] = [0] * len(doc)
-        self.starts: set[int] = set()
+        import numpy as np
+        from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LOWER, SENT_START
+
+        # token arrays, not Token objects: this runs on every document
+        arr = doc.to_array([SENT_START, IS_SPACE, ENT_IOB, ENT_TYPE, LOWER])
+        first = arr[:, 0] == 1
+        if len(doc):
+            first[0] = True
+        starts = np.flatnonzero(first).tolist()
+        self.sent_of: list[int] = (np.cumsum(first) - 1).tolist()
+        self.starts: set[int] = set(starts)
+        pronoun_ids = [doc.vocab.strings[w] for w in _PRONOUNS]
+        #: Where "he", "she", "him" stand.
+        self.pronouns: list[int] = np.flatnonzero(np.isin(arr[:, 4], pronoun_ids)).tolist()
+        breaks = {i for i in np.flatnonzero(arr[:, 1]).tolist() if "\n" in doc[i].text}
         self.para_of: list[int] = []
         para = 0
-        for n, sent in enumerate(doc.sents):
-            if n and any("\n" in t.text for t in doc[max(sent.start - 1, 0) : sent.start + 1]):
+        for n, start in enumerate(starts):
+            if n and (start in breaks or start - 1 in breaks):
                 para += 1
             self.para_of.append(para)
-            self.starts.add(sent.start)
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
         self.evidence: list[list[_Evidence]] = [[] for _ in self.para_of]
         counts: Counter[str] = Counter()
         # "China" of "the China Unification Promotion Party": a word inside a name we do not know
+        names = {doc.vocab.strings[label] for label in _NAME_LABELS}
         name_len: dict[int, int] = {}
-        for ent in doc.ents:
-            if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
-                for i in range(ent.start, ent.end):
-                    name_len[i] = ent.end - ent.start
+        person = doc.vocab.strings["PERSON"]
+        #: People's names as the parser sees them: (start, end, root, last word).
+        self.people: list[tuple[int, int, int, str]] = []
+        begin = began = -1
+        for i, (iob, label) in enumerate([*arr[:, 2:4].tolist(), (2, 0)]):
+            if iob != 1 and began >= 0:  # a person's name ended
+                span = doc[began:i]
+                self.people.append((began, i, span.root.i, span[-1].text))
+                began = -1
+            if iob == 3:  # B: an entity starts
+                begin = i if label in names else -1
+                began = i if label == person else -1
+            elif iob != 1:  # O or no annotation: it ended
+                begin = -1
+            if begin >= 0:
+                name_len[begin] = i - begin + 1
+        for i, n in list(name_len.items()):
+            for j in range(i + 1, i + n):
+                name_len[j] = n
         for m in mentions:
             if m.end - m.start < name_len.get(m.start, 0):
                 continue

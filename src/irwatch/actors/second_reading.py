@@ -34,7 +34,7 @@ def read_in_context(
     hashes = _hashes(kb, doc)
     table = hashes["words"]
     near = np.minimum(np.searchsorted(table, lower), len(table) - 1)
-    hit = np.concatenate(([0], np.cumsum(table[near] == lower)))
+    is_word = (table[near] == lower).tolist()
     person = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["people"]))))
     names = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["names"]))))
     ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
@@ -48,11 +48,14 @@ def read_in_context(
                 pieces.add((i + 1, e))  # "Labour" of "Britain's Labour"
     for i in np.flatnonzero(lower == hashes["old"]).tolist():  # "the 70-year-old" is no noun
         if i >= 2 and int(lower[i - 2]) in hashes["year"]:  # chunk for the parser
-            pieces.add((doc[i].left_edge.i, i + 1))
+            left = doc[i].left_edge.i
+            left -= 1 if left > 0 and doc[left - 1].lower_ == "the" else 0
+            pieces.add((left, i + 1))
     candidates = [
         (s, e)
         for s, e in sorted(pieces)
-        if s < e and hit[e] > hit[s] and not any(i in taken for i in range(s, e))
+        # the word that makes a phrase an agent, a name or a person is its last
+        if s < e and is_word[e - 1] and not any(i in taken for i in range(s, e))
     ]
     out = list(found)
     if not candidates and not ambiguous:
@@ -233,21 +236,18 @@ def _antecedent(
         for a in m.actors
         if a.kind == "person" and a.id != a.code and len(m.actors) == 1
     ]
-    known = {m.start for m in mentions}
-    for ent in doc.ents:
+    known = [(m.start, m.end) for m in mentions]
+    for start, end, root, last in context.people:
         if (
-            ent.label_ == "PERSON"
-            and ent.start < s
-            and n - _REACH <= context.sent_of[ent.start] <= n
-            and not any(m.start <= ent.start < m.end for m in mentions)
-            and ent.start not in known
+            start < s
+            and n - _REACH <= context.sent_of[start] <= n
+            and not any(a <= start < b for a, b in known)
         ):
-            people.append((ent.start, ent.root, "?" + ent[-1].text, None))
+            people.append((start, doc[root], "?" + last, None))
     first = sorted(context.starts)[max(n - _REACH, 0)]
-    for i in range(first, s):  # "Bellecourt ... he visited Chávez. He burned ...": the "he"
-        t = doc[i]  # we could not resolve carries someone we do not know
-        if t.lower_ in _PRONOUNS and not any(m.start <= i < m.end for m in mentions):
-            people.append((i, t, f"?{i}", None))
+    for i in context.pronouns:  # "Bellecourt ... he visited Chávez. He burned ...": the "he"
+        if first <= i < s and not any(a <= i < b for a, b in known):  # we could not resolve
+            people.append((i, doc[i], f"?{i}", None))  # carries someone we do not know
     ids = {p[2] for p in people}
     if len(ids) == 1:
         return people[0][3]
