@@ -237,7 +237,7 @@ def _antecedent(
         if a.kind == "person" and a.id != a.code and len(m.actors) == 1
     ]
     known = [(m.start, m.end) for m in mentions]
-    for start, end, root, last in context.people:
+    for start, _end, root, last in context.people:
         if (
             start < s
             and n - _REACH <= context.sent_of[start] <= n
