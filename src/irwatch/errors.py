@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     # knowledge base
     "K001": "cannot read knowledge-base file {path}: {detail}",
     "K002": "malformed dictionary line {line} of {path}: {detail}",
+    "K003": "the mention {text!r} is not in its context {context!r}",
     # coding
     "C001": "cannot load the spaCy model {model!r}: {detail}",
     "C002": "malformed lexicon file {path}: {detail}",

@@ -114,6 +114,8 @@ def _register_blank_line_breaks() -> None:
     def blank_line_breaks(doc: Doc) -> Doc:
         """A sentence starts after a blank line (title + blank line + body) and after a wire
         dateline ("SINGAPORE, June 12 (Reuters) - ..."): the parser keeps these boundaries."""
+        if not len(doc):
+            return doc  # an empty text (a gold record with no text) has no sentences
         starts = [0] + [t.i + 1 for t in doc[:-1] if t.is_space and "\n\n" in t.text]
         for i in starts[1:]:
             doc[i].is_sent_start = True

@@ -32,6 +32,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CACHE_MAX = 200_000
 _REGNAL = re.compile(r"\s[IVX]+$")
 _KINDS = ("organisation", "group", "state", "person")
+_PLAIN = re.compile(r"^(?!the )[a-z]+( [a-z]+)*$")
 
 
 def normalise_date(date: str | None) -> str:
@@ -97,7 +98,17 @@ class KnowledgeBase:
         self._cache: dict[tuple[str, str], list[Actor]] = {}
         self._timeless: dict[str, list[Actor]] = {}
         self._day = functools.lru_cache(maxsize=4096)(normalise_date)
+        #: Dated readings of places and organisations by key: (start, end, actor); inside a
+        #: period they replace the undated entries ("Juba" is SDN until 2011-07-08).
+        self.periods: dict[Key, list[tuple[str, str, Actor]]] = {}
+        #: Whether the look-up under way read a dated name (then it is cached by date).
+        self.touched_periods = False
+        #: Generic agents of the Phoenix dictionary ("farmers" AGR), below the role words.
+        self.agents: dict[Key, Role] = {}
+        #: Names several countries use, by key: {country or "*": sector} (ambiguous.csv).
+        self.ambiguous: dict[Key, dict[str, str]] = {}
         self._build: dict[Key, list[tuple[int, int, Entry]]] = {}
+        tables = list(tables)
         for level, t in enumerate(tables):
             self._add(t, level)
         # A later table (built-in over pycountry, user over built-in) overrides a name wholly.
@@ -115,10 +126,19 @@ class KnowledgeBase:
         for p in self.people.values():
             p.offices = [self._office_of_organisation(o) for o in p.offices]
         self._add_surnames()
+        for t in tables:
+            self._add_periods(t)
         self.max_role = max((len(k) for k in self.roles), default=1)
         self.role_words = frozenset(k[-1] for k in self.roles)
         self.role_parts = frozenset(w for k in self.roles for w in k)
         self.role_firsts = frozenset(k[0] for k in self.roles if k)
+        #: Words a phrase needs for the context to resolve it: the last words of role words and
+        #: agents ("police", "government"), of ambiguous names, pronouns, "country", "old".
+        self.context_words = frozenset(
+            {k[-1].lower() for k in (*self.roles, *self.agents) if k}
+            | {w.lower() for k in self.ambiguous for w in k}
+            | {"he", "she", "him", "country", "nation", "old"}
+        )
 
     def _office_of_organisation(self, o: Office) -> Office:
         """An office with no country ("Secretary-General of the United Nations", "High
@@ -202,6 +222,43 @@ class KnowledgeBase:
                 if text[:4].lower() == "the ":
                     self.definite_people.add(key(text))
 
+    def _add_periods(self, t: Tables) -> None:
+        for name, readings in t.ambiguous.items():
+            self.ambiguous.setdefault(key(name), {}).update(readings)
+        for r in t.periods:
+            if r.kind == "place":
+                c = r.country or ""
+                actor = self.states.get(c) or Actor(c, c, "state", c, None, c)
+            else:
+                kind: Any = r.kind if r.kind in _KINDS else "organisation"
+                aid = f"period:{r.code}:{r.start or ''}:{r.name}"
+                valid = (r.start, r.end)
+                actor = Actor(aid, r.name, kind, r.country, r.sector, r.code, None, valid)
+            for text in (r.name, *r.aliases):
+                k = key(text)
+                if k:
+                    self.periods.setdefault(k, []).append((r.start or "", r.end or "9999", actor))
+        for word, sector in t.agents.items():
+            head, _, last = word.rpartition(" ")
+            role = Role(word, sector, "body")
+            plain = _PLAIN.match(word) is not None  # most agents: their key is their words
+            for form in plural_forms(last):
+                text = f"{head} {form}" if head else form
+                self.agents.setdefault(tuple(text.split()) if plain else key(text), role)
+
+    def on_day(self, k: Key, day: str) -> list[Actor] | None:
+        """The dated readings of key ``k`` that hold on ``day`` (None: no period covers it)."""
+        spans = self.periods.get(k)
+        if not spans:
+            return None
+        self.touched_periods = True  # the answer depends on the date: cached by date
+        found = [a for start, end, a in spans if start <= day <= end]
+        return found or None
+
+    def agent(self, words: Key) -> Role | None:
+        """The role or generic agent ``words`` (lower case) name: "police" COP, "farmers" AGR."""
+        return self.roles.get(words) or self.agents.get(words)
+
     def _add_surnames(self) -> None:
         """Surnames ("Rouhani") of multi-word names, when no other entry or person claims them;
         those that are common given names or words (common_words.csv: "Graham") are guarded."""
@@ -249,8 +306,9 @@ class KnowledgeBase:
             if len(self._cache) + len(self._timeless) >= _CACHE_MAX:
                 self._cache.clear()
                 self._timeless.clear()
+            self.touched_periods = False
             found = analyse(self, tokens(text), day)
-            if any(a.id in self.people for a in found):
+            if self.touched_periods or any(a.id in self.people for a in found):
                 self._cache[(text, day)] = found
             else:
                 self._timeless[text] = found

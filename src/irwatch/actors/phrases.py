@@ -46,9 +46,10 @@ class Role:
     kind: str
 
 
-def _fixed(kb: KnowledgeBase, k: tuple[str, ...]) -> Actor | None:
-    """The one state, place or organisation that ``k`` names, if any."""
-    found = [e for e in kb.names.get(k, ()) if isinstance(e, Actor)]
+def _fixed(kb: KnowledgeBase, k: tuple[str, ...], day: str | None = None) -> Actor | None:
+    """The one state, place or organisation that ``k`` names (on ``day``), if any."""
+    dated = kb.on_day(k, day) if day and k in kb.periods else None
+    found = dated or [e for e in kb.names.get(k, ()) if isinstance(e, Actor)]
     if found and all(a.country == found[0].country for a in found):
         return found[0]
     return None
@@ -205,6 +206,8 @@ def analyse(
     keys = [t[0] for t in toks]
     whole = tuple(keys)
     entries = kb.entries(whole) if cap(0, len(toks)) else []
+    if whole in kb.periods and cap(0, len(toks)):
+        entries = list(kb.on_day(whole, day) or entries)  # "Juba" in 1990 is Sudan's
     if entries and (
         (definite and not former and whole not in kb.definite_people)
         or not _name_fits(kb, toks, 0, 0, [e for e in entries if isinstance(e, Person)])
@@ -232,12 +235,12 @@ def analyse(
     if any(t[2] for t in toks[:-1]):
         cut = next(i for i, t in enumerate(toks) if t[2])
         base_key = tuple(t[0] for t in toks[: cut + 1])
-        if _fixed(kb, base_key) is None and not kb.entries(base_key):
+        if _fixed(kb, base_key, day) is None and not kb.entries(base_key):
             return []
     # "the president of Iran", "Minister of Foreign Affairs of Iraq"
     if "of" in keys[1:-1]:
         at = len(keys) - 1 - keys[::-1].index("of")
-        base = _fixed(kb, tuple(k for k in keys[at + 1 :] if k != "the"))
+        base = _fixed(kb, tuple(k for k in keys[at + 1 :] if k != "the"), day)
         if base is not None and cap(at + 1, len(toks)):
             roles, end = _roles(kb, keys[:at])
             # "King Hassan of Morocco": a name may follow the role; "the invasion of Iraq" is
@@ -254,7 +257,7 @@ def analyse(
     base, start = None, 0
     for j in range(len(keys) - 1, 0, -1):
         if toks[j - 1][2] or not any(t[2] for t in toks[: j - 1]):
-            found = _fixed(kb, tuple(keys[:j])) if cap(0, j) else None
+            found = _fixed(kb, tuple(keys[:j]), day) if cap(0, j) else None
             if found is None and cap(0, j) and (toks[j - 1][2] or _ends_in_role(kb, keys[j:])):
                 # "Assad's forces", "the Trump administration"
                 found = _country_of_person(kb, tuple(keys[:j]), day)
@@ -321,7 +324,7 @@ def analyse(
     # "Somali militants al-Shabaab".
     if base is not None:
         for s in range(len(rest)):
-            org = _fixed(kb, tuple(rest[s:])) if cap(start + s, len(toks)) else None
+            org = _fixed(kb, tuple(rest[s:]), day) if cap(start + s, len(toks)) else None
             if org is not None and org.country in (None, base.country) and org != base:
                 roles, end = _roles(kb, rest[:s])
                 if s == 0 or end == s:
@@ -338,7 +341,7 @@ def analyse(
     named_body = toks[start + roles[0][0]][1] and rest[roles[0][0]].lower() in ORGANISATION_HEADS
     for i in range(roles[0][0] if named_body else 0):
         if toks[start + i][1] and rest[i].lower() not in kb.role_parts:
-            named = _fixed(kb, (rest[i],))  # "Sudan's Khartoum government" is Sudan's
+            named = _fixed(kb, (rest[i],), day)  # "Sudan's Khartoum government" is Sudan's
             if named is None or (named.kind == "state" and named.country != base.country):
                 return []
     # After the last role word only a name may follow ("Guyanese police officer John Smith").
@@ -380,7 +383,7 @@ def _after_modifiers(
             before.append(role)
         k += 1
         heads = (tuple(t[0] for t in toks[k : k + n]) for n in (1, 2, 3))
-        if toks[k][2] or ((toks[k][1] or not strict) and any(_fixed(kb, h) for h in heads)):
+        if toks[k][2] or ((toks[k][1] or not strict) and any(_fixed(kb, h, day) for h in heads)):
             break
     else:
         return []

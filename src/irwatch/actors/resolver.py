@@ -11,6 +11,7 @@ from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key, tokens
 from irwatch.actors.phrases import region_of_adjective
+from irwatch.actors.second_reading import read_in_context
 from irwatch.actors.words import REGION_WORDS, SPONSORS, UNKNOWN_OPENERS
 from irwatch.records import Actor
 
@@ -150,6 +151,7 @@ class Resolver:
                     taken.update(range(m.start, m.end))
                     found.append(m)
                     self._remember(doc, m, memory, found)
+        found = read_in_context(self.kb, doc, found, taken, chunks)
         return DocumentActors(_merge_appositions(doc, self.kb, found))
 
     # -- one phrase -----------------------------------------------------------------------

@@ -20,6 +20,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "things.csv": ("word",),
     "common_words.csv": ("word", "kind"),
     "people": ("id", "name", "country"),
+    "periods.csv": ("name", "kind", "country", "code"),
+    "phoenix_periods.csv": ("name", "kind", "country", "code"),
+    "agents.csv": ("word", "sector"),
+    "ambiguous.csv": ("name", "country", "sector"),
 }
 
 
@@ -68,6 +72,21 @@ class RoleRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodRow:
+    """A row of periods.csv: what a place or organisation stands for between two dates
+    ("Juba" SDN until 2011-07-08; the Taliban AFG GOV from 2021-08-15; None = open)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Office:
     """One office a person held: country, sector, role, ISO start and end (None = open)."""
 
@@ -107,6 +126,13 @@ class Tables:
     #: Common given names and English words ("graham", "gates"): a bare surname that is one
     #: needs more than itself to name a person.
     common_words: set[str] = field(default_factory=set)
+    #: Dated roles of places and organisations (periods.csv, phoenix_periods.csv).
+    periods: list[PeriodRow] = field(default_factory=list)
+    #: Generic agents and their sector (agents.csv, from Phoenix.agents.txt): "farmers" AGR.
+    agents: dict[str, str] = field(default_factory=dict)
+    #: Names that several countries use ("PPP", "Democratic Party"): name -> {country: sector},
+    #: "*" for any country (ambiguous.csv); the context's country chooses.
+    ambiguous: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -193,6 +219,32 @@ def read_tables(directory: Path) -> Tables:
         t.common_words.update(
             r["word"].strip().lower() for r in _rows(p, COLUMNS["common_words.csv"])
         )
+    for name in ("phoenix_periods.csv", "periods.csv"):
+        p = directory / name
+        if p.is_file():
+            for r in _rows(p, COLUMNS[name]):
+                country = _opt(r.get("country"))
+                t.periods.append(
+                    PeriodRow(
+                        name=r["name"].strip(),
+                        aliases=_split(r.get("aliases")),
+                        kind=r["kind"].strip(),
+                        country=country.upper() if country else None,
+                        sector=_opt(r.get("sector")),
+                        code=r["code"].strip(),
+                        start=_opt(r.get("start")),
+                        end=_opt(r.get("end")),
+                    )
+                )
+    p = directory / "ambiguous.csv"
+    if p.is_file():
+        for r in _rows(p, COLUMNS["ambiguous.csv"]):
+            readings = t.ambiguous.setdefault(r["name"].strip(), {})
+            readings[r["country"].strip().upper()] = r["sector"].strip().upper()
+    p = directory / "agents.csv"
+    if p.is_file():
+        for r in _rows(p, COLUMNS["agents.csv"]):
+            t.agents.setdefault(r["word"].strip().lower(), r["sector"].strip().upper())
     people_files = (
         sorted((directory / "people").glob("*.csv")) if (directory / "people").is_dir() else []
     )

@@ -28,17 +28,41 @@ def kb() -> None:
     """The actor knowledge base: states, people with their offices, organisations, roles."""
 
 
+class _InContext:
+    """Resolves mentions inside a passage: the parser and resolver loaded on first use."""
+
+    def __init__(self, base: Any) -> None:
+        self.base = base
+        self._parts: tuple[Any, Any] | None = None
+
+    def __call__(self, text: str, context: str, date: str | None) -> tuple[Any, list[Any]]:
+        from irwatch.actors import Resolver
+        from irwatch.actors.incontext import in_context
+        from irwatch.nlp import load_nlp
+
+        if self._parts is None:
+            self._parts = (Resolver(self.base), load_nlp())
+        return in_context(self._parts[0], self._parts[1], text, context, date)
+
+
 @kb.command()
 @click.argument("text", required=False)
 @click.option("--date", help="The date the actor is looked up for (YYYY[-MM[-DD]]; default today).")
 @click.option(
+    "--context",
+    help="The sentence or passage TEXT stands in: TEXT is resolved as the pipeline would there.",
+)
+@click.option(
     "--file",
     "queries",
     type=click.File("r", encoding="utf-8"),
-    help='A JSONL file of {"text": ..., "date": ...} queries; one answer per line, in order.',
+    help='A JSONL file of {"text": ..., "date": ..., "context": ...} queries ("context" '
+    "optional); one answer per line, in order.",
 )
 @_KB_OPTION
-def lookup(text: str | None, date: str | None, queries: Any, kb_dir: str | None) -> None:
+def lookup(
+    text: str | None, date: str | None, context: str | None, queries: Any, kb_dir: str | None
+) -> None:
     """The best actor TEXT names on --date, as JSON (null when unknown), with its candidates."""
     from irwatch.actors import load_kb
     from irwatch.cli._common import check_date, usage_error
@@ -52,12 +76,17 @@ def lookup(text: str | None, date: str | None, queries: Any, kb_dir: str | None)
         raise click.UsageError("give either TEXT or --file QUERIES.jsonl")
     try:
         base = load_kb(kb_dir)
+        resolve = _InContext(base)
         if text is not None:
-            match = base.lookup(text, date=date)
-            cands = base.candidates(text, date=date)
+            if context is not None:
+                match, cands = resolve(text, context, date)
+            else:
+                match = base.lookup(text, date=date)
+                cands = base.candidates(text, date=date)
             _dump(
                 {
-                    "query": {"text": text, "date": date},
+                    "query": {"text": text, "date": date}
+                    | ({"context": context} if context is not None else {}),
                     "match": match.to_dict() if match else None,
                     "candidates": [a.to_dict() for a in cands],
                 }
@@ -68,10 +97,13 @@ def lookup(text: str | None, date: str | None, queries: Any, kb_dir: str | None)
                 continue
             try:
                 q = json.loads(line)
-                q_text, q_date = q["text"], q.get("date")
+                q_text, q_date, q_context = q["text"], q.get("date"), q.get("context")
             except (ValueError, KeyError, TypeError) as exc:
                 raise click.UsageError(f"line {n} of {queries.name}: not a query: {exc}") from exc
-            found = base.lookup(str(q_text), date=q_date)
+            if q_context:
+                found, _ = resolve(str(q_text), str(q_context), q_date)
+            else:
+                found = base.lookup(str(q_text), date=q_date)
             _dump({"query": q, "match": found.to_dict() if found else None})
     except IrwatchError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,318 @@
+"""Actors in context: what a phrase with no country of its own stands for in its document.
+
+After the resolver has read the names, a second pass gives
+
+- generic agents ("police", "three gunmen", "the government", "the Supreme Court", "the
+  country's army", "the president") the country the context says: a place or actor attached to
+  the phrase ("protesters in Hong Kong"), else the one country of the sentence, else of the
+  paragraph before it, else the state the document is about; unknown (no mention) when the
+  evidence conflicts, and never the country of the phrase's counterpart ("Iran urged the
+  government to ..." is not Iran's government);
+- ambiguous names (``ambiguous.csv``: "PPP", "Democratic Party", "Labour", "Congress") the
+  reading of the context's country;
+- "he", "she", "the 70-year-old" the one person in reach, when there is exactly one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from irwatch.actors.names import Key, key
+from irwatch.actors.phrases import Role, _compose
+from irwatch.actors.words import REGION_WORDS
+from irwatch.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from irwatch.actors.kb import KnowledgeBase
+    from irwatch.actors.resolver import Mention
+
+#: Words before a generic agent that do not change whom it names.
+_QUANTIFIERS = frozenset(
+    {"the", "a", "an", "some", "several", "many", "most", "other", "more", "few", "all", "both"}
+    | {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "this", "these", "those"}
+    | {"that", "any", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
+#: Words that say whom a generic agent belongs to is unknown or foreign ("unidentified gunmen").
+_UNIDENTIFIED = frozenset({"unidentified", "unknown", "masked", "anonymous"})
+_UNKNOWN = _UNIDENTIFIED | {"foreign", "international"}
+#: Words that make an agent more than one state's ("Gulf leaders", "Western diplomats", "Kurdish
+#: fighters").
+_BEYOND = REGION_WORDS | {
+    "gulf",
+    "arab",
+    "african",
+    "european",
+    "asian",
+    "nordic",
+    "baltic",
+    "balkan",
+    "muslim",
+    "islamic",
+    "islamist",
+    "christian",
+    "jewish",
+    "kurdish",
+    "world",
+    "regional",
+    "allied",
+}
+_NAMED = frozenset({"NORP", "GPE", "LOC", "ORG", "FAC"})
+#: Nouns that stand for the state itself ("the country").
+_STATE_NOUNS = frozenset({"country", "nation"})
+#: Prepositions that attach a place to a phrase ("police in Baghdad", "students from Iran").
+_ATTACH = frozenset({"in", "from", "of", "across", "throughout", "inside"})
+#: Prepositions of place: "in Nairobi" is where the government is, not its counterpart.
+_PLACES = frozenset({"in", "at", "inside", "across", "throughout", "within", "near", "on"})
+_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos"})
+_PRONOUNS = frozenset({"he", "she", "him"})
+#: Agents whose place is not their country: "Jewish settlers in the West Bank", "tourists in
+#: Egypt", "peacekeepers in Mali".
+_NOT_LOCAL = frozenset(
+    {"settler", "tourist", "foreigner", "visitor", "pilgrim", "peacekeeper", "expatriate"}
+    | {"migrant", "refugee", "immigrant", "mercenary", "asylum seeker", "volunteer"}
+)
+#: Sectors a counterpart state cannot share: "Iran urged the government" is not Iran's.
+_COUNTERPART_SECTORS = frozenset({"GOV", None})
+#: Verbs whose subject owns the object: "India may withdraw the 775 troops", "the Security
+#: Council voted to send troops" (no country: the UN's).
+_OWN_VERBS = frozenset(
+    {"send", "deploy", "withdraw", "pull", "station", "dispatch", "mobilise", "mobilize"}
+    | {"recall", "evacuate", "redeploy"}
+)
+#: Words that make a phrase the description of someone named beside it.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+#: Entity labels of names a state word may stand inside ("the China Unification Promotion Party").
+_NAME_LABELS = ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT")
+#: How many sentences back a paragraph's evidence and a pronoun's antecedent are looked for.
+_PARAGRAPH = 3
+_REACH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    sent: int
+    start: int
+    end: int
+    country: str
+    state_level: bool  # a state, or its government: a possible counterpart of "the government"
+    place: bool  # a state or place by name ("Baghdad"), not a person or body of it
+
+
+class Context:
+    """The countries a document's resolved mentions give, by sentence and paragraph."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.kb = kb
+        import numpy as np
+        from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LOWER, SENT_START
+
+        # token arrays, not Token objects: this runs on every document
+        arr = doc.to_array([SENT_START, IS_SPACE, ENT_IOB, ENT_TYPE, LOWER])
+        first = arr[:, 0] == 1
+        if len(doc):
+            first[0] = True
+        starts = np.flatnonzero(first).tolist()
+        self.sent_of: list[int] = (np.cumsum(first) - 1).tolist()
+        self.starts: set[int] = set(starts)
+        pronoun_ids = [doc.vocab.strings[w] for w in _PRONOUNS]
+        #: Where "he", "she", "him" stand.
+        self.pronouns: list[int] = np.flatnonzero(np.isin(arr[:, 4], pronoun_ids)).tolist()
+        breaks = {i for i in np.flatnonzero(arr[:, 1]).tolist() if "\n" in doc[i].text}
+        self.para_of: list[int] = []
+        para = 0
+        for n, start in enumerate(starts):
+            if n and (start in breaks or start - 1 in breaks):
+                para += 1
+            self.para_of.append(para)
+        self.evidence: list[list[_Evidence]] = [[] for _ in self.para_of]
+        counts: Counter[str] = Counter()
+        # "China" of "the China Unification Promotion Party": a word inside a name we do not know
+        names = {doc.vocab.strings[label] for label in _NAME_LABELS}
+        name_len: dict[int, int] = {}
+        person = doc.vocab.strings["PERSON"]
+        #: People's names as the parser sees them: (start, end, root, last word).
+        self.people: list[tuple[int, int, int, str]] = []
+        begin = began = -1
+        for i, (iob, label) in enumerate([*arr[:, 2:4].tolist(), (2, 0)]):
+            if iob != 1 and began >= 0:  # a person's name ended
+                span = doc[began:i]
+                self.people.append((began, i, span.root.i, span[-1].text))
+                began = -1
+            if iob == 3:  # B: an entity starts
+                begin = i if label in names else -1
+                began = i if label == person else -1
+            elif iob != 1:  # O or no annotation: it ended
+                begin = -1
+            if begin >= 0:
+                name_len[begin] = i - begin + 1
+        for i, n in list(name_len.items()):
+            for j in range(i + 1, i + n):
+                name_len[j] = n
+        for m in mentions:
+            if m.end - m.start < name_len.get(m.start, 0):
+                continue
+            for a in m.actors:
+                if a.country and a.country in kb.states:
+                    state_level = a.sector in _COUNTERPART_SECTORS and a.kind != "group"
+                    place = a.kind == "state" and not a.sector
+                    ev = _Evidence(
+                        self.sent_of[m.start], m.start, m.end, a.country, state_level, place
+                    )
+                    self.evidence[ev.sent].append(ev)
+                    counts[a.country] += 1
+        top = counts.most_common(2)
+        self.about = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+    def country(self, s: int, e: int, sector: str | None) -> str | None:
+        """The country of the phrase ``s:e`` from its context, or None when unknown."""
+        doc = self.doc
+        root = doc[s:e].root
+        verb = _verb(root)
+        if root.dep_ == "dobj" and verb.lemma_.lower() in _OWN_VERBS:
+            # "India may withdraw the troops it has stationed in Lebanon": India's, not
+            # Lebanon's; left to the coder, which reads them as no target
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None and verb.dep_ == "xcomp":
+                subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return None  # the subject's own: the coder reads the object as no target
+        for c in root.children:  # "police in Baghdad", "students from Iran"
+            if c.dep_ == "prep" and c.lower_ in _ATTACH:
+                attached = {
+                    ev.country
+                    for p in c.subtree
+                    for ev in self.evidence[self.sent_of[p.i]]
+                    if ev.place and ev.start <= p.i < ev.end
+                }
+                if attached:
+                    # "the coast guards of Japan, the Philippines and the United States": the
+                    # coder reads an "of" list itself
+                    if len(attached) > 1 or c.lower_ == "of":
+                        return None
+                    return attached.pop()
+        n = self.sent_of[s]
+        barred = self._counterparts(n, root, sector)
+        here = {ev.country for ev in self.evidence[n] if not (s <= ev.start < e)} - barred
+        if barred:
+            # beside a counterpart only the phrase's own clause may name its country
+            own = _verb(root).i
+            here = {
+                ev.country
+                for ev in self.evidence[n]
+                if _verb(self.doc[ev.start : ev.end].root).i == own
+            } - barred
+            return here.pop() if len(here) == 1 else None
+        if len(here) == 1:
+            return here.pop()
+        if here:
+            return None  # the sentence names two countries: no guess
+        for back in range(n - 1, max(n - 1 - _PARAGRAPH, -1), -1):
+            if self.para_of[back] != self.para_of[n]:
+                break
+            there = {ev.country for ev in self.evidence[back]} - barred
+            if len(there) == 1:
+                return there.pop()
+            if there:
+                return self.about if self.about in there else None
+        return self.about if self.about not in barred else None
+
+    def _counterparts(self, n: int, root: Token, sector: str | None) -> set[str]:
+        """Countries that stand beside the phrase as the other party of its verb: a state or
+        its government beside "the government" ("Iran urged the government"), a state beside
+        any other agent ("hackers defaced Danish web sites")."""
+        if root.dep_ not in _ARGS:
+            return set()
+        government = sector in _COUNTERPART_SECTORS
+        verb = _clause(_verb(root)).i
+        out = set()
+        for ev in self.evidence[n]:
+            other = self.doc[ev.start : ev.end].root
+            while other.dep_ in _MODIFIER_DEPS | {"appos"} and other.head.i != other.i:
+                other = other.head  # "the Canadian inquiry": the inquiry is the argument
+            if (
+                (ev.state_level if government else ev.place)
+                and other.dep_ in _ARGS
+                and other.i != root.i
+                and not (other.dep_ == "pobj" and other.head.lower_ in _PLACES)
+                and _clause(_verb(other)).i == verb
+            ):
+                out.add(ev.country)
+        return out
+
+
+def _clause(v: Token) -> Token:
+    """The verb that heads ``v``'s chain of infinitives and conjoined verbs ("has refused to
+    cooperate and has asked": refused; not a conjoined verb with its own subject)."""
+    while (
+        v.dep_ == "xcomp"
+        or (v.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in v.children))
+    ) and v.head.i != v.i:
+        v = v.head
+    return v
+
+
+def _verb(tok: Token) -> Token:
+    v = tok.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v
+
+
+def generic_role(
+    kb: KnowledgeBase, doc: Doc, s: int, e: int, starts: set[int]
+) -> tuple[int, Role | None]:
+    """Where the words of a generic agent start in ``s:e`` and its role ("three gunmen" REB,
+    "the Supreme Court" JUD, "the country" None); (s, None) when the phrase is no such agent."""
+    toks = [t for t in doc[s:e] if not t.is_punct]
+    at = 0
+    while at < len(toks) - 1 and (toks[at].lower_ in _QUANTIFIERS or toks[at].like_num):
+        at += 1
+    words = toks[at:]
+    if not words or any(t.tag_ == "POS" or t.pos_ == "PRON" for t in words):
+        return s, None
+    low: Key = tuple(t.lower_ for t in words)
+    for k in range(len(low)):
+        role = kb.agent(key(" ".join(low[k:])))
+        if role is not None:
+            if any(t.lower_ in _UNKNOWN for t in toks[: at + k]) or any(
+                t.lower_ in _UNIDENTIFIED for t in toks
+            ):
+                return s, None  # "unidentified gunmen", "foreign fighters": not the country's
+            if role.kind == "action" or any(
+                t.text[:1].isupper() and t.i not in starts for t in words[:k]
+            ):
+                return s, None  # "the Free Syrian Army fighters": a name we do not know
+            if any(t.pos_ == "PROPN" and t.i not in starts for t in words[:k]) or any(
+                t.lower_ in _BEYOND or t.ent_type_ in _NAMED for t in words[:k]
+            ):
+                return s, None  # "Gulf leaders", "Arab leaders": not one state's
+            head = first = doc[s:e].root
+            if head.lemma_.lower() in _NOT_LOCAL:
+                return s, None
+            if head.i < words[k].i:
+                return s, None  # the role is not the phrase's head: "any form of same-sex union"
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head  # "an Islamic militant and cleric"
+            if first.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+                return s, None  # "Abu Qatada, an Islamic militant and cleric": someone named
+            if key(" ".join(low[k:])) not in kb.roles and not (
+                head.tag_ in ("NNS", "NNPS") or (at > 0 and toks[at - 1].lower_ == "the")
+            ):
+                return s, None  # the agents dictionary's words as people: "same-sex union"
+            return words[0].i, role
+    if len(low) == 1 and low[0] in _STATE_NOUNS and at > 0 and toks[at - 1].lower_ == "the":
+        return words[0].i, Role(low[0], "", "state")
+    return s, None
+
+
+def actor_in(kb: KnowledgeBase, country: str, role: Role, words: str) -> Actor:
+    """The actor of a generic agent of ``country``: "police" of Iraq is IRQ COP."""
+    state = kb.states[country]
+    if role.kind == "state":
+        return state
+    return _compose(state, [role], words)

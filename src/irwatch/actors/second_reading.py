@@ -1,0 +1,270 @@
+"""The second reading of a document: what its context says about the phrases that name no one.
+
+Generic agents, country nouns, ambiguous names, pronouns and names in apposition to a role, read
+after the names with :class:`irwatch.actors.context.Context` (see that module).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from irwatch.actors.context import _PRONOUNS, _REACH, Context, actor_in, generic_role
+from irwatch.actors.names import Key, key
+from irwatch.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from irwatch.actors.kb import KnowledgeBase
+    from irwatch.actors.resolver import Mention
+
+
+def read_in_context(
+    kb: KnowledgeBase, doc: Doc, found: list[Mention], taken: set[int], chunks: set[tuple[int, int]]
+) -> list[Mention]:
+    """``found`` with the ambiguous names read by their context, and the generic agents,
+    country nouns and pronouns that the context resolves added."""
+    import numpy as np
+    from spacy.attrs import LOWER, TAG
+
+    from irwatch.actors.resolver import Mention
+
+    arr = doc.to_array([LOWER, TAG])  # hashes: no Token objects for the whole document
+    lower, tag = arr[:, 0], arr[:, 1]
+    hashes = _hashes(kb, doc)
+    table = hashes["words"]
+    near = np.minimum(np.searchsorted(table, lower), len(table) - 1)
+    is_word = (table[near] == lower).tolist()
+    person = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["people"]))))
+    names = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["names"]))))
+    ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
+    pieces = set(chunks)
+    possessives = set(np.flatnonzero(tag == hashes["POS"]).tolist())
+    for s, e in chunks:  # "the government's decision": the possessor is a phrase of its own
+        for i in range(s + 1, e):
+            if i in possessives:
+                left = doc[i - 1].left_edge.i
+                pieces.add((left if left >= s else s, i))
+                pieces.add((i + 1, e))  # "Labour" of "Britain's Labour"
+    for i in np.flatnonzero(lower == hashes["old"]).tolist():  # "the 70-year-old" is no noun
+        if i >= 2 and int(lower[i - 2]) in hashes["year"]:  # chunk for the parser
+            left = doc[i].left_edge.i
+            left -= 1 if left > 0 and doc[left - 1].lower_ == "the" else 0
+            pieces.add((left, i + 1))
+    candidates = [
+        (s, e)
+        for s, e in sorted(pieces)
+        # the word that makes a phrase an agent, a name or a person is its last
+        if s < e and is_word[e - 1] and not any(i in taken for i in range(s, e))
+    ]
+    out = list(found)
+    if not candidates and not ambiguous:
+        return _with_appositions(doc, out, [], taken)
+    context = Context(doc, kb, [m for i, m in enumerate(found) if i not in ambiguous])
+    for i in ambiguous:
+        m = found[i]
+        readings = kb.ambiguous[_ambiguous_key(kb, doc, m) or ()]
+        a = m.actors[0]
+        country = context.country(m.start, m.end, a.sector)
+        sector = readings.get(country or "") or readings.get("*")
+        if country and country != a.country and sector and country in kb.states:
+            if a.sector and a.sector not in readings.values():
+                sector = a.sector  # "the leader of the Democratic Party": its own sector
+            state = kb.states[country]
+            out[i] = Mention(
+                m.start,
+                m.end,
+                m.text,
+                (
+                    Actor(
+                        country + sector,
+                        f"{state.name} ({m.text})",
+                        a.kind,
+                        country,
+                        sector,
+                        country + sector,
+                        a.role or sector,
+                    ),
+                ),
+            )
+    added: list[Mention] = []
+    for s, e in candidates:
+        if any(i in taken for i in range(s, e)):
+            continue
+        at, role = generic_role(kb, doc, s, e, context.starts)
+        named = _ambiguous_name(kb, doc, s, e) if names[e] > names[s] else None
+        actor: Actor | None
+        if named is not None:
+            country = context.country(s, e, None)
+            sector = kb.ambiguous[named].get(country or "") or kb.ambiguous[named].get("*")
+            if country is None or sector is None or country not in kb.states:
+                continue
+            state = kb.states[country]
+            code = country + sector
+            actor = Actor(
+                code, f"{state.name} ({doc[s:e].text})", "organisation", country, sector, code
+            )
+        elif role is not None:
+            country = context.country(s, e, role.sector or None)
+            if country is None or country not in kb.states:
+                continue
+            phrase = " ".join(t.lower_ for t in doc[at:e] if not t.is_punct)
+            actor = actor_in(kb, country, role, phrase)
+        elif person[e] > person[s]:
+            actor = _antecedent(doc, s, e, out + added, context)
+            if actor is None:
+                continue
+        else:
+            continue
+        taken.update(range(s, e))
+        added.append(Mention(s, e, doc[s:e].text, (actor,)))
+    return _with_appositions(doc, out, added, taken)
+
+
+_HASHES: dict[tuple[int, frozenset[str]], dict[str, Any]] = {}
+
+
+def _hashes(kb: KnowledgeBase, doc: Doc) -> dict[str, Any]:
+    """The vocabulary's ids of the words the context pass looks for (once per vocabulary; some,
+    such as "POS", are spaCy symbols rather than hashes)."""
+    import numpy as np
+
+    k = (id(doc.vocab), kb.context_words)
+    found = _HASHES.get(k)
+    if found is None:
+        ids = doc.vocab.strings
+        found = _HASHES[k] = {
+            "words": np.array(sorted({ids[w] for w in kb.context_words}), dtype=np.uint64),
+            "POS": np.uint64(ids["POS"]),
+            "old": np.uint64(ids["old"]),
+            "year": {ids["year"], ids["years"]},
+            "people": np.array(sorted({ids[w] for w in (*_PRONOUNS, "old")}), dtype=np.uint64),
+            "names": np.array(
+                sorted({ids[w.lower()] for k in kb.ambiguous for w in k}), dtype=np.uint64
+            ),
+        }
+    return found
+
+
+def _with_appositions(
+    doc: Doc, out: list[Mention], added: list[Mention], taken: set[int]
+) -> list[Mention]:
+    from irwatch.actors.resolver import Mention
+
+    for m in out:
+        named = _apposed_name(doc, m, taken)
+        if named is not None:
+            taken.update(range(*named))
+            added.append(Mention(named[0], named[1], doc[named[0] : named[1]].text, m.actors))
+    return sorted(out + added, key=lambda m: m.start)
+
+
+def _apposed_name(doc: Doc, m: Mention, taken: set[int]) -> tuple[int, int] | None:
+    """The unknown name set off by commas after a role ("Trump's ambassador to the UN, Nikki
+    Haley,"): it is the role's holder, whatever the parser made of it."""
+    if len(m.actors) != 1 or m.actors[0].kind != "person" or not m.actors[0].sector:
+        return None
+    j = m.end
+    limit = min(len(doc), m.end + 6)
+    while j < limit and doc[j].text != "," and not doc[j].is_sent_end:
+        j += 1
+    if j >= limit or doc[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and k not in taken:
+        k += 1
+    if not 2 <= k - j - 1 <= 4 or k >= len(doc) or doc[k].text != ",":
+        return None
+    return j + 1, k
+
+
+def _ambiguous_key(kb: KnowledgeBase, doc: Doc, m: Mention) -> Key | None:
+    """The ambiguous name inside mention ``m`` that gave it its one actor, if any."""
+    if (
+        len(m.actors) != 1
+        or not kb.ambiguous
+        or (m.actors[0].kind == "state" and not m.actors[0].sector)
+    ):
+        return None
+    k = key(m.text)
+    for n in range(len(k)):
+        for j in range(len(k), n, -1):
+            if k[n:j] in kb.ambiguous:
+                # "the US Congress", "India's Congress party": the phrase names its country
+                rest = [
+                    t for t in doc[m.start : m.end] if key(t.text) and key(t.text)[0] not in k[n:j]
+                ]
+                if any(
+                    t.text[:1].isupper()
+                    and (a := kb.lookup(t.text)) is not None
+                    and a.kind == "state"
+                    and not a.sector
+                    for t in rest
+                ):
+                    return None
+                return k[n:j]
+    return None
+
+
+def _ambiguous_name(kb: KnowledgeBase, doc: Doc, s: int, e: int) -> Key | None:
+    """The ambiguous name ("Labour") that tokens ``s:e`` are, written as a name."""
+    toks = [t for t in doc[s:e] if not t.is_punct and t.lower_ != "the"]
+    if not toks or not all(t.text[:1].isupper() for t in toks):
+        return None
+    k = key(" ".join(t.text for t in toks))
+    return k if k in kb.ambiguous else None
+
+
+def _antecedent(
+    doc: Doc, s: int, e: int, mentions: list[Mention], context: Context
+) -> Actor | None:
+    """The one person a pronoun or "the 70-year-old" can take up within reach, else None.
+    People the knowledge base does not know count too ("Bellecourt ... he"): then it is None."""
+    words = [t.lower_ for t in doc[s:e] if not t.is_punct]
+    if not (
+        (len(words) == 1 and words[0] in _PRONOUNS)
+        or (len(words) >= 2 and words[0] == "the" and "year" in words and "old" in words)
+    ):
+        return None
+    n = context.sent_of[s]
+    # (start, root, id, actor): named people in reach; a named person, not "the prisoners"
+    # (id = code); unknown names have no actor
+    people: list[tuple[int, Token, str, Actor | None]] = [
+        (m.start, doc[m.start : m.end].root, a.id, a)
+        for m in mentions
+        if m.start < s and n - _REACH <= context.sent_of[m.start] <= n
+        for a in m.actors
+        if a.kind == "person" and a.id != a.code and len(m.actors) == 1
+    ]
+    known = [(m.start, m.end) for m in mentions]
+    for start, _end, root, last in context.people:
+        if (
+            start < s
+            and n - _REACH <= context.sent_of[start] <= n
+            and not any(a <= start < b for a, b in known)
+        ):
+            people.append((start, doc[root], "?" + last, None))
+    first = sorted(context.starts)[max(n - _REACH, 0)]
+    for i in context.pronouns:  # "Bellecourt ... he visited Chávez. He burned ...": the "he"
+        if first <= i < s and not any(a <= i < b for a, b in known):  # we could not resolve
+            people.append((i, doc[i], f"?{i}", None))  # carries someone we do not know
+    ids = {p[2] for p in people}
+    if len(ids) == 1:
+        return people[0][3]
+    if len(ids) > 1 and doc[s].dep_ == "nsubj":
+        # "Bush said that he would go": the subject of the clause around the pronoun; "May met
+        # Trump. She said ...": the subject of the sentence before (when it is one person, not
+        # "Netanyahu and Abbas")
+        for back in (n, n - 1):
+            subjects = {
+                pid: actor
+                for start, root, pid, actor in people
+                if context.sent_of[start] == back
+                and root.dep_ == "nsubj"
+                and not any(c.dep_ == "conj" for c in root.children)
+            }
+            if len(subjects) == 1:
+                return next(iter(subjects.values()))
+            if subjects:
+                return None
+    return None

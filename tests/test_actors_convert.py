@@ -1,0 +1,42 @@
+"""The Phoenix dictionaries converted into built-in data: the committed files are the script's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from irwatch.actors import load_kb
+from irwatch.actors.convert import convert
+from irwatch.actors.tables import BUILTIN_DIR
+
+
+def test_committed_data_is_what_the_converter_writes(shared: Path, tmp_path: Path) -> None:
+    written = convert(shared / "dictionaries", tmp_path)
+    for path in written:
+        committed = BUILTIN_DIR / path.name
+        assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
+            f"{path.name} differs: rerun python -m irwatch.actors.convert ../shared/dictionaries"
+        )
+
+
+def test_agents_give_sectors_and_hand_roles_win() -> None:
+    kb = load_kb(None)
+    assert kb.agent(("farmers",)).sector == "AGR"  # type: ignore[union-attr]
+    assert kb.agent(("gunmen",)).sector == "REB"  # type: ignore[union-attr]  # roles.csv, not UAF
+
+
+def test_dated_groups_and_places_hold_on_their_dates() -> None:
+    kb = load_kb(None)
+
+    def code(text: str, date: str) -> str | None:
+        actor = kb.lookup(text, date=date)
+        return actor.code if actor else None
+
+    assert code("the Taliban", "1998-05-01") == "AFGGOV"
+    assert code("the Taliban", "2010-05-01") == "AFGREB"
+    assert code("the Taliban", "2022-05-01") == "AFGGOV"
+    assert code("Juba", "1990-01-01") == "SDN" and code("Juba", "2015-01-01") == "SSD"
+    assert code("Hong Kong", "1990-01-01") == "GBR" and code("Hong Kong", "2019-01-01") == "HKG"
+    assert code("Podgorica", "2000-01-01") == "SRB" and code("Podgorica", "2010-01-01") == "MNE"
+    assert code("SPLA", "2000-01-01") == "SDNREB" and code("SPLA", "2013-01-01") == "SSDMIL"
+    # cached answers do not leak across dates
+    assert code("Juba", "1990-01-01") == "SDN"
