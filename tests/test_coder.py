@@ -495,3 +495,9 @@ def test_a_refusal_to_criticise_is_no_accusation(run: Any) -> None:
 def test_dismay_voiced_over_remarks_is_disapproval_of_their_author(run: Any) -> None:
     events = run("The UN Secretary-General expressed dismay over Ahmadinejad's remarks.")
     assert ("ACCUSE", None, "IRN") in dyads(events)
+
+
+def test_a_hope_of_ones_own_is_an_intent(run: Any) -> None:
+    # the lemmatiser reads "hopes" as "hop": the intent is still seen
+    events = run("Iran hopes to expel the US ambassador.")
+    assert [(e.type, e.source.country) for e in events] == [("THREATEN", "IRN")]

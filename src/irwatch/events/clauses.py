@@ -438,7 +438,7 @@ def modality(v: Token, lex: Lexicon) -> Modal:
         if cur.dep_ == "conj" and first_child(cur, ("nsubj", "nsubjpass")) is not None:
             break  # "... would not join, and Vucic praised Russia": a clause of its own
         head = cur.head
-        if head.lemma_.lower() in lex.intent or head.lower_ in lex.intent:
+        if _forms(head) & lex.intent:  # "hopes to visit" (the lemmatiser reads "hop")
             return "intended"
         if cur.dep_ == "ccomp" and head.lemma_.lower() in lex.speech:
             break
