@@ -501,3 +501,7 @@ def test_a_hope_of_ones_own_is_an_intent(run: Any) -> None:
     # the lemmatiser reads "hopes" as "hop": the intent is still seen
     events = run("Iran hopes to expel the US ambassador.")
     assert [(e.type, e.source.country) for e in events] == [("THREATEN", "IRN")]
+
+
+def test_a_meeting_with_no_one_on_the_other_side_is_no_event(run: Any) -> None:
+    assert run("The Nepali ministers discussed the peace talks on Monday.") == []

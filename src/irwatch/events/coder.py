@@ -101,6 +101,8 @@ class Coder:
         told: set[tuple[Any, ...]] = set()
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
+            if ev.target is None and ev.type in _NEEDS_TARGET:
+                continue
             when = ev.date.start if ev.date else None
             if ev.start_char < title_end:
                 headlines.append(((ev.type, *_dyad(ev, d.sym, True), when), ev))
@@ -504,6 +506,11 @@ def _dictionary_holds(f: _Found, found: list[_Found]) -> bool:
             return False
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "conj", "cc"))
     return True
+
+
+#: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
+#: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
+_NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
 
 
 def _international(ev: Event) -> bool:
