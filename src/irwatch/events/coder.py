@@ -24,7 +24,7 @@ from irwatch.events import record as rec
 from irwatch.events.arguments import COOPERATIVE, TEMPORAL
 from irwatch.events.lexicon import Lexicon, Sense, load_lexicon, match
 from irwatch.events.roles import REFLEXIVE, Hit, Roles
-from irwatch.records import Event
+from irwatch.records import Event, EventActor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -43,6 +43,9 @@ FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_PREPS = ("in", "near", "across", "outside", "around")
 #: Types whose target is often only in the purpose of the act ("to demand ... from X").
 OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE"})
+#: Prepositions of an event noun that name its target.
+NOUN_PREPS = ("with", "to", "against", "on", "into", "between", "of", "from", "for")
+ACCUSE_NOUN_PREPS = (*NOUN_PREPS, "over", "at", "about")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,12 +272,9 @@ class Coder:
             sources, targets = self._noun_roles(tok, f.light, roles, sense)
         if not sources and tok.pos_ == "VERB" and cl.is_passive(tok):
             # "a ceasefire between Israel and Hamas was reached": the parties are named inside
-            subject = cl.first_child(tok, ("nsubjpass",))
-            between = (
-                roles.all(next(cl.prep_objects(subject, ("between",)), None)) if subject else []
-            )
-            if len({h.actor.id for h in between}) > 1:
-                sources, targets = between[:1], between[1:]
+            named = _between(cl.first_child(tok, ("nsubjpass",)), roles)
+            if named is not None:
+                sources, targets = named
         held: list[Hit] = []
         placed = False
         if not sources and sense.type == "PROTEST" and clause.pos_ == "VERB":
@@ -355,14 +355,14 @@ class Coder:
     def _weapon_shown(self, clause: Token) -> bool:
         """Whether the clause's verb launches, fires or tests a weapon named as its object, at no
         one in particular."""
-        aimed = [
-            p
+        if clause.pos_ != "VERB":
+            return False
+        if any(
+            p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
             for c in clause.children
             if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon")
             for p in c.children
-            if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
-        ]
-        if clause.pos_ != "VERB" or aimed:
+        ):
             return False  # "fired shells at targets in Jericho" was aimed at someone
         objects = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(
@@ -395,9 +395,9 @@ class Coder:
         if not sources and n.dep_ != "dobj":
             # "talks between Iran and the EU resumed", "a ceasefire between X and Y" (but who
             # hosts "a meeting between X and Y" is no party named inside it)
-            between = roles.all(next(cl.prep_objects(n, ("between",)), None))
-            if len({h.actor.id for h in between}) > 1:
-                return between[:1], between[1:]
+            named = _between(n, roles)
+            if named is not None:
+                return named
         if not sources:
             for c in n.children:
                 if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < n.i):
@@ -414,10 +414,8 @@ class Coder:
             sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
         # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
-        preps: tuple[str, ...] = ("with", "to", "against", "on", "into", "between", "of", "from")
-        preps = (*preps, "for")
-        if sense.type == "ACCUSE":  # "dismay over X's remarks", "outrage at X"
-            preps = (*preps, "over", "at", "about")
+        # "dismay over X's remarks", "outrage at X": what a disapproval is about names its target
+        preps = ACCUSE_NOUN_PREPS if sense.type == "ACCUSE" else NOUN_PREPS
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
             cands += list(cl.prep_objects(n.head, preps))
@@ -522,10 +520,24 @@ def _international(ev: Event) -> bool:
 def _dyad(ev: Event, sym: bool, country: bool = False, persons: bool = False) -> tuple[str, str]:
     """The dyad of an event as a key: knowledge-base ids, or countries (``country``), keeping
     people apart (``persons``: Khamenei's and Rouhani's requests are two events)."""
-    s = ev.source.actor_id or ev.source.code
-    t = (ev.target.actor_id or ev.target.code) if ev.target else ""
-    if country:
-        kept = ("person:",) if persons else ()
-        s = s if s.startswith(kept) and kept else ev.source.country or s
-        t = (t if t.startswith(kept) and kept else ev.target.country or t) if ev.target else ""
+    s = _side(ev.source, country, persons)
+    t = _side(ev.target, country, persons) if ev.target else ""
     return (min(s, t), max(s, t)) if sym else (s, t)
+
+
+def _side(a: EventActor, country: bool, persons: bool) -> str:
+    key = a.actor_id or a.code
+    if not country or (persons and key.startswith("person:")):
+        return key
+    return a.country or key
+
+
+def _between(tok: Token | None, roles: Roles) -> tuple[list[Hit], list[Hit]] | None:
+    """The parties a phrase names with "between" ("talks between Iran and the EU"), as source
+    and targets, when there are two or more."""
+    if tok is None:
+        return None
+    parties = roles.all(next(cl.prep_objects(tok, ("between",)), None))
+    if len({h.actor.id for h in parties}) < 2:
+        return None
+    return parties[:1], parties[1:]
