@@ -200,6 +200,11 @@ def subject(v: Token) -> Token | None:
     if v.dep_ in ("xcomp", "advcl") and gov.pos_ in ("VERB", "AUX", "ADJ"):
         if gov.pos_ == "ADJ":  # "ready to host": the subject of "is ready"
             return subject(gov.head) if gov.dep_ == "acomp" else None
+        if v.dep_ == "xcomp" and is_passive(gov) and agent(gov) is None:
+            # "X is scheduled / expected / asked to visit": the passive subject does it
+            raised = first_child(gov, ("nsubjpass",))
+            if raised is not None and raised.lower_ not in RELATIVE:
+                return raised
         # object control ("urged Iraq to demand") else subject control ("refused to meet")
         obj = first_child(gov, ("dobj",))
         if (
