@@ -509,7 +509,9 @@ def test_a_meeting_with_no_one_on_the_other_side_is_no_event(run: Any) -> None:
 
 def test_the_passive_subject_does_what_it_is_expected_to_do(run: Any) -> None:
     # "X is expected / planned / asked to visit Y": X visits, not no one
-    assert ("AGREE", "LVA", "GEO") in dyads(run("Latvia's prime minister is planned to visit Georgia."))
+    assert ("AGREE", "LVA", "GEO") in dyads(
+        run("Latvia's prime minister is planned to visit Georgia.")
+    )
     assert dyads(run("The Kenyan president was expected to visit Uganda.")) == {
         ("AGREE", "KEN", "UGA")
     }
