@@ -515,3 +515,33 @@ def test_the_passive_subject_does_what_it_is_expected_to_do(run: Any) -> None:
     assert dyads(run("The Kenyan president was expected to visit Uganda.")) == {
         ("AGREE", "KEN", "UGA")
     }
+
+
+def test_the_west_is_an_actor_but_west_africa_is_not(run: Any) -> None:
+    assert ("ACCUSE", "IRN", None) in dyads(run("Iran accused the West of hypocrisy."))
+    assert [e.target.code for e in run("Iran accused the West of hypocrisy.") if e.target] == [
+        "WST"
+    ]
+    assert all(
+        "WST" not in (e.source.code, e.target and e.target.code)
+        for e in run("Ghana opened its borders to West Africans fleeing the fighting.")
+    )
+
+
+def test_a_he_that_takes_up_a_he_keeps_the_first_antecedent() -> None:
+    # the resolver leaves pronouns it is unsure of to the coder: the last "He" takes up the one
+    # before it (Mwanawasa), not the only person named in the sentence before (Mugabe)
+    from irwatch.actors import DocumentActors
+    from irwatch.events.clauses import sentences
+    from irwatch.events.roles import Roles
+
+    nlp, kb = load_nlp(), load_kb()
+    doc = nlp(
+        "Zambian President Levy Mwanawasa died on Tuesday. He was one of the first African "
+        "leaders to criticise Robert Mugabe. He also criticised the West."
+    )
+    found = Resolver(kb).read(doc, date="2008-08-20")
+    named = DocumentActors([m for m in found if doc[m.start].pos_ != "PRON"])
+    roles = Roles(named, sentences(doc), load_lexicon(), kb, "2008-08-20")
+    last_he = [t for t in doc if t.lower_ == "he"][-1]
+    assert [h.actor.country for h in roles.one(last_he, 0)] == ["ZMB"]

@@ -26,6 +26,8 @@ _PAIR_NOUNS = frozenset(
 )
 _PAIR_WORDS = frozenset({"two", "both"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+#: Codes of regions ("the West"): their word also begins other names ("West Africa").
+_REGIONS = frozenset({"WST"})
 _PREDETERMINERS = frozenset({"both", "either", "neither", "all"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -220,6 +222,8 @@ class Resolver:
                 and not self._partial_person(doc, i, i + 1, s, e, day)
             ):
                 actor = self.kb.lookup(t.text, date=day)
+                if actor is not None and actor.code in _REGIONS and _names_on(doc, i, e):
+                    continue  # "West" of "West African", "the West Bank" is no region of its own
                 if actor is not None:
                     parts.append(self._with_roles(doc, i, i + 1, s, e, actor, day))
                 elif "-" in t.text.strip("-"):  # "U.S.-Iran talks": both sides
@@ -418,6 +422,13 @@ class Resolver:
                         if other.actors[0].kind == "state" and other.actors[0] != actor:
                             memory.pair = (other.actors[0], actor)
                         break
+
+
+def _names_on(doc: Doc, i: int, e: int) -> bool:
+    """Whether the capitalised word after ``i`` (inside the phrase ending at ``e``) goes on with
+    the name ("West African", "West Bank")."""
+    j = i + 1
+    return j < e and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "ADJ")
 
 
 def _inside(doc: Doc, s: int, e: int, tokens: set[int]) -> bool:

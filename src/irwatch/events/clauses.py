@@ -221,8 +221,16 @@ def subject(v: Token) -> Token | None:
         and gov.head.pos_ in ("VERB", "AUX")
     ):
         return subject(gov.head)  # "said in Paris after meeting Macron": Modi met him
+    if v.dep_ in ("acl", "relcl") and gov.pos_ in ("NOUN", "PROPN") and has_aux_to(v):
+        # "France became the first country to recognise ...", "he was one of the first leaders
+        # to criticise ...": the subject of the copula does it
+        noun = gov
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
+            noun = noun.head.head
+        if noun.dep_ == "attr":
+            return subject(noun.head)
     if v.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "attr":
-        return subject(gov.head)  # "France became the first country to recognise ..."
+        return subject(gov.head)
     if v.dep_ == "acl" and gov.pos_ in ("NOUN", "PROPN"):
         if v.tag_ == "VBN":
             return agent(v)

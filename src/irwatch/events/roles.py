@@ -244,10 +244,28 @@ class Roles:
             return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         if si > 0:
             prev = self.sents[si - 1]
+            chained = _same_pronoun_subject(prev, low)
+            if chained is not None and depth < 4:
+                # "He was one of the first to criticise Mugabe. He also criticised the West":
+                # the second "he" is the first one's antecedent, not Mugabe
+                return self.pronoun(chained, depth + 1)
             ms = [m for m in self.actors.in_span(prev.start, prev.end) if fits(m)]
             if ms:
                 return [Hit(ms[0].text, ms[0].start, ms[0].end, a) for a in ms[0].actors]
         return []
+
+
+_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+
+
+def _same_pronoun_subject(sent: Span, pronoun: str) -> Token | None:
+    """The subject of ``sent``'s main clause when it is a pronoun of the same person as
+    ``pronoun`` ("he" ... "his")."""
+    gender = _GENDER.get(pronoun)
+    subj = next((t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if gender is None or subj is None or _GENDER.get(subj.lower_) != gender:
+        return None
+    return subj
 
 
 def _object_pronoun(v: Token) -> bool:
