@@ -168,6 +168,12 @@ class Context:
         top = counts.most_common(2)
         self.about = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
+    def named_before(self, s: int) -> str | None:
+        """The one state named by name earlier in the sentence of token ``s``: what "the country"
+        takes up ("Russian forces entered Georgia and bombed targets in the country")."""
+        before = {ev.country for ev in self.evidence[self.sent_of[s]] if ev.place and ev.end <= s}
+        return before.pop() if len(before) == 1 else None
+
     def country(self, s: int, e: int, sector: str | None) -> str | None:
         """The country of the phrase ``s:e`` from its context, or None when unknown."""
         doc = self.doc

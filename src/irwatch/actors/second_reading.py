@@ -105,7 +105,9 @@ def read_in_context(
                 code, f"{state.name} ({doc[s:e].text})", "organisation", country, sector, code
             )
         elif role is not None:
-            country = context.country(s, e, role.sector or None)
+            country = (
+                context.named_before(s) if role.kind == "state" else None
+            ) or context.country(s, e, role.sector or None)
             if country is None or country not in kb.states:
                 continue
             phrase = " ".join(t.lower_ for t in doc[at:e] if not t.is_punct)
