@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
@@ -115,6 +115,7 @@ class Resolver:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._word_ids: dict[int, Any] = {}
 
     def read(self, doc: Doc, *, date: str | None) -> DocumentActors:
         """The actor mentions of ``doc`` as they hold on ``date`` (ISO; None means today)."""
@@ -126,12 +127,19 @@ class Resolver:
         memory.ents = sorted({_trim(e) for e in doc.ents if e.label_ in _LABELS})
         memory.geo = geographic_tokens(doc, self.kb) if self.kb.features else set()
         chunks = {piece for c in doc.noun_chunks for piece in _paragraphs(c)}
-        of_phrases = self._of_phrases(doc, chunks)
+        hints, openers, roles = self._hints(doc)
+        of_phrases = self._of_phrases(doc, chunks, roles)
         spans = sorted(chunks | of_phrases | set(memory.ents))
         # Longest first at each start, so that a noun chunk wins over the entity inside it.
         spans.sort(key=lambda se: (se[0], -se[1]))
         for s, e in spans:
             if s >= e or any(i in taken for i in range(s, e)):
+                continue
+            if hints[e] == hints[s]:
+                # no capital, role word or pair noun: nothing here can name an actor ("the
+                # talks"); only an opener still keeps the words from the second reading
+                if openers[e] > openers[s]:
+                    taken.update(range(s, e))
                 continue
             if (
                 any(t.lower_ in UNKNOWN_OPENERS for t in doc[s:e])
@@ -155,6 +163,45 @@ class Resolver:
                     self._remember(doc, m, memory, found)
         found = read_in_context(self.kb, doc, found, taken, chunks)
         return DocumentActors(_merge_appositions(doc, self.kb, found))
+
+    def _hints(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
+        """Running counts over the tokens of ``doc`` of the words a mention needs (a capital
+        letter, a role word, a pair noun, an entity) and of openers ("some", "100"): a phrase
+        ``s:e`` has one when ``counts[e] > counts[s]``. Token arrays, not Token objects."""
+        import numpy as np
+        from spacy.attrs import ENT_TYPE, IS_LOWER, IS_PUNCT, IS_SPACE, LOWER
+
+        ids = self._word_ids.get(id(doc.vocab))
+        if ids is None:
+            strings = doc.vocab.strings
+
+            def table(words: Iterable[str]) -> Any:
+                return np.unique(np.array([strings[w] for w in words], dtype=np.uint64))
+
+            ids = (
+                table(w for w in set(self.kb.role_parts) | _PAIR_NOUNS if isinstance(w, str)),
+                table(_DETERMINERS),
+                table(UNKNOWN_OPENERS),
+                table(_LABELS),
+            )
+            self._word_ids[id(doc.vocab)] = ids
+        roles, dets, opens, labels = ids
+        arr = doc.to_array([LOWER, IS_LOWER, IS_PUNCT, IS_SPACE, ENT_TYPE])
+        lower = arr[:, 0]
+
+        def member(values: Any, table: Any) -> Any:  # np.isin for a sorted table, faster
+            at = np.minimum(np.searchsorted(table, values), len(table) - 1)
+            return table[at] == values
+
+        cased = (arr[:, 1] == 0) & (arr[:, 2] == 0) & (arr[:, 3] == 0) & ~member(lower, dets)
+        role = member(lower, roles)
+        hint = cased | role | member(arr[:, 4], labels)
+        zero = np.zeros(1, dtype=np.int64)
+        return (
+            np.concatenate([zero, np.cumsum(hint)]).tolist(),
+            np.concatenate([zero, np.cumsum(member(lower, opens))]).tolist(),
+            np.concatenate([zero, np.cumsum(role)]).tolist(),
+        )
 
     # -- one phrase -----------------------------------------------------------------------
     def _mention(self, doc: Doc, s: int, e: int, actors: tuple[Actor, ...]) -> Mention:
@@ -303,12 +350,15 @@ class Resolver:
         found = tuple(a for a in actors if a is not None)
         return found if len({a.id for a in found}) == 2 else ()
 
-    def _of_phrases(self, doc: Doc, chunks: set[tuple[int, int]]) -> set[tuple[int, int]]:
-        """ "the president of Armenia", "King Hassan of Morocco": a role chunk with its "of"."""
+    def _of_phrases(
+        self, doc: Doc, chunks: set[tuple[int, int]], roles: list[int]
+    ) -> set[tuple[int, int]]:
+        """ "the president of Armenia", "King Hassan of Morocco": a role chunk with its "of"
+        (``roles``: running counts of role words)."""
         ends = {s: e for s, e in chunks}
         out = set()
         for s, e in chunks:
-            if not any(key(t.lower_) in self.kb.roles for t in doc[s:e]):
+            if roles[e] == roles[s] or not any(key(t.lower_) in self.kb.roles for t in doc[s:e]):
                 continue
             root = doc[s:e].root
             for prep in root.children:
