@@ -545,3 +545,23 @@ def test_a_he_that_takes_up_a_he_keeps_the_first_antecedent() -> None:
     roles = Roles(named, sentences(doc), load_lexicon(), kb, "2008-08-20")
     last_he = [t for t in doc if t.lower_ == "he"][-1]
     assert [h.actor.country for h in roles.one(last_he, 0)] == ["ZMB"]
+
+
+def test_a_currency_is_not_its_state(run: Any) -> None:
+    events = run("Australia gave US $15 million in aid to Fiji on Monday.")
+    assert ("AID", "AUS", "FJI") in dyads(events)
+    assert all(e.target is None or e.target.country != "USA" for e in events)
+
+
+def test_an_ally_named_with_the_help_of_is_not_the_target(run: Any) -> None:
+    events = run("With the help of the United States, Pakistani troops captured the militants.")
+    assert all(e.target is None or e.target.country != "USA" for e in events)
+
+
+def test_what_is_discussed_or_considered_is_no_party(run: Any) -> None:
+    # the topic of a discussion names no counterpart; thinking is no consultation
+    assert run("The Indian minister discussed new dams in Nepal.") == []
+    assert ("CONSULT", "IND", "NPL") in dyads(
+        run("The Indian minister discussed new dams with the Nepali prime minister.")
+    )
+    assert run("The British minister is considering a visit to Iraq.") == []

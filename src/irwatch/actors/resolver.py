@@ -135,6 +135,9 @@ class Resolver:
         for s, e in spans:
             if s >= e or any(i in taken for i in range(s, e)):
                 continue
+            if e < len(doc) and doc[e].tag_ == "$" and _currency_prefix(doc[e - 1].text):
+                taken.update(range(s, e))  # "US $15 million": a currency, not the state
+                continue
             if hints[e] == hints[s]:
                 # no capital, role word or pair noun: nothing here can name an actor ("the
                 # talks"); only an opener still keeps the words from the second reading
@@ -472,6 +475,12 @@ class Resolver:
                         if other.actors[0].kind == "state" and other.actors[0] != actor:
                             memory.pair = (other.actors[0], actor)
                         break
+
+
+def _currency_prefix(text: str) -> bool:
+    """Whether ``text`` before a "$" is a currency's country letters ("US", "NZ", "HK")."""
+    letters = text.replace(".", "")
+    return 1 <= len(letters) <= 3 and letters.isupper()
 
 
 def _names_on(doc: Doc, i: int, e: int) -> bool:

@@ -60,6 +60,11 @@ STATIVE = frozenset({"oppose"})
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 #: Prepositions whose object is the target of a verb, in order of preference.
 TARGET_PREPS = ("on", "against", "to", "with", "into", "at", "upon", "toward", "towards", "from")
+#: Nouns of "with the help of X": X sides with the actor.
+ALLIANCE = frozenset(
+    {"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "approval"}
+    | {"consent", "mediation", "participation"}
+)
 CIRCUMSTANCE = frozenset(
     {
         "anniversary",
@@ -263,6 +268,8 @@ def prep_objects(tok: Token, preps: tuple[str, ...] = TARGET_PREPS) -> Iterator[
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in CIRCUMSTANCE:
                     continue
+                if p.dep_ == "pobj" and c.lower_ == "with" and p.lemma_.lower() in ALLIANCE:
+                    continue  # "with the help of the United States": an ally, not the target
                 if p.dep_ == "pobj":
                     found.setdefault(c.lower_, []).append(p)
                 elif p.dep_ == "prep" and p.lower_ == "of":  # "pull out of X"

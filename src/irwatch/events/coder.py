@@ -251,6 +251,20 @@ class Coder:
             cands = cl.objects(tok, places=places)
             if sense.type in FORCE:  # "massed troops outside the port city of Hodeidah"
                 cands += list(cl.prep_objects(tok, ("outside", "around", "near")))
+            topical = ar.verb_lemma(tok, lex.topic) in lex.topic
+            if topical:
+                # "discussed projects in Nepal", "will discuss U.S.-Korean relations": what is
+                # discussed is no party to it; only "with X" or an actor as the object is
+                cands = [c for c in cands if c.head.lower_ == "with" or _whole_actor(c, roles)]
+                cands += [  # "discussed the projects in Nepal with Koirala": parsed inside
+                    p
+                    for o in tok.children
+                    if o.dep_ == "dobj"
+                    for w in o.subtree
+                    if w.dep_ == "prep" and w.lower_ == "with"
+                    for p in w.children
+                    if p.dep_ == "pobj"
+                ]
             targets = ar.pick(roles, cands, sources)
             parties = len({h.actor.id for h in sources})
             if sense.sym and parties > 1 and not (parties > 2 and targets):
@@ -258,7 +272,7 @@ class Coder:
                 # two; but "the US, Britain, France, Germany, Russia and China negotiated the
                 # accord with Iran" is six events with Iran, not fifteen among the six
                 targets = []
-            elif not targets:  # "agreed to set up a centre in Tokyo"
+            elif not targets and not topical:  # "agreed to set up a centre in Tokyo"
                 targets = ar.pick(roles, cl.complement_words(tok), sources, foreign=True)
             if not targets and ar.dangling(tok):
                 # "established ties with and opened an embassy in Tehran": one object for both
@@ -509,6 +523,13 @@ def _dictionary_holds(f: _Found, found: list[_Found]) -> bool:
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
 #: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
 _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
+
+
+def _whole_actor(tok: Token, roles: Roles) -> bool:
+    """Whether the phrase of ``tok`` is itself an actor ("discussed Iran" as a party is rare, but
+    "met the Iranian minister" is one), not a topic that names one inside."""
+    m = roles.actors.covering(tok.i)
+    return m is not None
 
 
 def _international(ev: Event) -> bool:

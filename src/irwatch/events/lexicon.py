@@ -74,6 +74,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     speech: frozenset[str]
     intent: frozenset[str]
+    topic: frozenset[str]
     hypothetical: frozenset[str]
     obligation: frozenset[str]
     needs_pattern: frozenset[str] = frozenset()
@@ -138,6 +139,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         light_verbs=_words(data, "light_verbs"),
         speech=_words(data, "speech"),
         intent=_words(data, "intent"),
+        topic=_words(data, "topic"),
         hypothetical=_words(data, "hypothetical"),
         obligation=_words(data, "obligation"),
         needs_pattern=_words(data, "needs_pattern"),
@@ -226,6 +228,8 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
             block = blocks[e["block"]]
             prt, words = e.get("prt", ()), list(e.get("words", ()))
             for p in block["patterns"]:
+                if p.get("verbs") and lemma not in p["verbs"]:
+                    continue  # written for another synonym of the block
                 senses.append(
                     sense(p["cameo"], before=p["before"], after=words + p["after"], prt=prt)
                 )
@@ -238,12 +242,17 @@ def with_dictionary(hand: Lexicon, dictionary: Mapping[str, tuple[Sense, ...]]) 
     """The hand lexicon with the dictionary's senses after its own for every verb.
 
     Verbs of saying are read by the clause analysis (their complement holds the event): the
-    dictionary gives them nothing. Verbs of intending and supposing, and light verbs that carry
-    the event of their noun, and very common verbs (``needs_pattern``) get only its specific
+    dictionary gives them nothing. Verbs of intending, believing and supposing, light verbs that
+    carry the event of their noun, and very common verbs (``needs_pattern``) get only its specific
     patterns ("plan a demonstration"), never a bare default ("planned", "held", "took").
     """
     structural = (
-        hand.intent | hand.hypothetical | hand.obligation | hand.light_verbs | hand.needs_pattern
+        hand.intent
+        | hand.belief
+        | hand.hypothetical
+        | hand.obligation
+        | hand.light_verbs
+        | hand.needs_pattern
     )
     verbs = dict(hand.verbs)
     for lemma, senses in dictionary.items():

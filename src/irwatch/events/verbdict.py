@@ -103,13 +103,27 @@ def _base_forms(line: str) -> tuple[list[str], str | None]:
     return words, (_code(own.group(1)) if own else None)
 
 
+def _found_under(comment: str, head: str, forms: list[tuple[list[str], str | None]]) -> str:
+    """The verb of the block a pattern was written for, when its comment names one other than
+    the block's head ("- * VISIT [160]  # RECONSIDER" in the CONSIDER block): it holds for that
+    verb, not for all the block's synonyms ("considering a visit" reduces no relations)."""
+    words = comment.split()
+    if not words:
+        return ""
+    verb = _word(words[0].rstrip(",:;"))
+    if not verb or verb == _word(head):
+        return ""
+    return verb if any(f and f[0] == verb for f, _ in forms) else ""
+
+
 def convert(path: str | Path) -> dict[str, Any]:
     """The pattern data of a PETRARCH-2 verb dictionary.
 
     ``{"sets": {NAME: [word, ...]}, "blocks": [{"name", "cameo", "patterns": [pattern]}],
     "verbs": {lemma: [{"block", "cameo"?, "prt"?, "words"?}]}}``. A pattern is ``{"cameo",
     "before": [slot], "after": [slot]}``, a slot a word or ``&NAME``; every slot must be present.
-    A block's patterns apply to all its verbs, most specific first; a verb form's ``words``
+    A block's patterns apply to all its verbs, most specific first (a pattern with ``verbs``, the
+    synonym its comment says it was written for, only to those); a verb form's ``words``
     (``+TAKE_PART``) must be present too, and its ``cameo`` overrides the block's default.
     """
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
@@ -140,7 +154,8 @@ def convert(path: str | Path) -> dict[str, Any]:
                 verbs[words[0]].append(entry)
 
     for raw in lines[start + 1 :]:
-        line = raw.split("#", 1)[0].rstrip()
+        line, _, comment = raw.partition("#")
+        line = line.rstrip()
         if not line.strip():
             continue
         header = _HEADER.match(line.strip())
@@ -155,7 +170,10 @@ def convert(path: str | Path) -> dict[str, Any]:
             code = _code(found.group(1)) if found else None
             if code is not None:
                 before, after = _sides(_CODE.sub(" ", line[1:]), sets)
-                pattern = {"cameo": code, "before": before, "after": after}
+                pattern: dict[str, Any] = {"cameo": code, "before": before, "after": after}
+                found_under = _found_under(comment, blocks[-1]["name"], forms)
+                if found_under:
+                    pattern["verbs"] = [found_under]
                 if (before or after) and pattern not in blocks[-1]["patterns"]:
                     blocks[-1]["patterns"].append(pattern)
                     used.update(w[1:] for w in before + after if w.startswith("&"))
