@@ -565,3 +565,12 @@ def test_what_is_discussed_or_considered_is_no_party(run: Any) -> None:
         run("The Indian minister discussed new dams with the Nepali prime minister.")
     )
     assert run("The British minister is considering a visit to Iraq.") == []
+
+
+def test_where_a_treaty_is_signed_is_no_party(run: Any) -> None:
+    body = (
+        "Russian President Vladimir Putin signed a treaty on Tuesday to make Crimea part of "
+        "Russia.\n\nPutin signed the treaty in the Kremlin with Crimea's separatist leaders."
+    )
+    events = run(body, published="2014-03-18")
+    assert ("RUSGOV", "RUSGOV") not in {(e.source.code, e.target and e.target.code) for e in events}

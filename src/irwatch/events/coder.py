@@ -246,8 +246,14 @@ class Coder:
                 # "X issued a declaration demanding ...": X demands
                 gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
                 sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
-            # where people met or agreed is no party to it ("Trump and Kim meet in Singapore")
-            places = not sense.sym and sense.type != "CONSULT" and sense.origin != "dictionary"
+            # where people met, agreed or signed is no party to it ("Trump and Kim meet in
+            # Singapore", "signed the treaty in the Kremlin with ...")
+            places = (
+                not sense.sym
+                and sense.type not in ("CONSULT", "AGREE")
+                and sense.cameo != "057"
+                and sense.origin != "dictionary"
+            )
             cands = cl.objects(tok, places=places)
             if sense.type in FORCE:  # "massed troops outside the port city of Hodeidah"
                 cands += list(cl.prep_objects(tok, ("outside", "around", "near")))

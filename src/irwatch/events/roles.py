@@ -130,7 +130,11 @@ class Roles:
                                 Hit(h.text, h.start, h.end, h.actor, inner=True)
                                 for h in self.all(p, depth + 1)
                             ]
-                if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "across"):
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ in ("in", "from", "throughout", "across")
+                    and tok.lemma_.lower() not in self.lex.nouns  # "the treaty in the Kremlin"
+                ):
                     for p in c.children:
                         m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
                         if m is not None and all(a.kind == "state" for a in m.actors):
