@@ -574,3 +574,8 @@ def test_where_a_treaty_is_signed_is_no_party(run: Any) -> None:
     )
     events = run(body, published="2014-03-18")
     assert ("RUSGOV", "RUSGOV") not in {(e.source.code, e.target and e.target.code) for e in events}
+
+
+def test_where_the_war_of_an_effort_is_fought_is_no_target(run: Any) -> None:
+    events = run("Canada said it welcomed any effort to help end the war in Sudan.")
+    assert all(e.target is None or e.target.country != "SDN" for e in events)

@@ -272,6 +272,8 @@ class Coder:
                     if p.dep_ == "pobj"
                 ]
             targets = ar.pick(roles, cands, sources)
+            if not places:  # "signed a deal in Vienna": not even inside the object
+                targets = [h for h in targets if not _named_as_place(h, tok.doc)]
             parties = len({h.actor.id for h in sources})
             if sense.sym and parties > 1 and not (parties > 2 and targets):
                 # "the Armenian and Azerbaijani ministers met (with mediators)" is between the
@@ -529,6 +531,13 @@ def _dictionary_holds(f: _Found, found: list[_Found]) -> bool:
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
 #: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
 _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
+
+
+def _named_as_place(h: Hit, doc: Doc) -> bool:
+    """Whether actor ``h`` is named as where something happens ("in Vienna", "at the White
+    House")."""
+    root = doc[h.start : h.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
 
 
 def _whole_actor(tok: Token, roles: Roles) -> bool:

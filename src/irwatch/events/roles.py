@@ -194,6 +194,13 @@ class Roles:
         for c in tok.children:
             if c.dep_ in ("appos", "relcl"):
                 aside.update(t.i for t in c.subtree)
+            if c.dep_ == "acl":  # "any effort to help end the war in Yemen": where, not whom
+                aside.update(
+                    p.i
+                    for t in c.subtree
+                    if t.dep_ == "prep" and t.lower_ in ("in", "at", "near")
+                    for p in t.subtree
+                )
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
         for m in self.actors.in_span(lo, hi):
             if m.start not in exclude and m.start not in aside:
