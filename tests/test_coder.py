@@ -579,3 +579,11 @@ def test_where_a_treaty_is_signed_is_no_party(run: Any) -> None:
 def test_where_the_war_of_an_effort_is_fought_is_no_target(run: Any) -> None:
     events = run("Canada said it welcomed any effort to help end the war in Sudan.")
     assert all(e.target is None or e.target.country != "SDN" for e in events)
+
+
+def test_a_stance_from_the_dictionary_holds_over_the_act_it_is_about(run: Any) -> None:
+    # "disagree" is a dictionary verb; the demand inside its clause does not silence it
+    events = run("The Estonian minister disagreed with Russia by demanding an apology.")
+    assert ("ACCUSE", "EST", "RUS") in dyads(events)
+    # but a verb that carries its complement's event is no stance of its own
+    assert ("ACCUSE", "USA", "CHE") not in dyads(run("The US wants to attack Switzerland."))

@@ -164,7 +164,12 @@ class Coder:
             if sense is not None:
                 nouns.append(_Found(tok, sense, light))
         found = verbs + nouns
-        return [f for f in found if f.sense.origin != "dictionary" or _dictionary_holds(f, found)]
+        carriers = lex.carriers
+        return [
+            f
+            for f in found
+            if f.sense.origin != "dictionary" or _dictionary_holds(f, found, carriers)
+        ]
 
     def _contents(self, found: list[_Found]) -> set[int]:
         """Words of the clauses that say what a trigger asks, threatens, refuses ... (not events);
@@ -500,7 +505,7 @@ class Coder:
 _CONTENT = frozenset({"dobj", "xcomp", "ccomp", "advcl", "prep", "pobj", "attr", "oprd"})
 
 
-def _dictionary_holds(f: _Found, found: list[_Found]) -> bool:
+def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) -> bool:
     """Whether a trigger from the CAMEO dictionary stands: a verb with a subject of its own (not
     an adjunct "..., prompting protests"), not the light verb of an event noun found on its own
     ("held *talks*"), and with no other trigger in its object or complement ("summoned the
@@ -512,6 +517,11 @@ def _dictionary_holds(f: _Found, found: list[_Found]) -> bool:
         return False
     if any(g.light is not None and g.light.i == tok.i for g in found):
         return False
+    if f.sense.type in VERBAL and ar.verb_lemma(tok, carriers) not in carriers:
+        # "rejected a request to interrogate X", "demanded that Y withdraw": what a stance or
+        # a speech act is about is its content, not an event of its own (see ``_contents``);
+        # but verbs that carry their complement's event ("wants to attack") are no stance
+        return True
     # a pattern that names the noun is the specific reading of it ("plan * demonstration")
     named = frozenset().union(*f.sense.after) if f.sense.after else frozenset()
     others = {

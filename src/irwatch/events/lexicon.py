@@ -81,6 +81,19 @@ class Lexicon:
     weapons: frozenset[str] = frozenset()
     belief: frozenset[str] = frozenset()
 
+    @property
+    def carriers(self) -> frozenset[str]:
+        """Verbs that carry another word's event (intending, believing, may, must, light and very
+        common verbs): the dictionary gives them only its specific patterns."""
+        return (
+            self.intent
+            | self.belief
+            | self.hypothetical
+            | self.obligation
+            | self.light_verbs
+            | self.needs_pattern
+        )
+
 
 _CONDITIONS = ("prt", "prep", "obj", "xcomp", "verb", "mod")
 _FLAGS = ("sym", "notarget", "speaker", "giver")
@@ -246,14 +259,7 @@ def with_dictionary(hand: Lexicon, dictionary: Mapping[str, tuple[Sense, ...]]) 
     carry the event of their noun, and very common verbs (``needs_pattern``) get only its specific
     patterns ("plan a demonstration"), never a bare default ("planned", "held", "took").
     """
-    structural = (
-        hand.intent
-        | hand.belief
-        | hand.hypothetical
-        | hand.obligation
-        | hand.light_verbs
-        | hand.needs_pattern
-    )
+    structural = hand.carriers
     verbs = dict(hand.verbs)
     for lemma, senses in dictionary.items():
         if lemma in hand.speech:
