@@ -517,10 +517,12 @@ def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) 
         return False
     if any(g.light is not None and g.light.i == tok.i for g in found):
         return False
-    if f.sense.type in VERBAL and ar.verb_lemma(tok, carriers) not in carriers:
+    lemma = ar.verb_lemma(tok, carriers)
+    if f.sense.type in VERBAL and lemma not in carriers and lemma not in cl.REFUSING:
         # "rejected a request to interrogate X", "demanded that Y withdraw": what a stance or
         # a speech act is about is its content, not an event of its own (see ``_contents``);
-        # but verbs that carry their complement's event ("wants to attack") are no stance
+        # but verbs that carry their complement's event ("wants to attack") or negate it
+        # ("declined to criticise") are no stance of their own
         return True
     # a pattern that names the noun is the specific reading of it ("plan * demonstration")
     named = frozenset().union(*f.sense.after) if f.sense.after else frozenset()
