@@ -505,6 +505,11 @@ class Coder:
 _CONTENT = frozenset({"dobj", "xcomp", "ccomp", "advcl", "prep", "pobj", "attr", "oprd"})
 
 
+#: Types of a stance or a speech act: what they are about ("praised Haiti for improving",
+#: "rejected a request to extradite") is their content, not an event that silences them.
+_ABOUT = VERBAL | {"SUPPORT"}
+
+
 def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) -> bool:
     """Whether a trigger from the CAMEO dictionary stands: a verb with a subject of its own (not
     an adjunct "..., prompting protests"), not the light verb of an event noun found on its own
@@ -518,7 +523,7 @@ def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) 
     if any(g.light is not None and g.light.i == tok.i for g in found):
         return False
     lemma = ar.verb_lemma(tok, carriers)
-    if f.sense.type in VERBAL and lemma not in carriers and lemma not in cl.REFUSING:
+    if f.sense.type in _ABOUT and lemma not in carriers and lemma not in cl.REFUSING:
         # "rejected a request to interrogate X", "demanded that Y withdraw": what a stance or
         # a speech act is about is its content, not an event of its own (see ``_contents``);
         # but verbs that carry their complement's event ("wants to attack") or negate it
