@@ -505,9 +505,11 @@ class Coder:
 _CONTENT = frozenset({"dobj", "xcomp", "ccomp", "advcl", "prep", "pobj", "attr", "oprd"})
 
 
-#: Types of a stance or a speech act: what they are about ("praised Haiti for improving",
-#: "rejected a request to extradite") is their content, not an event that silences them.
-_ABOUT = VERBAL | {"SUPPORT"}
+#: Types of a stance, a speech act or a hostile act: what they are about or for ("praised Haiti
+#: for improving", "rejected a request to extradite", "rioted, setting fire to mattresses") is
+#: their content, not an event that silences them. Cooperative verbs still yield ("summoned the
+#: ambassador to complain" is the complaint).
+_ABOUT = VERBAL | {"SUPPORT", "PROTEST", "MOBILIZE", "COERCE", "SANCTION", "ASSAULT"}
 
 
 def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) -> bool:
