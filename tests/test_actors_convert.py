@@ -40,3 +40,17 @@ def test_dated_groups_and_places_hold_on_their_dates() -> None:
     assert code("SPLA", "2000-01-01") == "SDNREB" and code("SPLA", "2013-01-01") == "SSDMIL"
     # cached answers do not leak across dates
     assert code("Juba", "1990-01-01") == "SDN"
+
+
+def test_regions_the_country_entries_list_are_places_of_their_state() -> None:
+    kb = load_kb(None)
+
+    def code(text: str) -> str | None:
+        actor = kb.lookup(text, date="2008-08-12")
+        return actor.code if actor else None
+
+    assert code("Tibet") == "CHN" and code("Sichuan") == "CHN"
+    assert code("Abkhazia") == "GEO" and code("Aceh") == "IDN"
+    # names the knowledge base already had keep their reading
+    assert code("Georgia") == "GEO" and code("Hong Kong") == "HKG"
+    assert code("us") is None

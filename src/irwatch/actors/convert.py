@@ -3,9 +3,12 @@
     python -m irwatch.actors.convert ../shared/dictionaries
 
 writes ``data/agents.csv`` (generic agents of ``Phoenix.agents.txt``: "police" COP, "farmers" AGR,
-with their irregular plurals) and ``data/phoenix_periods.csv`` (organisations whose role the
-actor dictionaries bound by dates: the SPLM as SDN REB, then SDN GOV, then SSD). Both are MIT,
-credited in NOTICE. Hand-written rows (``roles.csv``, ``periods.csv``) win over them.
+with their irregular plurals), ``data/phoenix_periods.csv`` (organisations whose role the actor
+dictionaries bound by dates: the SPLM as SDN REB, then SDN GOV, then SSD) and
+``data/phoenix_places.csv`` (the regions, provinces and towns the country entries list as their
+synonyms: Tibet and Sichuan are CHN, Abkhazia GEO; only names the rest of the knowledge base does
+not know). All are MIT, credited in NOTICE. Hand-written rows (``roles.csv``, ``periods.csv``,
+``places.csv``) win over them.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from irwatch.actors.phoenix import ImportReport, _agents, _entries
@@ -97,6 +101,43 @@ def period_rows(directory: Path, states: set[str]) -> list[list[str]]:
     return rows
 
 
+COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
+#: Synonyms of a country entry that are no place of it ("Chinese Wall", deserts and rivers are
+#: places, but these name people or things).
+_NOT_PLACE = re.compile(r"\b(WALL|CANAL|DESERT|RIVER|SEA|LAKE|MOUNT|MOUNTAINS?|ISLANDS?)\b")
+
+
+def place_rows(directory: Path, states: set[str], known: Callable[[str], bool]) -> list[list[str]]:
+    """``[text, country, sector, kind]`` for the synonyms of the country entries (entries coded
+    with a bare state code that holds today), leaving out names ``known`` already and short or
+    odd ones."""
+    rows: dict[str, list[str]] = {}
+    path = directory / COUNTRIES_FILE
+    if not path.is_file():
+        return []
+    for e in _entries(path, ImportReport()):
+        current = [c for c, _, end in e.codes if end is None]
+        if len(current) != 1 or len(current[0]) != 3 or not current[0].isalpha():
+            continue
+        country = _STATE_MAP.get(current[0], current[0])
+        if country not in states:
+            continue
+        for alias in e.aliases:
+            text = alias.strip()
+            if (
+                sum(ch.isalpha() for ch in text) < 4  # "U.S.": acronyms are the KB's own
+                or not text[:1].isupper()  # "the Quebec of Europe" is a figure of speech
+                or "(" in text
+                or any(ch.isdigit() for ch in text)
+                or _NOT_PLACE.search(text.upper())
+                or text.lower() in rows
+                or known(text)
+            ):
+                continue
+            rows[text.lower()] = [text, country, "", "region"]
+    return sorted(rows.values(), key=lambda r: (r[1], r[0]))
+
+
 def convert(directory: Path, out_dir: Path = BUILTIN_DIR) -> list[Path]:
     """Write the converted files into ``out_dir``; the paths written."""
     states = {s.iso3 for s in base_states()} | {"XKX"}
@@ -108,7 +149,20 @@ def convert(directory: Path, out_dir: Path = BUILTIN_DIR) -> list[Path]:
         ["name", "aliases", "kind", "country", "sector", "code", "start", "end"],
         period_rows(directory, states),
     )
-    return [agents, periods]
+    places = out_dir / "phoenix_places.csv"
+    _write(places, ["text", "country", "sector", "kind"], place_rows(directory, states, _known()))
+    return [agents, periods, places]
+
+
+def _known() -> Callable[[str], bool]:
+    """Whether the knowledge base without the converted places knows a name, or it is a
+    common word or given name ("Georgia" is a state, "Victoria" a name)."""
+    from irwatch.actors.kb import KnowledgeBase
+    from irwatch.actors.tables import Tables, base_capitals, read_tables
+
+    base = Tables(states=base_states(), places=base_capitals())
+    kb = KnowledgeBase([base, read_tables(BUILTIN_DIR, converted_places=False)])
+    return lambda text: bool(kb.candidates(text)) or text.lower() in kb.common_words
 
 
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:

@@ -14,6 +14,7 @@ BUILTIN_DIR = Path(__file__).resolve().parent / "data"
 COLUMNS: dict[str, tuple[str, ...]] = {
     "states.csv": ("iso3", "name"),
     "places.csv": ("text", "country"),
+    "phoenix_places.csv": ("text", "country"),
     "organisations.csv": ("id", "name"),
     "roles.csv": ("word", "sector"),
     "features.csv": ("word", "position"),
@@ -158,8 +159,9 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[dict[str, str]]:
         raise KnowledgeBaseError("K001", path=path, detail=str(exc)) from exc
 
 
-def read_tables(directory: Path) -> Tables:
-    """Read every knowledge-base file present in ``directory``; absent files are empty."""
+def read_tables(directory: Path, *, converted_places: bool = True) -> Tables:
+    """Read every knowledge-base file present in ``directory``; absent files are empty.
+    ``converted_places``: with the places converted from the Phoenix dictionaries."""
     t = Tables()
     p = directory / "states.csv"
     if p.is_file():
@@ -174,8 +176,10 @@ def read_tables(directory: Path) -> Tables:
                     demonyms=_split(r.get("demonyms_plural")),
                 )
             )
-    p = directory / "places.csv"
-    if p.is_file():
+    names = ("phoenix_places.csv", "places.csv") if converted_places else ("places.csv",)
+    for p in (directory / name for name in names):
+        if not p.is_file():
+            continue
         for r in _rows(p, COLUMNS["places.csv"]):
             t.places.append(
                 PlaceRow(

@@ -28,6 +28,8 @@ TEXTS = frozenset(
     {"resolution", "bill", "law", "draft", "proposal", "plan", "measure", "motion", "text"}
 )
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
+#: Prepositions of a reason or topic ("sanctions over the crackdown", "talks about the war").
+REASON = frozenset({"over", "about", "despite", "because", "regarding", "concerning"})
 
 
 def verb_lemma(v: Token, known: Collection[str]) -> str:
@@ -149,7 +151,8 @@ def light_verb(n: Token, light: frozenset[str]) -> Token | None:
     if n.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         verb = head
     elif n.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
-        verb = head.head if head.lower_ not in TEMPORAL else None
+        # "imposed sanctions over the crackdown": what a reason names is no event of the verb's
+        verb = head.head if head.lower_ not in TEMPORAL and head.lower_ not in REASON else None
     elif n.dep_ == "pobj" and head.dep_ == "prt":
         verb = head.head
     if verb is None and n.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":

@@ -177,11 +177,15 @@ class Roles:
             t.pos_ != "PROPN" and t.lower_ not in ("of", "for", "the", "and", "-") for t in words
         ):
             return []
-        if self.actors.in_span(lo, hi):
-            return []  # a part of it is known: the resolver's reading stands
+        inner = self.actors.in_span(lo, hi)
+        if inner and not all(a.kind == "state" and not a.sector for m in inner for a in m.actors):
+            return []  # a part of it names someone: the resolver's reading stands
         actor = self.kb.lookup(words.text, date=self.date)
         if actor is None or not actor.code:
             return []
+        if inner and actor.kind == "state":
+            return []  # "the Republic of Korea" is the state the resolver found
+        # "the Liberation Tigers of Tamil Eelam" is the group, not the place inside its name
         return [Hit(words.text, lo, hi, actor)]
 
     def inside(self, tok: Token, exclude: set[int]) -> list[Hit]:
