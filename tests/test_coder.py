@@ -587,3 +587,10 @@ def test_a_stance_from_the_dictionary_holds_over_the_act_it_is_about(run: Any) -
     assert ("ACCUSE", "EST", "RUS") in dyads(events)
     # but a verb that carries its complement's event is no stance of its own
     assert ("ACCUSE", "USA", "CHE") not in dyads(run("The US wants to attack Switzerland."))
+
+
+def test_a_suggestion_of_what_was_is_a_claim_not_a_request(run: Any) -> None:
+    assert run("A Kenyan spokesman suggested that the raid was revenge for Uganda's help.") == []
+    assert ("REQUEST", "FRA", "IRN") in dyads(
+        run("France suggested that Iran should free the prisoners.")
+    )

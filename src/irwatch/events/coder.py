@@ -225,6 +225,8 @@ class Coder:
             return []
         if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
             return []  # "blew themselves up": the attack is coded by what it did to others
+        if sense.type == "REQUEST" and tok.pos_ == "VERB" and _states_a_fact(tok):
+            return []  # "suggested that the attack was retaliation": a claim, not a request
         sp = cl.speaker(clause, lex)
         reported = roles.all(sp)
         if sense.speaker:
@@ -550,6 +552,19 @@ def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) 
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
 #: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
 _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
+
+
+def _states_a_fact(v: Token) -> bool:
+    """Whether the that-clause of ``v`` says what is or was (indicative, past or present, no
+    modal), as a claim does, rather than what someone should do ("suggested that X leave")."""
+    for c in v.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        if auxes & {"should", "must", "would", "could", "will", "shall", "to", "be"}:
+            return False
+        return c.tag_ in ("VBD", "VBZ") or bool(auxes & {"was", "were", "is", "has", "had"})
+    return False
 
 
 def _named_as_place(h: Hit, doc: Doc) -> bool:
