@@ -594,3 +594,10 @@ def test_a_suggestion_of_what_was_is_a_claim_not_a_request(run: Any) -> None:
     assert ("REQUEST", "FRA", "IRN") in dyads(
         run("France suggested that Iran should free the prisoners.")
     )
+
+
+def test_an_act_noun_is_carried_by_verbs_of_beginning_and_stepping_up(run: Any) -> None:
+    assert ("COERCE", "RUS", "GEO") in dyads(
+        run("The Russian Black Sea Fleet began a naval blockade of the Georgian port of Poti.")
+    )
+    assert ("ASSAULT", "ISR", "PSE") in dyads(run("Israel stepped up air strikes on Gaza."))

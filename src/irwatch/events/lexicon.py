@@ -95,6 +95,24 @@ class Lexicon:
         )
 
 
+#: Types of acts that one begins, carries on or steps up ("began a naval blockade").
+_ACTS = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE"})
+
+
+def _aspectual(
+    nouns: Mapping[str, tuple[Sense, ...]], verbs: frozenset[str]
+) -> dict[str, tuple[Sense, ...]]:
+    """Noun senses of acts that name their verbs also take the verbs of beginning, carrying on
+    and stepping up (``aspectual`` in triggers.yaml): "began a blockade", "stepped up raids"."""
+    return {
+        lemma: tuple(
+            dataclasses.replace(s, verb=s.verb | verbs) if s.verb and s.type in _ACTS else s
+            for s in senses
+        )
+        for lemma, senses in nouns.items()
+    }
+
+
 _CONDITIONS = ("prt", "prep", "obj", "xcomp", "verb", "mod")
 _FLAGS = ("sym", "notarget", "speaker", "giver")
 
@@ -148,7 +166,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
     """A :class:`Lexicon` from the parsed YAML mapping; raises ValueError when malformed."""
     return Lexicon(
         verbs=_senses(data.get("verbs") or {}, "verbs"),
-        nouns=_senses(data.get("nouns") or {}, "nouns"),
+        nouns=_aspectual(_senses(data.get("nouns") or {}, "nouns"), _words(data, "aspectual")),
         light_verbs=_words(data, "light_verbs"),
         speech=_words(data, "speech"),
         intent=_words(data, "intent"),
