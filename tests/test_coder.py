@@ -601,3 +601,12 @@ def test_an_act_noun_is_carried_by_verbs_of_beginning_and_stepping_up(run: Any) 
         run("The Russian Black Sea Fleet began a naval blockade of the Georgian port of Poti.")
     )
     assert ("ASSAULT", "ISR", "PSE") in dyads(run("Israel stepped up air strikes on Gaza."))
+
+
+def test_what_one_wants_of_another_is_a_request(run: Any) -> None:
+    assert dyads(run("France wants Iran to free the prisoners.")) == {("REQUEST", "FRA", "IRN")}
+    assert dyads(run("The EU would like Russia to withdraw its troops.")) == {
+        ("REQUEST", None, "RUS")
+    }
+    assert ("REQUEST", "FIN", "RUS") in dyads(run("Finland would like an explanation from Russia."))
+    assert run("The tanks might want Iran to pull back.") == []

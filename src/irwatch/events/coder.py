@@ -96,6 +96,7 @@ class Coder:
             found = self._triggers(sent)
             skip = self._contents(found)
             drafts += self._obligations(sent, roles, skip)
+            drafts += self._wishes(sent, roles)
             for f in found:
                 if f.token.i not in skip:
                     drafts += self._drafts(f, roles)
@@ -498,6 +499,46 @@ class Coder:
                     )
                 )
         return out
+
+    def _wishes(self, sent: Span, roles: Roles) -> list[rec.Draft]:
+        """ "X wants Y to leave", "X would like Y to withdraw", "would like an explanation from
+        Y": what X wants of another actor is X's request to it (CAMEO 020)."""
+        out: list[rec.Draft] = []
+        for v in sent:
+            if v.pos_ != "VERB" or not self._wanting(v):
+                continue
+            asked: list[Hit] = []
+            for c in v.children:
+                if c.dep_ == "ccomp" and cl.has_aux_to(c):  # "wants Bush to boycott"
+                    asked = roles.all(cl.first_child(c, ("nsubj",)))
+                elif c.dep_ == "dobj" and any(
+                    x.dep_ == "xcomp" and cl.has_aux_to(x) for x in v.children
+                ):  # "would like Russia to withdraw"
+                    asked = roles.all(c) if roles.actors.covering(c.i) else []
+                elif c.dep_ == "dobj" and not roles.actors.covering(c.i):
+                    # "would like an explanation from Russia"
+                    asked = [h for p in cl.prep_objects(c, ("from",)) for h in roles.all(p)]
+                if asked:
+                    break
+            if not asked or cl.negated(v) or cl.modality(v, self.lexicon) == "hypothetical":
+                continue  # "might want Obama to head back" is no one's request
+            wanters = roles.all(cl.subject(v))
+            for src, tgt in ar.pairs(wanters, asked, None):
+                out.append(
+                    rec.Draft(
+                        "REQUEST", "020", None, src, tgt, v, v.text, v, "asserted", None, False
+                    )
+                )
+        return out
+
+    def _wanting(self, v: Token) -> bool:
+        """Whether ``v`` says what its subject wants: "want", "wish", "would like / prefer"."""
+        lemma = v.lemma_.lower()
+        if lemma in ("want", "wish"):
+            return True
+        return lemma in ("like", "prefer") and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in v.children
+        )
 
 
 # -- helpers ---------------------------------------------------------------------------------
