@@ -609,4 +609,4 @@ def test_what_one_wants_of_another_is_a_request(run: Any) -> None:
         ("REQUEST", None, "RUS")
     }
     assert ("REQUEST", "FIN", "RUS") in dyads(run("Finland would like an explanation from Russia."))
-    assert run("The tanks might want Iran to pull back.") == []
+    assert all(e.type != "REQUEST" for e in run("Israel might want Iran to pull back."))
