@@ -610,3 +610,8 @@ def test_what_one_wants_of_another_is_a_request(run: Any) -> None:
     }
     assert ("REQUEST", "FIN", "RUS") in dyads(run("Finland would like an explanation from Russia."))
     assert all(e.type != "REQUEST" for e in run("Israel might want Iran to pull back."))
+
+
+def test_a_guess_with_may_or_could_is_no_event(run: Any) -> None:
+    assert run("The move could upset the calm between Turkey and Iraq.") == []
+    assert run("Analysts said India may pull its troops out of Lebanon.") == []

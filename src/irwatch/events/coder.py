@@ -352,6 +352,13 @@ class Coder:
             etype, cameo, modal = "REJECT", "12", "asserted"
         elif cl.unless(clause):  # "will withdraw unless ...": an ultimatum
             etype, cameo = "THREATEN", "13"
+        elif (
+            modal == "hypothetical"
+            and not reported
+            and sense.type not in VERBAL
+            and any(c.dep_ == "aux" and c.lower_ in _GUESS for c in clause.children)
+        ):
+            return []  # "could upset the calm", "may pull out": a guess, no one's stated intent
         elif modal != "asserted" and sense.type not in VERBAL:
             etype = "AGREE" if sense.type in COOPERATIVE else "THREATEN"
             cameo = "03" if etype == "AGREE" else "13"
@@ -590,6 +597,8 @@ def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) 
     return True
 
 
+#: Modal verbs of a guess ("may pull out", "could upset").
+_GUESS = frozenset({"may", "might", "could"})
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
 #: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
 _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
