@@ -615,3 +615,8 @@ def test_what_one_wants_of_another_is_a_request(run: Any) -> None:
 def test_a_guess_with_may_or_could_is_no_event(run: Any) -> None:
     assert run("The move could upset the calm between Turkey and Iraq.") == []
     assert run("Analysts said India may pull its troops out of Lebanon.") == []
+
+
+def test_a_call_on_a_day_is_a_phone_call_and_a_naming_is_no_call(run: Any) -> None:
+    assert dyads(run("Putin called Erdogan on Tuesday.")) == {("CONSULT", "RUS", "TUR")}
+    assert run("The Kenyan president called Uganda 'a bad neighbour' on Tuesday.") == []

@@ -47,8 +47,10 @@ def verb_lemma(v: Token, known: Collection[str]) -> str:
 
 def verb_context(v: Token) -> VerbContext:
     """The lemmas around a verb that its senses' conditions test."""
-    prt = {c.lemma_.lower() for c in v.children if c.dep_ in ("prt", "prep", "advmod")}
-    prep = {c.lemma_.lower() for c in v.children if c.dep_ in ("prep", "dative", "agent")}
+    # "called Erdogan on Tuesday" is no "call on": a date's preposition is no particle
+    kids = [c for c in v.children if not _of_date(c)]
+    prt = {c.lemma_.lower() for c in kids if c.dep_ in ("prt", "prep", "advmod")}
+    prep = {c.lemma_.lower() for c in kids if c.dep_ in ("prep", "dative", "agent")}
     for c in v.children:  # "called for Iran and Iraq to expand ...": "for" marks the clause
         if c.dep_ in ("advcl", "ccomp"):
             prep.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
@@ -78,6 +80,13 @@ def verb_context(v: Token) -> VerbContext:
         "xcomp": frozenset(xcomp),
     }
     return VerbContext(v, base)
+
+
+def _of_date(c: Token) -> bool:
+    """Whether ``c`` is a preposition whose object is a date or time ("on Tuesday")."""
+    return c.dep_ == "prep" and any(
+        p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children
+    )
 
 
 class VerbContext(Mapping[str, frozenset[str]]):
@@ -114,7 +123,7 @@ def _words_after(v: Token) -> frozenset[str]:
     """Lemmas and forms of the verb's phrase after it (object, particles, prepositional phrases),
     without the clauses of their own it holds: what a dictionary pattern's right side tests."""
     out: set[str] = set()
-    stack = [c for c in v.children if c.i > v.i and c.dep_ not in _OWN_CLAUSES]
+    stack = [c for c in v.children if c.i > v.i and c.dep_ not in _OWN_CLAUSES and not _of_date(c)]
     while stack:
         t = stack.pop()
         if t.i - v.i > _PATTERN_REACH:

@@ -226,6 +226,8 @@ class Coder:
             return []
         if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
             return []  # "blew themselves up": the attack is coded by what it did to others
+        if sense.origin == "dictionary" and not sense.specific and _names_as(tok):
+            return []  # "calls Israel 'a disgraceful blot'": a naming, not a phone call
         if sense.type == "REQUEST" and tok.pos_ == "VERB" and _states_a_fact(tok):
             return []  # "suggested that the attack was retaliation": a claim, not a request
         sp = cl.speaker(clause, lex)
@@ -602,6 +604,20 @@ _GUESS = frozenset({"may", "might", "could"})
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
 #: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
 _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
+
+
+def _names_as(v: Token) -> bool:
+    """Whether ``v`` calls its object something ("called Iran a threat", "calls his programme an
+    act of justice", "called the remarks 'deeply disturbing'"): an object predicate, or a quote
+    right after the verb's object."""
+    if any(c.dep_ == "oprd" for c in v.children):
+        return True
+    for c in v.children:
+        if c.dep_ == "dobj":
+            quoted = [t for t in c.subtree if t.is_quote or t.text in ("'", '"', "‘", "’")]
+            if quoted:
+                return True
+    return False
 
 
 def _states_a_fact(v: Token) -> bool:
