@@ -327,6 +327,8 @@ class Coder:
             if sense.sym:  # "reach a deal in Vienna": where parties met is not a party
                 words = [w for w in words if w.head.lower_ not in ("in", "at", "near")]
             targets = ar.pick(roles, words, sources, foreign=placed) or held
+            if sense.sym:  # not even inside a word of the clause ("a deal in Vienna")
+                targets = [h for h in targets if not _named_as_place(h, tok.doc)]
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
             # "measures demanded by the EU": a participle describing a noun is no event of its
