@@ -624,12 +624,3 @@ def test_a_guess_with_may_or_could_is_no_event(run: Any) -> None:
 def test_a_call_on_a_day_is_a_phone_call_and_a_naming_is_no_call(run: Any) -> None:
     assert dyads(run("Putin called Erdogan on Tuesday.")) == {("CONSULT", "RUS", "TUR")}
     assert run("The Kenyan president called Uganda 'a bad neighbour' on Tuesday.") == []
-
-
-def test_where_a_deal_is_reached_is_no_party(run: Any) -> None:
-    events = run(
-        "Iran and six world powers reached an agreement on Tuesday.",
-        title="Iran and world powers reach nuclear deal in Vienna",
-        published="2015-07-14",
-    )
-    assert all(e.target is None or e.target.country != "AUT" for e in events)

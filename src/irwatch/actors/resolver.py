@@ -96,6 +96,19 @@ def _trim(span: Span) -> tuple[int, int]:
     return s, e
 
 
+def _line_breaks(doc: Doc) -> list[int]:
+    """The positions of the whitespace tokens of ``doc`` that hold a line break, in order."""
+    from spacy.attrs import IS_SPACE
+
+    spaces = doc.to_array([IS_SPACE]).nonzero()[0].tolist()
+    return [i for i in spaces if "\n" in doc[i].text]
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    at = bisect_left(positions, start)
+    return at < len(positions) and positions[at] < end
+
+
 def _paragraphs(span: Span) -> list[tuple[int, int]]:
     """A noun chunk cut at line breaks ("Spain\n\nThe Spanish government"), each piece trimmed."""
     pieces, start = [], span.start
@@ -126,7 +139,15 @@ class Resolver:
         # Entities that may name an actor, trimmed; computed once (Span.ents walks the whole doc).
         memory.ents = sorted({_trim(e) for e in doc.ents if e.label_ in _LABELS})
         memory.geo = geographic_tokens(doc, self.kb) if self.kb.features else set()
-        chunks = {piece for c in doc.noun_chunks for piece in _paragraphs(c)}
+        breaks = _line_breaks(doc)
+        chunks = {
+            piece
+            for c in doc.noun_chunks
+            for piece in (
+                _paragraphs(c) if breaks and _any_between(breaks, c.start, c.end) else [_trim(c)]
+            )
+            if piece[0] < piece[1]
+        }
         hints, openers, roles = self._hints(doc)
         of_phrases = self._of_phrases(doc, chunks, roles)
         spans = sorted(chunks | of_phrases | set(memory.ents))
