@@ -54,3 +54,11 @@ def test_regions_the_country_entries_list_are_places_of_their_state() -> None:
     # names the knowledge base already had keep their reading
     assert code("Georgia") == "GEO" and code("Hong Kong") == "HKG"
     assert code("us") is None
+
+
+def test_armed_groups_of_the_non_state_dictionary_are_known() -> None:
+    kb = load_kb(None)
+    actor = kb.lookup("Ansar al-Islam", date="2004-01-01")
+    assert actor is not None and (actor.country, actor.sector) == ("IRQ", "REB")
+    # short names that collide with other things are left out
+    assert kb.lookup("La Liga", date="2004-01-01") is None

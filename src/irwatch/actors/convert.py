@@ -6,9 +6,10 @@ writes ``data/agents.csv`` (generic agents of ``Phoenix.agents.txt``: "police" C
 with their irregular plurals), ``data/phoenix_periods.csv`` (organisations whose role the actor
 dictionaries bound by dates: the SPLM as SDN REB, then SDN GOV, then SSD) and
 ``data/phoenix_places.csv`` (the regions, provinces and towns the country entries list as their
-synonyms: Tibet and Sichuan are CHN, Abkhazia GEO; only names the rest of the knowledge base does
-not know). All are MIT, credited in NOTICE. Hand-written rows (``roles.csv``, ``periods.csv``,
-``places.csv``) win over them.
+synonyms: Tibet and Sichuan are CHN, Abkhazia GEO) and ``data/phoenix_groups.csv`` (armed groups
+of the non-state dictionary with one undated code: Ansar al-Islam IRQ REB); only names the rest
+of the knowledge base does not know. All are MIT, credited in NOTICE. Hand-written rows
+(``roles.csv``, ``periods.csv``, ``places.csv``, ``organisations.csv``) win over them.
 """
 
 from __future__ import annotations
@@ -138,6 +139,48 @@ def place_rows(directory: Path, states: set[str], known: Callable[[str], bool]) 
     return sorted(rows.values(), key=lambda r: (r[1], r[0]))
 
 
+GROUPS_FILE = "Phoenix.MilNonState.actors.txt"
+
+
+def group_rows(directory: Path, states: set[str], known: Callable[[str], bool]) -> list[list[str]]:
+    """``[id, name, aliases, kind, country, sector, code]`` for the armed groups of the
+    non-state dictionary coded with one undated state code and sector (Ansar al-Islam IRQ REB),
+    leaving out groups ``known`` already by name."""
+    rows: list[list[str]] = []
+    seen: set[str] = set()
+    path = directory / GROUPS_FILE
+    if not path.is_file():
+        return []
+    for e in _entries(path, ImportReport()):
+        if len(e.codes) != 1 or e.codes[0][1] or e.codes[0][2]:
+            continue
+        code = e.codes[0][0]
+        country = _STATE_MAP.get(code[:3], code[:3])
+        sector = _SECTOR_MAP.get(code[3:6], code[3:6])
+        if country not in states or not _SECTORS.match(sector) or sector in _NO_SECTOR:
+            continue
+        name = re.sub(r"\s*\([^)]*\)\s*", " ", e.name).strip()  # "(IRA)": an alias below
+        names = [name] + [re.sub(r"\s*\([^)]*\)\s*", " ", a).strip() for a in e.aliases]
+        acronyms = re.findall(r"\(([A-Z][A-Za-z0-9-]{1,9})\)", " ".join([e.name, *e.aliases]))
+        # short names collide with other things ("21 June", "La Liga"): acronyms are kept, as
+        # the dictionary gives them in brackets
+        fresh = [
+            n
+            for n in dict.fromkeys([*names, *acronyms])
+            if (sum(ch.isalpha() for ch in n) >= 9 or (n in acronyms and len(n) >= 3))
+            and n.lower() not in seen
+            and not known(n)
+        ]
+        if not fresh or known(name):
+            continue
+        seen.update(n.lower() for n in fresh)
+        ident = "phoenix:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        kind = "group" if sector in ("REB", "INS", "OPP", "RAD") else "organisation"
+        code = country + sector + code[6:]
+        rows.append([ident, fresh[0], "|".join(fresh[1:]), kind, country, sector, code])
+    return sorted(rows)
+
+
 def convert(directory: Path, out_dir: Path = BUILTIN_DIR) -> list[Path]:
     """Write the converted files into ``out_dir``; the paths written."""
     states = {s.iso3 for s in base_states()} | {"XKX"}
@@ -149,9 +192,16 @@ def convert(directory: Path, out_dir: Path = BUILTIN_DIR) -> list[Path]:
         ["name", "aliases", "kind", "country", "sector", "code", "start", "end"],
         period_rows(directory, states),
     )
+    known = _known()
     places = out_dir / "phoenix_places.csv"
-    _write(places, ["text", "country", "sector", "kind"], place_rows(directory, states, _known()))
-    return [agents, periods, places]
+    _write(places, ["text", "country", "sector", "kind"], place_rows(directory, states, known))
+    groups = out_dir / "phoenix_groups.csv"
+    _write(
+        groups,
+        ["id", "name", "aliases", "kind", "country", "sector", "code"],
+        group_rows(directory, states, known),
+    )
+    return [agents, periods, places, groups]
 
 
 def _known() -> Callable[[str], bool]:

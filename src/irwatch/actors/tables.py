@@ -16,6 +16,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "places.csv": ("text", "country"),
     "phoenix_places.csv": ("text", "country"),
     "organisations.csv": ("id", "name"),
+    "phoenix_groups.csv": ("id", "name"),
     "roles.csv": ("word", "sector"),
     "features.csv": ("word", "position"),
     "things.csv": ("word",),
@@ -161,7 +162,8 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[dict[str, str]]:
 
 def read_tables(directory: Path, *, converted_places: bool = True) -> Tables:
     """Read every knowledge-base file present in ``directory``; absent files are empty.
-    ``converted_places``: with the places converted from the Phoenix dictionaries."""
+    ``converted_places``: with the places and armed groups converted from the Phoenix
+    dictionaries."""
     t = Tables()
     p = directory / "states.csv"
     if p.is_file():
@@ -189,8 +191,12 @@ def read_tables(directory: Path, *, converted_places: bool = True) -> Tables:
                     (r.get("kind") or "").strip(),
                 )
             )
-    p = directory / "organisations.csv"
-    if p.is_file():
+    names = (
+        ("phoenix_groups.csv", "organisations.csv") if converted_places else ("organisations.csv",)
+    )
+    for p in (directory / name for name in names):
+        if not p.is_file():
+            continue
         for r in _rows(p, COLUMNS["organisations.csv"]):
             country, sector = _opt(r.get("country")), _opt(r.get("sector"))
             code = _opt(r.get("code")) or f"{country or ''}{sector or ''}" or r["id"].strip()
