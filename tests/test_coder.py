@@ -624,3 +624,8 @@ def test_a_guess_with_may_or_could_is_no_event(run: Any) -> None:
 def test_a_call_on_a_day_is_a_phone_call_and_a_naming_is_no_call(run: Any) -> None:
     assert dyads(run("Putin called Erdogan on Tuesday.")) == {("CONSULT", "RUS", "TUR")}
     assert run("The Kenyan president called Uganda 'a bad neighbour' on Tuesday.") == []
+
+
+def test_a_place_naming_a_treaty_is_no_party(run: Any) -> None:
+    events = run("Canada refused to ratify the Kyoto Protocol on Monday.")
+    assert all(e.target is None or e.target.country != "JPN" for e in events)
