@@ -62,3 +62,17 @@ def test_armed_groups_of_the_non_state_dictionary_are_known() -> None:
     assert actor is not None and (actor.country, actor.sector) == ("IRQ", "REB")
     # short names that collide with other things are left out
     assert kb.lookup("La Liga", date="2004-01-01") is None
+
+
+def test_a_thing_named_after_a_converted_place_names_no_state() -> None:
+    from irwatch.actors import Resolver
+    from irwatch.nlp import load_nlp
+
+    nlp, resolver = load_nlp(), Resolver(load_kb(None))
+
+    def countries(text: str) -> set[str | None]:
+        doc = nlp(text)
+        return {a.country for m in resolver.read(doc, date="2005-12-10") for a in m.actors}
+
+    assert "RUS" not in countries("The villagers attacked the police with Molotov cocktails.")
+    assert "CHN" in countries("Police clashed with villagers in Sichuan province.")

@@ -77,6 +77,9 @@ class KnowledgeBase:
         #: more evidence (a title, a role, a country word, an earlier full mention).
         self.guarded: dict[Key, list[Person]] = {}
         self.common_words: set[str] = set()
+        #: Names of regions and towns converted from the Phoenix dictionaries: as a modifier of a
+        #: common noun they name a thing ("Molotov cocktails"), not their state.
+        self.regions: set[Key] = set()
         self.roles: dict[Key, Role] = {}
         self.states: dict[str, Actor] = {}
         self.people: dict[str, Person] = {}
@@ -192,6 +195,8 @@ class KnowledgeBase:
                 self._put(text, actor, level, 0)
             self.adjectives.update(key(text) for text in (*s.adjectives, *s.demonyms))
         for pl in t.places:
+            if pl.kind == "region":
+                self.regions.add(key(pl.text))
             state = self.states.get(pl.country)
             name = state.name if state else pl.country
             if pl.sector:

@@ -28,6 +28,12 @@ _PAIR_WORDS = frozenset({"two", "both"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 #: Codes of regions ("the West"): their word also begins other names ("West Africa").
 _REGIONS = frozenset({"WST"})
+#: Nouns of places that a region's name may modify ("Sichuan province", "Gori district").
+_PLACE_NOUNS = frozenset(
+    {"province", "region", "city", "town", "village", "county", "district", "state", "area"}
+    | {"capital", "port", "island", "border", "prefecture", "governorate", "municipality"}
+    | {"valley", "airport", "camp", "base", "oblast", "republic", "territory", "coast"}
+)
 _PREDETERMINERS = frozenset({"both", "either", "neither", "all"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both"})
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -267,7 +273,8 @@ class Resolver:
                 break
             if a < b and (a, b) != (s, e) and not any(m.start < b and a < m.end for m in parts):
                 if (
-                    self._partial_person(doc, a, b, s, e, day)  # "Abdelaziz" of "President
+                    (b - a == 1 and self._region_of_a_thing(doc[a]))
+                    or self._partial_person(doc, a, b, s, e, day)  # "Abdelaziz" of "President
                     or _inside(doc, a, b, memory.geo)  # Abdelaziz Bouteflika" is no one alone
                     or self._of_thing(doc, a, b, e)
                     or _stance(doc, a, b)
@@ -293,6 +300,8 @@ class Resolver:
                 and not self._partial_person(doc, i, i + 1, s, e, day)
             ):
                 actor = self.kb.lookup(t.text, date=day)
+                if actor is not None and self._region_of_a_thing(t):
+                    continue  # "Molotov cocktails"
                 if actor is not None and actor.code in _REGIONS and _names_on(doc, i, e):
                     continue  # "West" of "West African", "the West Bank" is no region of its own
                 if actor is not None:
@@ -328,6 +337,17 @@ class Resolver:
             and doc[j].lower_ in REGION_WORDS
             and region_of_adjective(self.kb, tokens(doc[i].text))
             and self.kb.lookup(doc[j : i + 1].text, date=day) is None
+        )
+
+    def _region_of_a_thing(self, t: Token) -> bool:
+        """Whether ``t`` is a converted region's name modifying a common noun ("Molotov
+        cocktails"): a thing named after the place, not the place's state."""
+        return (
+            t.dep_ in ("compound", "amod")
+            and t.head.pos_ == "NOUN"
+            and t.head.text[:1].islower()
+            and t.head.lemma_.lower() not in _PLACE_NOUNS  # "Sichuan province" is the place
+            and key(t.text) in self.kb.regions
         )
 
     def _of_thing(self, doc: Doc, a: int, b: int, e: int) -> bool:
