@@ -629,3 +629,8 @@ def test_a_call_on_a_day_is_a_phone_call_and_a_naming_is_no_call(run: Any) -> No
 def test_a_place_naming_a_treaty_is_no_party(run: Any) -> None:
     events = run("Canada refused to ratify the Kyoto Protocol on Monday.")
     assert all(e.target is None or e.target.country != "JPN" for e in events)
+
+
+def test_what_a_speaker_says_another_needs_to_do_is_a_request(run: Any) -> None:
+    assert dyads(run("The US said Iran needs to stop enrichment.")) == {("REQUEST", "USA", "IRN")}
+    assert dyads(run("Germany said Russia has to withdraw.")) == {("REQUEST", "DEU", "RUS")}

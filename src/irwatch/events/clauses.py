@@ -475,7 +475,7 @@ def obligation(v: Token, lex: Lexicon) -> bool:
         if c.dep_ == "aux" and c.lower_ in lex.obligation:
             return True
     h = v.head
-    return v.dep_ == "xcomp" and h.lemma_ == "have" and h.tag_ in ("VBZ", "VBP", "VBD")
+    return v.dep_ == "xcomp" and h.lemma_ in ("have", "need") and h.tag_ in ("VBZ", "VBP", "VBD")
 
 
 def clause_tokens(start: Token, limit: int = 40) -> list[Token]:

@@ -489,6 +489,8 @@ class Coder:
         for c in sent:
             if c.pos_ not in ("VERB", "AUX") or not cl.obligation(c, self.lexicon):
                 continue
+            if c.dep_ == "xcomp":  # "Iran needs to stop", "has to stop": the clause of "needs"
+                c = c.head
             if c.dep_ not in ("ccomp", "acl") or c.head.i == c.i:
                 continue
             s = c.head
