@@ -172,7 +172,7 @@ class Resolver:
                     taken.update(range(s, e))
                 continue
             if (
-                any(t.lower_ in UNKNOWN_OPENERS for t in doc[s:e])
+                openers[e] > openers[s]
                 or _inside(doc, s, e, memory.geo)
                 or self._of_thing(doc, s, e, len(doc))
                 or _stance(doc, s, e)
@@ -353,7 +353,7 @@ class Resolver:
     def _of_thing(self, doc: Doc, a: int, b: int, e: int) -> bool:
         """Whether tokens ``a:b`` modify a thing, not an actor: "Greek" of "Greek debt"."""
         things = self.kb.things
-        head = doc[a:b].root.head
+        head = doc[a].head if b == a + 1 else doc[a:b].root.head
         return any(
             w.i < e and w.lower_ in things and w.pos_ in ("NOUN", "PROPN")
             for w in ((doc[b],) if b < len(doc) else ()) + (head,)
@@ -533,8 +533,10 @@ def _names_on(doc: Doc, i: int, e: int) -> bool:
 
 def _inside(doc: Doc, s: int, e: int, tokens: set[int]) -> bool:
     """Whether the words of tokens ``s:e`` (articles and punctuation aside) are in ``tokens``."""
+    if not tokens or not any(i in tokens for i in range(s, e)):
+        return False
     words = [t.i for t in doc[s:e] if not t.is_punct and t.lower_ not in _DETERMINERS]
-    return bool(tokens) and bool(words) and all(i in tokens for i in words)
+    return bool(words) and all(i in tokens for i in words)
 
 
 def _stance(doc: Doc, a: int, b: int) -> bool:
