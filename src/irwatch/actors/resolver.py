@@ -12,7 +12,7 @@ from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key, tokens
 from irwatch.actors.phrases import region_of_adjective
 from irwatch.actors.second_reading import read_in_context
-from irwatch.actors.words import REGION_WORDS, SPONSORS, UNKNOWN_OPENERS
+from irwatch.actors.words import REGION_WORDS, SPONSORS, UNKNOWN_OPENERS, in_sorted
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -219,17 +219,13 @@ class Resolver:
         arr = doc.to_array([LOWER, IS_LOWER, IS_PUNCT, IS_SPACE, ENT_TYPE])
         lower = arr[:, 0]
 
-        def member(values: Any, table: Any) -> Any:  # np.isin for a sorted table, faster
-            at = np.minimum(np.searchsorted(table, values), len(table) - 1)
-            return table[at] == values
-
-        cased = (arr[:, 1] == 0) & (arr[:, 2] == 0) & (arr[:, 3] == 0) & ~member(lower, dets)
-        role = member(lower, roles)
-        hint = cased | role | member(arr[:, 4], labels)
+        cased = (arr[:, 1] == 0) & (arr[:, 2] == 0) & (arr[:, 3] == 0) & ~in_sorted(lower, dets)
+        role = in_sorted(lower, roles)
+        hint = cased | role | in_sorted(arr[:, 4], labels)
         zero = np.zeros(1, dtype=np.int64)
         return (
             np.concatenate([zero, np.cumsum(hint)]).tolist(),
-            np.concatenate([zero, np.cumsum(member(lower, opens))]).tolist(),
+            np.concatenate([zero, np.cumsum(in_sorted(lower, opens))]).tolist(),
             np.concatenate([zero, np.cumsum(role)]).tolist(),
         )
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from irwatch.actors.context import _PRONOUNS, _REACH, Context, actor_in, generic_role
 from irwatch.actors.names import Key, key
+from irwatch.actors.words import in_sorted
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -32,9 +33,7 @@ def read_in_context(
     arr = doc.to_array([LOWER, TAG])  # hashes: no Token objects for the whole document
     lower, tag = arr[:, 0], arr[:, 1]
     hashes = _hashes(kb, doc)
-    table = hashes["words"]
-    near = np.minimum(np.searchsorted(table, lower), len(table) - 1)
-    is_word = (table[near] == lower).tolist()
+    is_word = in_sorted(lower, hashes["words"]).tolist()
     person = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["people"]))))
     names = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["names"]))))
     ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}

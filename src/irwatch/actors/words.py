@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 #: Words that open a phrase without changing whom it names.
 OPENERS = frozenset({"the", "a", "an", "then", "both"})
@@ -111,3 +112,12 @@ ORGANISATION_HEADS = frozenset(
     {"coalition", "alliance", "front", "movement", "union", "league", "federation", "party"}
     | {"association", "council", "committee", "group", "organisation", "organization"}
 )
+
+
+def in_sorted(values: Any, table: Any) -> Any:
+    """Which of the hashes ``values`` (a NumPy array) are in ``table`` (a sorted, non-empty NumPy
+    array): ``np.isin`` for a table built once, without sorting it again per document."""
+    import numpy as np
+
+    at = np.minimum(np.searchsorted(table, values), len(table) - 1)
+    return table[at] == values

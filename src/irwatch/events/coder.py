@@ -75,6 +75,7 @@ class Coder:
         self.ontology = ontology or load_ontology()
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or load_gazetteer()
+        self._carriers = self.lexicon.carriers  # a union of six word lists: made once
 
     @classmethod
     def default(cls, *, kb_dir: str | None = None) -> Coder:
@@ -165,11 +166,10 @@ class Coder:
             if sense is not None:
                 nouns.append(_Found(tok, sense, light))
         found = verbs + nouns
-        carriers = lex.carriers
         return [
             f
             for f in found
-            if f.sense.origin != "dictionary" or _dictionary_holds(f, found, carriers)
+            if f.sense.origin != "dictionary" or _dictionary_holds(f, found, self._carriers)
         ]
 
     def _contents(self, found: list[_Found]) -> set[int]:
@@ -271,7 +271,7 @@ class Coder:
             if topical:
                 # "discussed projects in Nepal", "will discuss U.S.-Korean relations": what is
                 # discussed is no party to it; only "with X" or an actor as the object is
-                cands = [c for c in cands if c.head.lower_ == "with" or _whole_actor(c, roles)]
+                cands = [c for c in cands if c.head.lower_ == "with" or roles.actors.covering(c.i)]
                 cands += [  # "discussed the projects in Nepal with Koirala": parsed inside
                     p
                     for o in tok.children
@@ -518,7 +518,7 @@ class Coder:
         Y": what X wants of another actor is X's request to it (CAMEO 020)."""
         out: list[rec.Draft] = []
         for v in sent:
-            if v.pos_ != "VERB" or not self._wanting(v):
+            if v.pos_ != "VERB" or not _wanting(v):
                 continue
             asked: list[Hit] = []
             for c in v.children:
@@ -544,17 +544,18 @@ class Coder:
                 )
         return out
 
-    def _wanting(self, v: Token) -> bool:
-        """Whether ``v`` says what its subject wants: "want", "wish", "would like / prefer"."""
-        lemma = v.lemma_.lower()
-        if lemma in ("want", "wish"):
-            return True
-        return lemma in ("like", "prefer") and any(
-            c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in v.children
-        )
-
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+def _wanting(v: Token) -> bool:
+    """Whether ``v`` says what its subject wants: "want", "wish", "would like / prefer"."""
+    lemma = v.lemma_.lower()
+    if lemma in ("want", "wish"):
+        return True
+    return lemma in ("like", "prefer") and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in v.children
+    )
 
 
 #: Clauses and phrases of a verb that hold what it is about: a trigger there is the event.
@@ -642,13 +643,6 @@ def _named_as_place(h: Hit, doc: Doc) -> bool:
     House")."""
     root = doc[h.start : h.end].root
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near")
-
-
-def _whole_actor(tok: Token, roles: Roles) -> bool:
-    """Whether the phrase of ``tok`` is itself an actor ("discussed Iran" as a party is rare, but
-    "met the Iranian minister" is one), not a topic that names one inside."""
-    m = roles.actors.covering(tok.i)
-    return m is not None
 
 
 def _international(ev: Event) -> bool:
