@@ -477,6 +477,16 @@ def test_a_sentence_with_no_date_goes_on_with_the_one_before(run: Any) -> None:
     assert consult and all(e.date and e.date.start == "2007-11-05" for e in consult)
 
 
+def test_a_year_that_only_qualifies_a_noun_dates_nothing_after_it(run: Any) -> None:
+    events = run(
+        "Frank Hsieh, the party's 2008 presidential candidate, joined the rally. Hundreds of "
+        "protesters from the Red Shirts accused the Chen government of corruption.",
+        published="2007-11-05",
+    )
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and all(e.date and e.date.start == "2007-11-05" for e in accuse)
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

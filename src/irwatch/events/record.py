@@ -154,6 +154,27 @@ def _not_when(span: Any) -> bool:
     return before in _NOT_WHEN or (head.lower_ in _NOT_WHEN and head.i < span.start)
 
 
+#: Nouns a year may qualify and still be a time ("the 2008 season", "a 1998 summit").
+_TIME_NOUNS = frozenset(
+    {"season", "period", "term", "session", "year", "month", "week", "day", "weekend", "decade"}
+    | {"morning", "afternoon", "evening", "night", "dawn", "noon", "midnight", "quarter"}
+)
+
+
+def _of_a_thing(span: Any) -> bool:
+    """Whether a date only qualifies a noun ("Taiwan's 2008 presidential candidate", "a 1990
+    law"), so it dates no event of the sentences after it."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in ("nummod", "compound", "amod", "nmod")
+        and head.i != root.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lemma_.lower() not in _TIME_NOUNS
+        and head.ent_type_ not in ("DATE", "TIME")
+    )
+
+
 def _previous_date(trigger: Any, published: dt.date) -> Period | None:
     from irwatch.events.time import resolve_time
 
@@ -165,7 +186,7 @@ def _previous_date(trigger: Any, published: dt.date) -> Period | None:
     if "\n\n" in doc[prev.start : sent.start + 1].text:
         return None  # another paragraph
     for ent in prev.ents:
-        if ent.label_ == "DATE" and not _not_when(ent):
+        if ent.label_ == "DATE" and not _not_when(ent) and not _of_a_thing(ent):
             found = resolve_time(ent.text, published)
             if found is not None:
                 return found
