@@ -487,6 +487,17 @@ def test_a_year_that_only_qualifies_a_noun_dates_nothing_after_it(run: Any) -> N
     assert accuse and all(e.date and e.date.start == "2007-11-05" for e in accuse)
 
 
+def test_an_answer_is_aimed_at_whoever_acted_on_its_source_just_before(run: Any) -> None:
+    events = run("The United States expelled two Russian diplomats. Russia threatened retaliation.")
+    assert ("THREATEN", "RUS", "USA") in dyads(events)
+    # with no act on Russia before it, or one in another paragraph, the threat has no target
+    assert not [e for e in run("Russia threatened retaliation.") if e.type == "THREATEN"]
+    apart = run(
+        "The United States expelled two Russian diplomats.\n\nRussia threatened retaliation."
+    )
+    assert not [e for e in apart if e.type == "THREATEN"]
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

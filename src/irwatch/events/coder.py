@@ -104,6 +104,7 @@ class Coder:
         events: dict[tuple[Any, ...], Event] = {}
         headlines: list[tuple[tuple[Any, ...], Event]] = []
         told: set[tuple[Any, ...]] = set()
+        drafts = _answered(drafts, roles)
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
             if ev.target is None and ev.type in _NEEDS_TARGET:
@@ -339,6 +340,11 @@ class Coder:
             # aimed at, force shown, not used (CAMEO 150)
             sense = dataclasses.replace(sense, type="MOBILIZE", cameo="150", mode=None)
             pairs = [(s, None) for s in sources]
+        reply = False
+        if not pairs and sources and sense.type in _REPLIES and tok.pos_ == "VERB":
+            # "Moscow denied the accusations", "the Kremlin rejected the proposal": whom it
+            # answers is named before (see _answered)
+            pairs, reply = [(s, None) for s in sources], True
         if modal == "counterfactual":  # "a resolution that would have condemned ..."
             return []
         holder = cl.attitude_holder(clause, lex) if clause.pos_ in ("VERB", "AUX") else None
@@ -372,7 +378,7 @@ class Coder:
             etype, cameo = sense.type, sense.cameo
         if etype == "PROTEST" and tok.lemma_.lower() == "protest" and ar.official(sources, tok.doc):
             etype, cameo = "ACCUSE", "114"  # a government protests by complaining officially
-        if etype == "THREATEN":  # a threat is made to someone
+        if etype == "THREATEN" and not reply:  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
         by = reported[0].text if reported else None
@@ -389,6 +395,7 @@ class Coder:
                 modal,
                 by,
                 sense.sym,
+                reply,
             )
             for s, t in pairs
         ]
@@ -609,6 +616,45 @@ _GUESS = frozenset({"may", "might", "could"})
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
 #: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
 _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
+#: Types of events that may answer an act named before without naming its actor.
+_REPLIES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"})
+#: How many sentences back an answer may look for what it answers.
+_REPLY_REACH = 2
+
+
+def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
+    """The drafts with each answer given the actor it answers: the source of the latest event
+    of the sentences just before, in the same paragraph, whose target is the answer's source
+    ("Ukraine accused Russia of shelling. Moscow denied the accusations."). An answer to no
+    one found is dropped."""
+    out: list[rec.Draft] = []
+    for d in drafts:
+        if not d.reply or d.target is not None:
+            out.append(d)
+            continue
+        here = roles.sentence_index(d.trigger)
+        country = d.source.actor.country
+        for prior in reversed(out):
+            there = roles.sentence_index(prior.trigger)
+            if there >= here:
+                continue
+            if here - there > _REPLY_REACH or _paragraph_break(prior.trigger, d.trigger):
+                break
+            t = prior.target
+            if (
+                t is not None
+                and country is not None
+                and t.actor.country == country
+                and prior.source.actor.country not in (None, country)
+            ):
+                out.append(dataclasses.replace(d, target=prior.source))
+                break
+    return out
+
+
+def _paragraph_break(a: Token, b: Token) -> bool:
+    doc = a.doc
+    return "\n\n" in doc[min(a.i, b.i) : max(a.i, b.i) + 1].text
 
 
 def _names_as(v: Token) -> bool:
