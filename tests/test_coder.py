@@ -498,6 +498,11 @@ def test_an_answer_is_aimed_at_whoever_acted_on_its_source_just_before(run: Any)
     assert not [e for e in apart if e.type == "THREATEN"]
 
 
+def test_where_the_troops_withdrawn_are_stationed_is_the_target(run: Any) -> None:
+    events = run("Spain withdrew the troops it had deployed in Iraq.")
+    assert ("RETREAT", "ESP", "IRQ") in dyads(events)
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

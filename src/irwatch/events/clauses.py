@@ -313,6 +313,10 @@ def objects(v: Token, *, places: bool = True) -> list[Token]:
     out += list(prep_objects(v, ("between",)))
     if places:
         out += list(prep_objects(v, ("in", "across", "near")))  # "cracked down in Montenegro"
+        for d in dobj:  # "withdraw the troops it has stationed in Lebanon"
+            for a in d.children:
+                if a.dep_ in ("acl", "relcl") and a.pos_ == "VERB":
+                    out += list(prep_objects(a, ("in",)))
     return out
 
 
