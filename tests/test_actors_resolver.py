@@ -40,6 +40,12 @@ def test_a_role_phrase_is_one_mention(nlp: Any, resolver: Resolver) -> None:
     assert cs(found["Iran"]) == [("IRN", None)]
 
 
+def test_a_generic_agent_of_the_field_after_a_state_word(nlp: Any, resolver: Resolver) -> None:
+    # "bomber" is no role of our own, but the Phoenix agents dictionary's (MIL)
+    found = by_text(read(nlp, resolver, "Two Russian bombers entered Finnish airspace."))
+    assert cs(found["Two Russian bombers"]) == [("RUS", "MIL")]
+
+
 def test_an_apposition_is_one_mention_naming_the_person(nlp: Any, resolver: Resolver) -> None:
     doc = nlp("Iran's top leader Ayatollah Ali Khamenei urged Iraq to act.")
     found = resolver.read(doc, date="2019-04-06")

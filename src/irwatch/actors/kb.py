@@ -135,6 +135,8 @@ class KnowledgeBase:
         self.role_words = frozenset(k[-1] for k in self.roles)
         self.role_parts = frozenset(w for k in self.roles for w in k)
         self.role_firsts = frozenset(k[0] for k in self.roles if k)
+        #: the field's generic agents that end a phrase ("Russian bombers"), by first word
+        self.agent_firsts = frozenset(k[0] for k in self.agents if k and k not in self.roles)
         #: Words a phrase needs for the context to resolve it: the last words of role words and
         #: agents ("police", "government"), of ambiguous names, pronouns, "country", "old".
         self.context_words = frozenset(

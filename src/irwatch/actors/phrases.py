@@ -93,6 +93,13 @@ def _roles(kb: KnowledgeBase, keys: list[str]) -> tuple[list[tuple[int, int, Rol
                 break
         else:
             i += 1
+    if end < len(low):  # a generic agent of the field's dictionary ends it: "Russian bombers"
+        for i in range(end, len(low)):
+            role = kb.agents.get(tuple(low[i:])) if low[i] in kb.agent_firsts else None
+            if role is not None:
+                found.append((i, len(low), role))
+                end = len(low)
+                break
     return found, end
 
 
