@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from irwatch.events.places import load_gazetteer, normalise
@@ -48,12 +46,8 @@ def test_unknown_names_give_none(gazetteer, name):
     assert gazetteer.locate(name) is None
 
 
-def test_loaded_once_and_lookups_are_fast(gazetteer):
+def test_loaded_once(gazetteer):
     assert load_gazetteer() is gazetteer
-    start = time.perf_counter()
-    for _ in range(10_000):
-        gazetteer.locate("Baghdad")
-    assert time.perf_counter() - start < 0.5
 
 
 def test_normalise_drops_accents_case_dots_and_the():
