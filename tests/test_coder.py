@@ -503,6 +503,15 @@ def test_where_the_troops_withdrawn_are_stationed_is_the_target(run: Any) -> Non
     assert ("RETREAT", "ESP", "IRQ") in dyads(events)
 
 
+def test_what_the_subject_faces_from_another_comes_from_the_other(run: Any) -> None:
+    # the dictionary's "+ * CRITICISM FROM $": the subject is criticised, not the critic
+    assert dyads(run("Turkey faced criticism from Germany over the crackdown.")) == {
+        ("ACCUSE", "DEU", "TUR")
+    }
+    assert dyads(run("Iran received threats from Israel.")) == {("THREATEN", "ISR", "IRN")}
+    assert not run("Turkey faced criticism over the crackdown.")
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

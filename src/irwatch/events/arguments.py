@@ -250,7 +250,14 @@ def own_state(s: Hit, t: Hit) -> bool:
 
 
 def from_actor(v: Token, roles: Roles) -> list[Hit]:
-    return pick(roles, list(cl.prep_objects(v, ("from",))), [])
+    """Who gives what ``v`` receives: its "from" phrase, or its object's "from" or "by" phrase
+    ("faced criticism from the EU", "came under pressure from Washington")."""
+    cands = list(cl.prep_objects(v, ("from",)))
+    for o in v.children:
+        if o.dep_ in ("dobj", "pobj") or (o.dep_ == "prep" and o.lower_ == "under"):
+            for n in [o, *o.children] if o.dep_ == "prep" else [o]:
+                cands += list(cl.prep_objects(n, ("from", "by")))
+    return pick(roles, cands, [])
 
 
 def official(sources: list[Hit], doc: Doc) -> bool:

@@ -240,6 +240,8 @@ class Coder:
         elif sense.giver and (giver := ar.from_actor(tok, roles)):
             # "demonstrators received weapons from the government": the government gives
             sources, targets = giver, roles.all(cl.subject(tok))
+        elif sense.giver and sense.origin == "dictionary":
+            return []  # "faced criticism" from no one named: the subject is not its source
         elif tok.pos_ == "VERB":
             sources = roles.all(cl.subject(tok))
             if not sources and cl.is_passive(tok):  # "were killed in Israeli tank shelling"

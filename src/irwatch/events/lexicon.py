@@ -234,6 +234,7 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
         before: Sequence[str] = (),
         after: Sequence[str] = (),
         prt: Sequence[str] = (),
+        giver: bool = False,
     ) -> Sense:
         known = onto.get(code) if code and code != "---" else None
         ptype = known.plover_type if known is not None and known.plover_type else ""
@@ -246,6 +247,7 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
             before=slots(before),
             after=slots(after),
             notarget=ptype in _OPEN,
+            giver=giver,
             origin="dictionary",
             specific=any(slot - _FUNCTION_WORDS for slot in slots([*before, *after])),
         )
@@ -262,7 +264,13 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
                 if p.get("verbs") and lemma not in p["verbs"]:
                     continue  # written for another synonym of the block
                 senses.append(
-                    sense(p["cameo"], before=p["before"], after=words + p["after"], prt=prt)
+                    sense(
+                        p["cameo"],
+                        before=p["before"],
+                        after=words + p["after"],
+                        prt=prt,
+                        giver=bool(p.get("giver")),
+                    )
                 )
             senses.append(sense(e.get("cameo") or block["cameo"], after=words, prt=prt))
         out[lemma] = tuple(senses)
@@ -311,7 +319,7 @@ def match(senses: Sequence[Sense], present: Mapping[str, frozenset[str]]) -> Sen
             slot & present.get("before", frozenset()) for slot in sense.before
         ):
             continue
-        if sense.giver and "from" not in present.get("prep", frozenset()):
+        if sense.giver and sense.origin != "dictionary" and "from" not in present.get("prep", ()):
             continue
         if sense.exclude & present.get("obj", frozenset()):
             excluded = True

@@ -95,6 +95,19 @@ def _sides(body: str, sets: dict[str, list[str]]) -> tuple[list[str], list[str]]
     return before, after
 
 
+def _giver(body: str) -> bool:
+    """Whether a pattern names its target before the verb and its source after it in a "from" or
+    "by" phrase (``- + * CRITICISM FROM $``: the subject is criticised by the other)."""
+    tokens = re.sub(r"_", " ", body.replace("*", " * ")).split()
+    if "*" not in tokens:
+        return False
+    star = tokens.index("*")
+    return "+" in tokens[:star] and any(
+        tokens[j] == "$" and tokens[j - 1].upper() in ("FROM", "BY")
+        for j in range(star + 2, len(tokens))
+    )
+
+
 def _base_forms(line: str) -> tuple[list[str], str | None]:
     """A verb-form line -> its words ("pull", "out") and its own code, if any."""
     own = _CODE.search(line)
@@ -121,7 +134,8 @@ def convert(path: str | Path) -> dict[str, Any]:
 
     ``{"sets": {NAME: [word, ...]}, "blocks": [{"name", "cameo", "patterns": [pattern]}],
     "verbs": {lemma: [{"block", "cameo"?, "prt"?, "words"?}]}}``. A pattern is ``{"cameo",
-    "before": [slot], "after": [slot]}``, a slot a word or ``&NAME``; every slot must be present.
+    "before": [slot], "after": [slot], "giver"?}``, a slot a word or ``&NAME``; every slot must be
+    present; ``giver``: the subject is the target, the "from"/"by" phrase the source.
     A block's patterns apply to all its verbs, most specific first (a pattern with ``verbs``, the
     synonym its comment says it was written for, only to those); a verb form's ``words``
     (``+TAKE_PART``) must be present too, and its ``cameo`` overrides the block's default.
@@ -171,6 +185,8 @@ def convert(path: str | Path) -> dict[str, Any]:
             if code is not None:
                 before, after = _sides(_CODE.sub(" ", line[1:]), sets)
                 pattern: dict[str, Any] = {"cameo": code, "before": before, "after": after}
+                if _giver(_CODE.sub(" ", line[1:])):
+                    pattern["giver"] = True
                 found_under = _found_under(comment, blocks[-1]["name"], forms)
                 if found_under:
                     pattern["verbs"] = [found_under]
