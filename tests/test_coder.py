@@ -512,6 +512,12 @@ def test_what_the_subject_faces_from_another_comes_from_the_other(run: Any) -> N
     assert not run("Turkey faced criticism over the crackdown.")
 
 
+def test_who_comes_under_attack_from_another_is_its_target(run: Any) -> None:
+    assert dyads(run("Israeli troops came under rocket attack from Hezbollah.")) == {
+        ("ASSAULT", "LBN", "ISR")
+    }
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

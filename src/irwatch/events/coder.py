@@ -440,6 +440,10 @@ class Coder:
         """Source and target of an event noun: the light verb's subject, else the noun's own
         possessor, "by" phrase or modifier; the target from its prepositions."""
         sources: list[Hit] = []
+        if n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.pos_ in ("VERB", "AUX"):
+            # "the convoy came under attack from militants": the subject is attacked
+            givers = ar.pick(roles, list(cl.prep_objects(n, ("from", "by"))), [])
+            return givers, (roles.all(cl.subject(n.head.head)) if givers else [])
         if light is not None:
             sources = roles.all(cl.subject(light))
         if not sources and n.dep_ != "dobj":
