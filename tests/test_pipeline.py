@@ -19,8 +19,23 @@ def _article(id: str, body: str, **kw: object) -> Article:
 
 
 def test_article_text_puts_the_headline_first() -> None:
-    assert article_text(_article("a", "Body.", title="Head")) == "Head\n\nBody."
+    # a headline without a closing mark is closed, so the parser reads it as a sentence
+    assert article_text(_article("a", "Body.", title="Head")) == "Head.\n\nBody."
+    assert article_text(_article("a", "Body.", title="Why?")) == "Why?\n\nBody."
     assert article_text(_article("a", "Body.")) == "Body."
+
+
+def test_a_headline_without_a_full_stop_is_coded() -> None:
+    from irwatch.pipeline import Pipeline
+
+    [(_, events)] = list(
+        Pipeline().code_articles(
+            [_article("a", "The visit was planned.", title="Putin visits Turkey")]
+        )
+    )
+    assert [(e.type, e.source.code, e.target and e.target.country) for e in events] == [
+        ("CONSULT", "RUSGOV", "TUR")
+    ]
 
 
 def test_foreign_duplicate_and_skipped_articles_are_not_coded() -> None:

@@ -50,8 +50,20 @@ class PipelineOptions:
 
 
 def article_text(article: Article) -> str:
-    """The text the coder sees: the headline, a blank line, then the body."""
-    return f"{article.title}\n\n{article.body}" if article.title else article.body
+    """The text the coder sees: the headline, a blank line, then the body.
+
+    A headline is given a full stop when it has no closing mark: the parser reads "Putin visits
+    Turkey" as a sentence only with one (without, "Turkey" is no object).
+    """
+    if not article.title:
+        return article.body
+    title = article.title.rstrip()
+    stop = "" if title[-1:] in _CLOSING else "."
+    return f"{title}{stop}\n\n{article.body}"
+
+
+#: Marks that close a headline as a sentence.
+_CLOSING = frozenset(".!?:;\"'”’)")
 
 
 def codable(article: Article) -> Article | None:
