@@ -518,6 +518,11 @@ def test_who_comes_under_attack_from_another_is_its_target(run: Any) -> None:
     }
 
 
+def test_a_name_the_parser_takes_for_an_adverbial_is_the_object(run: Any) -> None:
+    # the small English model parses "Georgia" here as npadvmod, "Ukraine" as dobj
+    assert dyads(run("Russia invades Georgia.")) == {("ASSAULT", "RUS", "GEO")}
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

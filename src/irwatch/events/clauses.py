@@ -291,7 +291,19 @@ def objects(v: Token, *, places: bool = True) -> list[Token]:
     if v.dep_ == "acl" and v.tag_ == "VBN":
         out.append(v.head)
     out += [c for c in v.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-    dobj = [c for c in v.children if c.dep_ == "dobj"]
+    # "Russia invades Georgia": a name right after the verb that the parser took for an
+    # adverbial is its object
+    dobj = [
+        c
+        for c in v.children
+        if c.dep_ == "dobj"
+        or (
+            c.dep_ == "npadvmod"
+            and c.pos_ == "PROPN"
+            and c.i == v.i + 1
+            and c.ent_type_ not in ("DATE", "TIME")
+        )
+    ]
     out += dobj
     out += list(prep_objects(v))
     out += list(prep_objects(v, ("out", "of")))
