@@ -65,3 +65,15 @@ def test_batches_do_not_change_results() -> None:
         for _, ev in Pipeline(PipelineOptions(batch_size=2)).code_articles(articles)
     ]
     assert one == two
+
+
+def test_a_headline_past_participle_is_passive() -> None:
+    from irwatch.pipeline import Pipeline
+
+    def dyads(title: str) -> list[tuple[str, str | None, str | None]]:
+        [(_, events)] = list(Pipeline().code_articles([_article("a", "No more.", title=title)]))
+        return [(e.type, e.source.country, e.target and e.target.country) for e in events]
+
+    # the soldier was killed, not the killer; with no "by" phrase no one is known to have done it
+    assert dyads("British soldier shot and killed in southern Afghanistan") == []
+    assert dyads("Iranian diplomats expelled by Britain") == [("SANCTION", "GBR", "IRN")]

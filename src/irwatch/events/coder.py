@@ -92,6 +92,7 @@ class Coder:
         roles = Roles(actors, sents, self.lexicon, self.kb, article.published)
         published = rec.parse_date(article.published)
         title_end = len(article.title) if article.title else -1
+        roles.headline_end = next((t.i for t in doc if t.idx >= title_end), len(doc))
         drafts: list[rec.Draft] = []
         for sent in sents:
             found = self._triggers(sent)
@@ -242,6 +243,11 @@ class Coder:
             sources, targets = giver, roles.all(cl.subject(tok))
         elif sense.giver and sense.origin == "dictionary":
             return []  # "faced criticism" from no one named: the subject is not its source
+        elif tok.pos_ == "VERB" and _reduced_passive(tok, sense, roles):
+            # "British soldier killed in Afghanistan", "CNN banned from Iran": a headline's past
+            # participle is passive; who did it is only its "by" phrase
+            sources = roles.all(cl.agent(tok))
+            targets = roles.all(cl.subject(tok))
         elif tok.pos_ == "VERB":
             sources = roles.all(cl.subject(tok))
             if not sources and cl.is_passive(tok):  # "were killed in Israeli tank shelling"
@@ -626,6 +632,24 @@ _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
 _REPLIES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"})
 #: How many sentences back an answer may look for what it answers.
 _REPLY_REACH = 2
+
+
+#: Types of acts done to someone, whose past participle in a headline is passive.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _reduced_passive(v: Token, sense: Sense, roles: Roles) -> bool:
+    """Whether ``v`` is a headline's passive without its auxiliary ("Opposition leader jailed in
+    Belarus"): headlines tell acts in the present ("Russia invades Georgia")."""
+    if v.i >= roles.headline_end or sense.type not in _DONE_TO or v.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children):
+        return False
+    if v.dep_ == "conj" and v.head.pos_ == "VERB":  # "shot and killed"
+        return v.head.tag_ in ("VBD", "VBN") and not any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in v.head.children
+        )
+    return any(c.dep_ == "nsubj" for c in v.children)
 
 
 def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:

@@ -63,6 +63,8 @@ class Roles:
         self.lex = lex
         self.kb = kb
         self.date = date
+        #: where the headline's tokens end (0: no headline)
+        self.headline_end = 0
         self._sent_of: dict[int, int] = {}
         for i, s in enumerate(sents):
             for t in range(s.start, s.end):
