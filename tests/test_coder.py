@@ -523,6 +523,10 @@ def test_a_name_the_parser_takes_for_an_adverbial_is_the_object(run: Any) -> Non
     assert dyads(run("Russia invades Georgia.")) == {("ASSAULT", "RUS", "GEO")}
 
 
+def test_telling_someone_to_act_is_a_request_not_the_act(run: Any) -> None:
+    assert dyads(run("Iran told Iraq to expel US troops.")) == {("REQUEST", "IRN", "IRQ")}
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

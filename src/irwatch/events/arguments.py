@@ -73,6 +73,8 @@ def verb_context(v: Token) -> VerbContext:
         if c.dep_ == "prep":
             obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     xcomp = {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "ccomp")}
+    if any(c.dep_ == "xcomp" and cl.has_aux_to(c) for c in v.children):
+        xcomp.add("to")  # "told Iraq to expel": an order, whatever the verb
     base = {
         "prt": frozenset(prt),
         "prep": frozenset(prep),
