@@ -510,6 +510,8 @@ def test_what_the_subject_faces_from_another_comes_from_the_other(run: Any) -> N
     }
     assert dyads(run("Iran received threats from Israel.")) == {("THREATEN", "ISR", "IRN")}
     assert not run("Turkey faced criticism over the crackdown.")
+    # "+ * CHARGE": who brought the charges is not named
+    assert not run("Nine French nationals face kidnapping charges in Chad.")
 
 
 def test_who_comes_under_attack_from_another_is_its_target(run: Any) -> None:

@@ -241,8 +241,10 @@ class Coder:
         elif sense.giver and (giver := ar.from_actor(tok, roles)):
             # "demonstrators received weapons from the government": the government gives
             sources, targets = giver, roles.all(cl.subject(tok))
-        elif sense.giver and sense.origin == "dictionary":
-            return []  # "faced criticism" from no one named: the subject is not its source
+        elif (sense.giver and sense.origin == "dictionary") or (
+            sense.patient and not cl.is_passive(tok)
+        ):
+            return []  # "faced criticism", "face charges": the subject is not its source
         elif tok.pos_ == "VERB" and _reduced_passive(tok, sense, roles):
             # "British soldier killed in Afghanistan", "CNN banned from Iran": a headline's past
             # participle is passive; who did it is only its "by" phrase

@@ -37,7 +37,8 @@ class Sense:
     exclude: object lemmas that rule the sense out
     (empty: no condition). sym: an event between equals; notarget: may have no target;
     speaker: the reporter of the clause is the source and the verb's subject the target;
-    giver: the "from" phrase is the source and the subject the target ("received aid from X").
+    giver: the "from" phrase is the source and the subject the target ("received aid from X");
+    patient: the subject undergoes it and its doer is not named ("faces charges").
     """
 
     type: str
@@ -54,6 +55,7 @@ class Sense:
     notarget: bool = False
     speaker: bool = False
     giver: bool = False
+    patient: bool = False
     before: tuple[frozenset[str], ...] = ()
     after: tuple[frozenset[str], ...] = ()
     origin: str = "lexicon"
@@ -235,6 +237,7 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
         after: Sequence[str] = (),
         prt: Sequence[str] = (),
         giver: bool = False,
+        patient: bool = False,
     ) -> Sense:
         known = onto.get(code) if code and code != "---" else None
         ptype = known.plover_type if known is not None and known.plover_type else ""
@@ -248,6 +251,7 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
             after=slots(after),
             notarget=ptype in _OPEN,
             giver=giver,
+            patient=patient,
             origin="dictionary",
             specific=any(slot - _FUNCTION_WORDS for slot in slots([*before, *after])),
         )
@@ -270,6 +274,7 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
                         after=words + p["after"],
                         prt=prt,
                         giver=bool(p.get("giver")),
+                        patient=bool(p.get("patient")),
                     )
                 )
             senses.append(sense(e.get("cameo") or block["cameo"], after=words, prt=prt))

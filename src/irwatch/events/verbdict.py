@@ -108,6 +108,15 @@ def _giver(body: str) -> bool:
     )
 
 
+def _patient(body: str) -> bool:
+    """Whether a pattern names its target before the verb and no source (``- + * CHARGE``: the
+    subject faces a charge someone else brought)."""
+    tokens = re.sub(r"_", " ", body.replace("*", " * ")).split()
+    if "*" not in tokens or "$" in tokens:
+        return False
+    return "+" in tokens[: tokens.index("*")]
+
+
 def _base_forms(line: str) -> tuple[list[str], str | None]:
     """A verb-form line -> its words ("pull", "out") and its own code, if any."""
     own = _CODE.search(line)
@@ -135,7 +144,8 @@ def convert(path: str | Path) -> dict[str, Any]:
     ``{"sets": {NAME: [word, ...]}, "blocks": [{"name", "cameo", "patterns": [pattern]}],
     "verbs": {lemma: [{"block", "cameo"?, "prt"?, "words"?}]}}``. A pattern is ``{"cameo",
     "before": [slot], "after": [slot], "giver"?}``, a slot a word or ``&NAME``; every slot must be
-    present; ``giver``: the subject is the target, the "from"/"by" phrase the source.
+    present; ``giver``: the subject is the target, the "from"/"by" phrase the source;
+    ``patient``: the subject is the target and the source is not named.
     A block's patterns apply to all its verbs, most specific first (a pattern with ``verbs``, the
     synonym its comment says it was written for, only to those); a verb form's ``words``
     (``+TAKE_PART``) must be present too, and its ``cameo`` overrides the block's default.
@@ -187,6 +197,8 @@ def convert(path: str | Path) -> dict[str, Any]:
                 pattern: dict[str, Any] = {"cameo": code, "before": before, "after": after}
                 if _giver(_CODE.sub(" ", line[1:])):
                     pattern["giver"] = True
+                elif _patient(_CODE.sub(" ", line[1:])):
+                    pattern["patient"] = True
                 found_under = _found_under(comment, blocks[-1]["name"], forms)
                 if found_under:
                     pattern["verbs"] = [found_under]
