@@ -290,11 +290,16 @@ def generic_role(
             ):
                 return s, None  # "unidentified gunmen", "foreign fighters": not the country's
             if role.kind == "action" or any(
-                t.text[:1].isupper() and t.i not in starts for t in words[:k]
+                t.text[:1].isupper() and t.i not in starts and not _leads(t, low[k:])
+                for t in words[:k]
             ):
                 return s, None  # "the Free Syrian Army fighters": a name we do not know
-            if any(t.pos_ == "PROPN" and t.i not in starts for t in words[:k]) or any(
-                t.lower_ in _BEYOND or t.ent_type_ in _NAMED for t in words[:k]
+            if any(
+                t.pos_ == "PROPN" and t.i not in starts and not _leads(t, low[k:])
+                for t in words[:k]
+            ) or any(
+                t.lower_ in _BEYOND or (t.ent_type_ in _NAMED and not _leads(t, low[k:]))
+                for t in words[:k]
             ):
                 return s, None  # "Gulf leaders", "Arab leaders": not one state's
             head = first = doc[s:e].root
@@ -314,6 +319,25 @@ def generic_role(
     if len(low) == 1 and low[0] in _STATE_NOUNS and at > 0 and toks[at - 1].lower_ == "the":
         return words[0].i, Role(low[0], "", "state")
     return s, None
+
+
+#: Heads of a government named after its leader or coalition ("the Howard government").
+_RULERS = frozenset({"government", "administration", "cabinet", "regime", "coalition"})
+#: Political leanings that qualify a party or its members ("Left parties", "Conservative MPs").
+_LEANINGS = frozenset(
+    {"left", "right", "leftist", "rightist", "conservative", "liberal", "socialist", "communist"}
+    | {"nationalist", "centrist", "centre-left", "centre-right", "center-left", "center-right"}
+    | {"green", "ruling", "opposition", "democratic", "republican"}
+)
+
+
+def _leads(t: Token, role_words: Key) -> bool:
+    """Whether a capitalised word before a generic agent names who leads it or how it leans,
+    not an organisation of its own: "the UPA Government", "the Rudd government", "Left
+    parties"."""
+    if t.ent_type_ == "NORP":  # "the Tibetan government in exile" is not the context's
+        return False
+    return role_words[-1] in _RULERS or t.lower_ in _LEANINGS
 
 
 def actor_in(kb: KnowledgeBase, country: str, role: Role, words: str) -> Actor:
