@@ -529,6 +529,14 @@ def test_telling_someone_to_act_is_a_request_not_the_act(run: Any) -> None:
     assert dyads(run("Iran told Iraq to expel US troops.")) == {("REQUEST", "IRN", "IRQ")}
 
 
+def test_a_weapon_used_on_a_thing_is_force_shown_and_names_no_target(run: Any) -> None:
+    events = run(
+        "China shot down one of its old weather satellites with a ballistic missile and the "
+        "United States is concerned about the test."
+    )
+    assert dyads(events) == {("MOBILIZE", "CHN", None)}
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

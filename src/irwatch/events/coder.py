@@ -276,6 +276,10 @@ class Coder:
                 and sense.origin != "dictionary"
             )
             cands = cl.objects(tok, places=places)
+            if sense.type in FORCE:
+                # "shot down a satellite with a missile (and the US is concerned)": the
+                # weapon's phrase names no target
+                cands = [c for c in cands if not self._weapon_phrase(c)]
             if sense.type in FORCE:  # "massed troops outside the port city of Hodeidah"
                 cands += list(cl.prep_objects(tok, ("outside", "around", "near")))
             topical = ar.verb_lemma(tok, lex.topic) in lex.topic
@@ -410,9 +414,23 @@ class Coder:
             for s, t in pairs
         ]
 
+    def _weapon_phrase(self, c: Token) -> bool:
+        """Whether ``c`` is in a "with" phrase whose first object is a weapon."""
+        prep = c.head
+        while prep.dep_ == "conj" and prep.head.i != prep.i:
+            prep = prep.head
+        if prep.dep_ == "pobj":
+            first, prep = prep, prep.head
+        else:
+            first = c
+        weapons = self.lexicon.weapons
+        return prep.lower_ == "with" and (
+            first.lemma_.lower() in weapons or first.lower_ in weapons
+        )
+
     def _weapon_shown(self, clause: Token) -> bool:
-        """Whether the clause's verb launches, fires or tests a weapon named as its object, at no
-        one in particular."""
+        """Whether the clause's verb launches, fires or tests a weapon named as its object (or
+        uses one, "with a missile"), at no one in particular."""
         if clause.pos_ != "VERB":
             return False
         if any(
@@ -423,6 +441,9 @@ class Coder:
         ):
             return False  # "fired shells at targets in Jericho" was aimed at someone
         objects = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += list(
+            cl.prep_objects(clause, ("with",))
+        )  # "shot down a satellite with a missile"
         return any(
             o.lemma_.lower() in self.lexicon.weapons or o.lower_ in self.lexicon.weapons
             for c in objects
