@@ -537,6 +537,11 @@ def test_a_weapon_used_on_a_thing_is_force_shown_and_names_no_target(run: Any) -
     assert dyads(events) == {("MOBILIZE", "CHN", None)}
 
 
+def test_an_election_won_is_no_battle(run: Any) -> None:
+    assert not run("Kaczynski defeated Tusk in the presidential election.")
+    assert dyads(run("The army defeated the rebels in Jaffna.")) == {("ASSAULT", "LKA", "LKA")}
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",
