@@ -542,6 +542,21 @@ def test_an_election_won_is_no_battle(run: Any) -> None:
     assert dyads(run("The army defeated the rebels in Jaffna.")) == {("ASSAULT", "LKA", "LKA")}
 
 
+def test_votes_ejections_scrambles_and_investigations(run: Any) -> None:
+    assert dyads(run("Israel voted against the UN resolution.")) == {("REJECT", "ISR", None)}
+    assert dyads(run("North Korea ejected the IAEA inspectors.")) == {("SANCTION", "PRK", None)}
+    # the purpose's relative clause says something of its own
+    assert dyads(
+        run(
+            "Finland scrambled a fighter jet to intercept a Russian plane which had violated "
+            "Finnish airspace."
+        )
+    ) == {("MOBILIZE", "FIN", "RUS"), ("MOBILIZE", "RUS", "FIN")}
+    assert dyads(
+        run("Finland's Frontier Guard has initiated an investigation into the Russian flights.")
+    ) == {("ACCUSE", "FIN", "RUS")}
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

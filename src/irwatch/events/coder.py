@@ -185,6 +185,9 @@ class Coder:
                     cl.has_aux_to(c) or (f.sense.type == "PROTEST" and c.tag_ == "VBG")
                 ):
                     skip.update(t.i for t in c.subtree)
+                    for t in c.subtree:  # "to intercept an aircraft which had violated ..."
+                        if t.dep_ == "relcl":
+                            skip.difference_update(x.i for x in t.subtree)
             if f.light is not None or f.token.pos_ != "VERB":
                 continue
             for c in f.token.children:
