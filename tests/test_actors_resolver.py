@@ -45,6 +45,12 @@ def test_a_generic_agent_of_the_field_after_a_state_word(nlp: Any, resolver: Res
     assert cs(found["Two Russian bombers"]) == [("RUS", "MIL")]
 
 
+def test_rights_groups_of_no_one_state_are_non_governmental(nlp: Any, resolver: Resolver) -> None:
+    text = "Human rights groups condemned the executions carried out on Monday."
+    found = by_text(read(nlp, resolver, text))
+    assert [a.code for a in found["Human rights groups"].actors] == ["NGOHRI"]
+
+
 def test_an_apposition_is_one_mention_naming_the_person(nlp: Any, resolver: Resolver) -> None:
     doc = nlp("Iran's top leader Ayatollah Ali Khamenei urged Iraq to act.")
     found = resolver.read(doc, date="2019-04-06")

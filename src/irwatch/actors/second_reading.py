@@ -107,10 +107,15 @@ def read_in_context(
             country = (
                 context.named_before(s) if role.kind == "state" else None
             ) or context.country(s, e, role.sector or None)
-            if country is None or country not in kb.states:
-                continue
             phrase = " ".join(t.lower_ for t in doc[at:e] if not t.is_punct)
-            actor = actor_in(kb, country, role, phrase)
+            if (country is None or country not in kb.states) and role.sector in _NGO_SECTORS:
+                # "human rights groups" of no one state: non-governmental, as CAMEO codes them
+                code = "NGO" + role.sector if role.sector != "NGO" else "NGO"
+                actor = Actor(code, phrase, "organisation", None, role.sector, code)
+            elif country is None or country not in kb.states:
+                continue
+            else:
+                actor = actor_in(kb, country, role, phrase)
         elif person[e] > person[s]:
             actor = _antecedent(doc, s, e, out + added, context)
             if actor is None:
@@ -121,6 +126,9 @@ def read_in_context(
         added.append(Mention(s, e, doc[s:e].text, (actor,)))
     return _with_appositions(doc, out, added, taken)
 
+
+#: Sectors of agents that are non-governmental organisations when no state is theirs.
+_NGO_SECTORS = frozenset({"HRI", "NGO"})
 
 _HASHES: dict[tuple[int, frozenset[str]], dict[str, Any]] = {}
 
