@@ -1,0 +1,51 @@
+"""A document's token attributes as plain lists, read once: spaCy makes a new Token (and Span)
+object at every ``doc[i]`` (``doc[s:e]``), and the resolver looks at each word many times."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class DocWords:
+    """The words of ``doc`` by position: ``text[i]`` is ``doc[i].text``; likewise ``lower``,
+    ``pos``, ``tag`` and ``dep`` (the ``_`` strings), ``punct`` and ``space`` (``is_punct``,
+    ``is_space``) and ``head`` (``doc[i].head.i``).
+
+    >>> DocWords(nlp("Iran urged Iraq.")).span_text(0, 2)  # doctest: +SKIP
+    'Iran urged'
+    """
+
+    __slots__ = ("_ws", "dep", "doc", "head", "lower", "pos", "punct", "space", "tag", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        import numpy as np
+        from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY, TAG
+
+        self.doc = doc
+        arr = doc.to_array([ORTH, LOWER, POS, TAG, DEP, IS_PUNCT, IS_SPACE, SPACY, HEAD])
+        strings = doc.vocab.strings
+
+        def names(col: int) -> list[str]:
+            return [strings[h] for h in arr[:, col].tolist()]
+
+        self.text, self.lower, self.pos, self.tag, self.dep = map(names, range(5))
+        self.punct: list[bool] = arr[:, 5].astype(bool).tolist()
+        self.space: list[bool] = arr[:, 6].astype(bool).tolist()
+        # with its trailing space, as in the text: what a span's text is joined from
+        self._ws: list[str] = [
+            t + " " if sp else t for t, sp in zip(self.text, arr[:, 7].tolist(), strict=True)
+        ]
+        # HEAD is relative and comes back as unsigned: back to signed, then absolute
+        self.head: list[int] = (arr[:, 8].astype(np.int64) + np.arange(len(doc))).tolist()
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span_text(self, s: int, e: int) -> str:
+        """``doc[s:e].text`` without making the Span: no space after its last word."""
+        if s >= e:
+            return ""
+        return "".join(self._ws[s : e - 1]) + self.text[e - 1]
