@@ -18,7 +18,19 @@ class DocWords:
     'Iran urged'
     """
 
-    __slots__ = ("_ws", "dep", "doc", "head", "lower", "pos", "punct", "space", "tag", "text")
+    __slots__ = (
+        "_hooked",
+        "_ws",
+        "dep",
+        "doc",
+        "head",
+        "lower",
+        "pos",
+        "punct",
+        "space",
+        "tag",
+        "text",
+    )
 
     def __init__(self, doc: Doc) -> None:
         import numpy as np
@@ -40,6 +52,7 @@ class DocWords:
         ]
         # HEAD is relative and comes back as unsigned: back to signed, then absolute
         self.head: list[int] = (arr[:, 8].astype(np.int64) + np.arange(len(doc))).tolist()
+        self._hooked = "root" in doc.user_span_hooks
 
     def __len__(self) -> int:
         return len(self.text)
@@ -49,3 +62,16 @@ class DocWords:
         if s >= e:
             return ""
         return "".join(self._ws[s : e - 1]) + self.text[e - 1]
+
+    def root(self, s: int, e: int) -> int:
+        """``doc[s:e].root.i``: the span's first sentence root, else its one word whose head is
+        outside it; spaCy's own walk up the tree when there are several such words."""
+        if not self._hooked:
+            head = self.head
+            out = [i for i in range(s, e) if not s <= head[i] < e or head[i] == i]
+            roots = [i for i in out if head[i] == i]
+            if roots:
+                return roots[0]
+            if len(out) == 1:
+                return out[0]
+        return int(self.doc[s:e].root.i)

@@ -17,7 +17,7 @@ from irwatch.actors.words import REGION_WORDS, SPONSORS, UNKNOWN_OPENERS, in_sor
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 #: Entity labels that may name an actor.
 _LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
@@ -314,7 +314,7 @@ class Resolver:
         "Turkish military" of "a Turkish military base" (TUR MIL), "Iraqi police" of "an Iraqi
         police station"; else the state word alone."""
         if actor.kind == "state" and actor.sector is None:
-            root = w.doc[s:e].root.i
+            root = w.root(s, e)
             for j in range(min(root, b + 3), b, -1):
                 if not all(low in self.kb.role_words for low in w.lower[b:j]):
                     continue
@@ -349,7 +349,7 @@ class Resolver:
     def _of_thing(self, w: DocWords, a: int, b: int, e: int) -> bool:
         """Whether tokens ``a:b`` modify a thing, not an actor: "Greek" of "Greek debt"."""
         things = self.kb.things
-        head = w.head[a] if b == a + 1 else w.doc[a:b].root.head.i
+        head = w.head[a] if b == a + 1 else w.head[w.root(a, b)]
         return any(
             i < e and w.lower[i] in things and w.pos[i] in ("NOUN", "PROPN")
             for i in ((b,) if b < len(w) else ()) + (head,)
@@ -400,7 +400,7 @@ class Resolver:
         for s, e in chunks:
             if roles[e] == roles[s] or not any(key(low) in self.kb.roles for low in w.lower[s:e]):
                 continue
-            root = w.doc[s:e].root
+            root = w.doc[w.root(s, e)]
             for prep in root.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == e:
                     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -453,13 +453,12 @@ class Resolver:
         """A role conjoined to a country's role takes its country: "the Iraqi army, police"
         (not when it names its own: "Saudi-led forces and U.S.-backed rebels")."""
         if "conj" not in w.dep[s:e]:
-            return None  # the phrase's root is none of its words: no conjoined role
-        root = w.doc[s:e].root
-        head: Token = root
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
+            return None  # the phrase's root is one of its words: none is conjoined
+        head = w.root(s, e)
+        while w.dep[head] == "conj" and w.head[head] != head:
+            head = w.head[head]
             for m in reversed(found):
-                if m.start <= head.i < m.end and len(m.actors) == 1:
+                if m.start <= head < m.end and len(m.actors) == 1:
                     a = m.actors[0]
                     if a.country and a.sector and a.country in self.kb.states:
                         if self._names_its_own(w, s, e, day):
@@ -509,11 +508,10 @@ class Resolver:
         if actor.kind == "state" and actor.sector is None:
             if not memory.states or memory.states[-1] != actor:
                 memory.states = [a for a in memory.states if a != actor] + [actor]
-            # (its root is one of its words: without a "conj" among them, no pair)
-            root = w.doc[m.start : m.end].root if "conj" in w.dep[m.start : m.end] else None
-            if root is not None and root.dep_ == "conj":
+            root = w.root(m.start, m.end)
+            if w.dep[root] == "conj":
                 for other in reversed(found[:-1]):
-                    if other.start <= root.head.i < other.end and len(other.actors) == 1:
+                    if other.start <= w.head[root] < other.end and len(other.actors) == 1:
                         if other.actors[0].kind == "state" and other.actors[0] != actor:
                             memory.pair = (other.actors[0], actor)
                         break
@@ -553,12 +551,12 @@ def _merge_appositions(w: DocWords, kb: KnowledgeBase, mentions: list[Mention]) 
     mentions = sorted(mentions, key=lambda m: m.start)
     out: list[Mention] = []
     for m in mentions:
-        if out and "appos" in w.dep[m.start : m.end]:  # else its root is no apposition
+        if out:
             prev = out[-1]
-            root = w.doc[m.start : m.end].root
+            root = w.root(m.start, m.end)
             if (
-                root.dep_ == "appos"
-                and prev.start <= root.head.i < prev.end
+                w.dep[root] == "appos"
+                and prev.start <= w.head[root] < prev.end
                 and all(w.punct[i] or w.space[i] for i in range(prev.end, m.start))
                 and len(prev.actors) == 1
                 and len(m.actors) == 1
