@@ -3,26 +3,30 @@ object at every ``doc[i]`` (``doc[s:e]``), and the resolver looks at each word m
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 class DocWords:
     """The words of ``doc`` by position: ``text[i]`` is ``doc[i].text``; likewise ``lower``,
     ``pos``, ``tag`` and ``dep`` (the ``_`` strings), ``punct`` and ``space`` (``is_punct``,
-    ``is_space``) and ``head`` (``doc[i].head.i``).
+    ``is_space``) and ``head`` (``doc[i].head.i``); ``ents`` is ``doc.ents``.
 
     >>> DocWords(nlp("Iran urged Iraq.")).span_text(0, 2)  # doctest: +SKIP
     'Iran urged'
     """
 
     __slots__ = (
+        "_array",
+        "_columns",
         "_hooked",
         "_ws",
         "dep",
         "doc",
+        "ents",
         "head",
         "lower",
         "pos",
@@ -34,10 +38,27 @@ class DocWords:
 
     def __init__(self, doc: Doc) -> None:
         import numpy as np
-        from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SPACY, TAG
+        from spacy.attrs import (
+            DEP,
+            ENT_TYPE,
+            HEAD,
+            IS_LOWER,
+            IS_PUNCT,
+            IS_SPACE,
+            LOWER,
+            ORTH,
+            POS,
+            SENT_START,
+            SPACY,
+            TAG,
+        )
 
         self.doc = doc
-        arr = doc.to_array([ORTH, LOWER, POS, TAG, DEP, IS_PUNCT, IS_SPACE, SPACY, HEAD])
+        # one to_array for every stage of the resolver: each column is a pass over the tokens
+        attrs = [ORTH, LOWER, POS, TAG, DEP, IS_PUNCT, IS_SPACE, SPACY, HEAD]
+        attrs += [IS_LOWER, ENT_TYPE, SENT_START]
+        arr = self._array = doc.to_array(attrs)
+        self._columns = {attr: k for k, attr in enumerate(attrs)}
         strings = doc.vocab.strings
 
         def names(col: int) -> list[str]:
@@ -53,15 +74,25 @@ class DocWords:
         # HEAD is relative and comes back as unsigned: back to signed, then absolute
         self.head: list[int] = (arr[:, 8].astype(np.int64) + np.arange(len(doc))).tolist()
         self._hooked = "root" in doc.user_span_hooks
+        self.ents: Sequence[Span] = doc.ents  # (Doc.ents makes new Spans at every call)
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def ids(self, attr: int) -> Any:
+        """The column ``doc.to_array([attr])`` gives for ``attr``, one of the spacy.attrs read
+        above (``LOWER``, ``TAG``, ``IS_LOWER``, ``ENT_TYPE``, ``SENT_START``...)."""
+        return self._array[:, self._columns[attr]]
 
     def span_text(self, s: int, e: int) -> str:
         """``doc[s:e].text`` without making the Span: no space after its last word."""
         if s >= e:
             return ""
         return "".join(self._ws[s : e - 1]) + self.text[e - 1]
+
+    def line_breaks(self) -> list[int]:
+        """The positions of the whitespace tokens that hold a line break, in order."""
+        return [i for i, space in enumerate(self.space) if space and "\n" in self.text[i]]
 
     def root(self, s: int, e: int) -> int:
         """``doc[s:e].root.i``: the span's first sentence root, else its one word whose head is

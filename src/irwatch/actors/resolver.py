@@ -101,11 +101,6 @@ def _trim(w: DocWords, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _line_breaks(w: DocWords) -> list[int]:
-    """The positions of the whitespace tokens of the document that hold a line break, in order."""
-    return [i for i, space in enumerate(w.space) if space and "\n" in w.text[i]]
-
-
 def _any_between(positions: list[int], start: int, end: int) -> bool:
     at = bisect_left(positions, start)
     return at < len(positions) and positions[at] < end
@@ -140,9 +135,9 @@ class Resolver:
         taken: set[int] = set()
         w = DocWords(doc)
         # Entities that may name an actor, trimmed; computed once (Span.ents walks the whole doc).
-        memory.ents = sorted({_trim(w, e.start, e.end) for e in doc.ents if e.label_ in _LABELS})
+        memory.ents = sorted({_trim(w, e.start, e.end) for e in w.ents if e.label_ in _LABELS})
         memory.geo = geographic_tokens(doc, self.kb) if self.kb.features else set()
-        breaks = _line_breaks(w)
+        breaks = w.line_breaks()
         chunks = {
             piece
             for c in doc.noun_chunks
@@ -153,7 +148,7 @@ class Resolver:
             )
             if piece[0] < piece[1]
         }
-        hints, openers, roles = self._hints(doc)
+        hints, openers, roles = self._hints(w)
         of_phrases = self._of_phrases(w, chunks, roles)
         spans = sorted(chunks | of_phrases | set(memory.ents))
         # Longest first at each start, so that a noun chunk wins over the entity inside it.
@@ -190,16 +185,17 @@ class Resolver:
                     taken.update(range(m.start, m.end))
                     found.append(m)
                     self._remember(w, m, memory, found)
-        found = read_in_context(self.kb, doc, found, taken, chunks)
+        found = read_in_context(self.kb, w, found, taken, chunks)
         return DocumentActors(_merge_appositions(w, self.kb, found))
 
-    def _hints(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
-        """Running counts over the tokens of ``doc`` of the words a mention needs (a capital
-        letter, a role word, a pair noun, an entity) and of openers ("some", "100"): a phrase
-        ``s:e`` has one when ``counts[e] > counts[s]``. Token arrays, not Token objects."""
+    def _hints(self, w: DocWords) -> tuple[list[int], list[int], list[int]]:
+        """Running counts over the tokens of the document of the words a mention needs (a
+        capital letter, a role word, a pair noun, an entity) and of openers ("some", "100"): a
+        phrase ``s:e`` has one when ``counts[e] > counts[s]``. Token arrays, not Token objects."""
         import numpy as np
         from spacy.attrs import ENT_TYPE, IS_LOWER, IS_PUNCT, IS_SPACE, LOWER
 
+        doc = w.doc
         ids = self._word_ids.get(id(doc.vocab))
         if ids is None:
             strings = doc.vocab.strings
@@ -215,12 +211,11 @@ class Resolver:
             )
             self._word_ids[id(doc.vocab)] = ids
         roles, dets, opens, labels = ids
-        arr = doc.to_array([LOWER, IS_LOWER, IS_PUNCT, IS_SPACE, ENT_TYPE])
-        lower = arr[:, 0]
-
-        cased = (arr[:, 1] == 0) & (arr[:, 2] == 0) & (arr[:, 3] == 0) & ~in_sorted(lower, dets)
+        lower = w.ids(LOWER)
+        cased = (w.ids(IS_LOWER) == 0) & (w.ids(IS_PUNCT) == 0) & (w.ids(IS_SPACE) == 0)
+        cased &= ~in_sorted(lower, dets)
         role = in_sorted(lower, roles)
-        hint = cased | role | in_sorted(arr[:, 4], labels)
+        hint = cased | role | in_sorted(w.ids(ENT_TYPE), labels)
         zero = np.zeros(1, dtype=np.int64)
         return (
             np.concatenate([zero, np.cumsum(hint)]).tolist(),
