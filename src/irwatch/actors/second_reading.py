@@ -39,8 +39,8 @@ def read_in_context(
     lower, tag = w.ids(LOWER), w.ids(TAG)  # hashes: no Token objects for the whole document
     hashes = _hashes(kb, doc)
     is_word = in_sorted(lower, hashes["words"]).tolist()
-    person = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["people"]))))
-    names = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["names"]))))
+    person = np.concatenate(([0], np.cumsum(in_sorted(lower, hashes["people"]))))
+    names = np.concatenate(([0], np.cumsum(in_sorted(lower, hashes["names"]))))
     ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
     pieces = set(chunks)
     possessives = set(np.flatnonzero(tag == hashes["POS"]).tolist())
