@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from irwatch.actors.names import Key, key
 from irwatch.actors.phrases import Role, _compose
-from irwatch.actors.words import REGION_WORDS
+from irwatch.actors.words import REGION_WORDS, in_sorted
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
@@ -119,9 +119,9 @@ class Context:
         starts = np.flatnonzero(first).tolist()
         self.sent_of: list[int] = (np.cumsum(first) - 1).tolist()
         self.starts: set[int] = set(starts)
-        pronoun_ids = [doc.vocab.strings[word] for word in _PRONOUNS]
+        pronoun_ids = np.array(sorted(doc.vocab.strings[word] for word in _PRONOUNS), np.uint64)
         #: Where "he", "she", "him" stand.
-        self.pronouns: list[int] = np.flatnonzero(np.isin(w.ids(LOWER), pronoun_ids)).tolist()
+        self.pronouns: list[int] = np.flatnonzero(in_sorted(w.ids(LOWER), pronoun_ids)).tolist()
         breaks = set(w.line_breaks())
         self.para_of: list[int] = []
         para = 0
