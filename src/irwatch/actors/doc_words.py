@@ -23,6 +23,7 @@ class DocWords:
         "_array",
         "_columns",
         "_hooked",
+        "_starts",
         "_ws",
         "dep",
         "doc",
@@ -74,6 +75,7 @@ class DocWords:
         # HEAD is relative and comes back as unsigned: back to signed, then absolute
         self.head: list[int] = (arr[:, 8].astype(np.int64) + np.arange(len(doc))).tolist()
         self._hooked = "root" in doc.user_span_hooks
+        self._starts: list[bool] = (self.ids(SENT_START) == 1).tolist()
         self.ents: Sequence[Span] = doc.ents  # (Doc.ents makes new Spans at every call)
 
     def __len__(self) -> int:
@@ -89,6 +91,10 @@ class DocWords:
         if s >= e:
             return ""
         return "".join(self._ws[s : e - 1]) + self.text[e - 1]
+
+    def sent_end(self, i: int) -> bool:
+        """Whether ``doc[i].is_sent_end`` holds: the last word, or one before a sentence's first."""
+        return i + 1 == len(self.text) or self._starts[i + 1]
 
     def line_breaks(self) -> list[int]:
         """The positions of the whitespace tokens that hold a line break, in order."""

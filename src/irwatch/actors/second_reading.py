@@ -172,7 +172,7 @@ def _apposed_name(w: DocWords, m: Mention, taken: set[int]) -> tuple[int, int] |
         return None
     j = m.end
     limit = min(len(w), m.end + 6)
-    while j < limit and w.text[j] != "," and not w.doc[j].is_sent_end:
+    while j < limit and w.text[j] != "," and not w.sent_end(j):
         j += 1
     if j >= limit or w.text[j] != ",":
         return None
