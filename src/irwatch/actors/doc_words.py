@@ -1,5 +1,4 @@
-"""A document's token attributes as plain lists, read once: spaCy makes a new Token (and Span)
-object at every ``doc[i]`` (``doc[s:e]``), and the resolver looks at each word many times."""
+"""A document's token attributes as plain lists, read once: no Token or Span per look."""
 
 from __future__ import annotations
 
@@ -13,7 +12,9 @@ if TYPE_CHECKING:
 class DocWords:
     """The words of ``doc`` by position: ``text[i]`` is ``doc[i].text``; likewise ``lower``,
     ``pos``, ``tag`` and ``dep`` (the ``_`` strings), ``punct`` and ``space`` (``is_punct``,
-    ``is_space``) and ``head`` (``doc[i].head.i``); ``ents`` is ``doc.ents``.
+    ``is_space``) and ``head`` (``doc[i].head.i``); ``ents`` is ``doc.ents``. spaCy makes a new
+    Token at every ``doc[i]`` and a Span at every ``doc[s:e]``, and the resolver looks at each
+    word many times.
 
     >>> DocWords(nlp("Iran urged Iraq.")).span_text(0, 2)  # doctest: +SKIP
     'Iran urged'
