@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING
 
 from irwatch.actors.names import Key, key
 from irwatch.actors.phrases import Role, _compose
-from irwatch.actors.words import REGION_WORDS
+from irwatch.actors.words import REGION_WORDS, in_sorted
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
+    from irwatch.actors.doc_words import DocWords
     from irwatch.actors.kb import KnowledgeBase
     from irwatch.actors.resolver import Mention
 
@@ -105,24 +106,23 @@ class _Evidence:
 class Context:
     """The countries a document's resolved mentions give, by sentence and paragraph."""
 
-    def __init__(self, doc: Doc, kb: KnowledgeBase, mentions: list[Mention]) -> None:
-        self.doc = doc
+    def __init__(self, w: DocWords, kb: KnowledgeBase, mentions: list[Mention]) -> None:
+        doc = self.doc = w.doc
         self.kb = kb
         import numpy as np
-        from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LOWER, SENT_START
+        from spacy.attrs import LOWER, SENT_START
 
         # token arrays, not Token objects: this runs on every document
-        arr = doc.to_array([SENT_START, IS_SPACE, ENT_IOB, ENT_TYPE, LOWER])
-        first = arr[:, 0] == 1
+        first = w.ids(SENT_START) == 1
         if len(doc):
             first[0] = True
         starts = np.flatnonzero(first).tolist()
         self.sent_of: list[int] = (np.cumsum(first) - 1).tolist()
         self.starts: set[int] = set(starts)
-        pronoun_ids = [doc.vocab.strings[w] for w in _PRONOUNS]
+        pronoun_ids = np.array(sorted(doc.vocab.strings[word] for word in _PRONOUNS), np.uint64)
         #: Where "he", "she", "him" stand.
-        self.pronouns: list[int] = np.flatnonzero(np.isin(arr[:, 4], pronoun_ids)).tolist()
-        breaks = {i for i in np.flatnonzero(arr[:, 1]).tolist() if "\n" in doc[i].text}
+        self.pronouns: list[int] = np.flatnonzero(in_sorted(w.ids(LOWER), pronoun_ids)).tolist()
+        breaks = set(w.line_breaks())
         self.para_of: list[int] = []
         para = 0
         for n, start in enumerate(starts):
@@ -132,27 +132,16 @@ class Context:
         self.evidence: list[list[_Evidence]] = [[] for _ in self.para_of]
         counts: Counter[str] = Counter()
         # "China" of "the China Unification Promotion Party": a word inside a name we do not know
-        names = {doc.vocab.strings[label] for label in _NAME_LABELS}
         name_len: dict[int, int] = {}
-        person = doc.vocab.strings["PERSON"]
         #: People's names as the parser sees them: (start, end, root, last word).
         self.people: list[tuple[int, int, int, str]] = []
-        begin = began = -1
-        for i, (iob, label) in enumerate([*arr[:, 2:4].tolist(), (2, 0)]):
-            if iob != 1 and began >= 0:  # a person's name ended
-                span = doc[began:i]
-                self.people.append((began, i, span.root.i, span[-1].text))
-                began = -1
-            if iob == 3:  # B: an entity starts
-                begin = i if label in names else -1
-                began = i if label == person else -1
-            elif iob != 1:  # O or no annotation: it ended
-                begin = -1
-            if begin >= 0:
-                name_len[begin] = i - begin + 1
-        for i, n in list(name_len.items()):
-            for j in range(i + 1, i + n):
-                name_len[j] = n
+        for ent in w.ents:
+            s, e = ent.start, ent.end
+            if ent.label_ == "PERSON":
+                self.people.append((s, e, w.root(s, e), w.text[e - 1]))
+            elif ent.label_ in _NAME_LABELS:
+                for i in range(s, e):
+                    name_len[i] = e - s
         for m in mentions:
             if m.end - m.start < name_len.get(m.start, 0):
                 continue
@@ -270,54 +259,55 @@ def _verb(tok: Token) -> Token:
 
 
 def generic_role(
-    kb: KnowledgeBase, doc: Doc, s: int, e: int, starts: set[int]
+    kb: KnowledgeBase, w: DocWords, s: int, e: int, starts: set[int]
 ) -> tuple[int, Role | None]:
     """Where the words of a generic agent start in ``s:e`` and its role ("three gunmen" REB,
     "the Supreme Court" JUD, "the country" None); (s, None) when the phrase is no such agent."""
-    toks = [t for t in doc[s:e] if not t.is_punct]
+    toks = [i for i in range(s, e) if not w.punct[i]]
     at = 0
-    while at < len(toks) - 1 and (toks[at].lower_ in _QUANTIFIERS or toks[at].like_num):
+    while at < len(toks) - 1 and (w.lower[toks[at]] in _QUANTIFIERS or w.doc[toks[at]].like_num):
         at += 1
     words = toks[at:]
-    if not words or any(t.tag_ == "POS" or t.pos_ == "PRON" for t in words):
+    if not words or any(w.tag[i] == "POS" or w.pos[i] == "PRON" for i in words):
         return s, None
-    low: Key = tuple(t.lower_ for t in words)
+    low: Key = tuple(w.lower[i] for i in words)
     for k in range(len(low)):
         role = kb.agent(key(" ".join(low[k:])))
         if role is not None:
-            if any(t.lower_ in _UNKNOWN for t in toks[: at + k]) or any(
-                t.lower_ in _UNIDENTIFIED for t in toks
+            if any(w.lower[i] in _UNKNOWN for i in toks[: at + k]) or any(
+                w.lower[i] in _UNIDENTIFIED for i in toks
             ):
                 return s, None  # "unidentified gunmen", "foreign fighters": not the country's
             if role.kind == "action" or any(
-                t.text[:1].isupper() and t.i not in starts and not _leads(t, low[k:])
-                for t in words[:k]
+                w.text[i][:1].isupper() and i not in starts and not _leads(w.doc[i], low[k:])
+                for i in words[:k]
             ):
                 return s, None  # "the Free Syrian Army fighters": a name we do not know
             if any(
-                t.pos_ == "PROPN" and t.i not in starts and not _leads(t, low[k:])
-                for t in words[:k]
+                w.pos[i] == "PROPN" and i not in starts and not _leads(w.doc[i], low[k:])
+                for i in words[:k]
             ) or any(
-                t.lower_ in _BEYOND or (t.ent_type_ in _NAMED and not _leads(t, low[k:]))
-                for t in words[:k]
+                w.lower[i] in _BEYOND
+                or (w.doc[i].ent_type_ in _NAMED and not _leads(w.doc[i], low[k:]))
+                for i in words[:k]
             ):
                 return s, None  # "Gulf leaders", "Arab leaders": not one state's
-            head = first = doc[s:e].root
+            head = first = w.doc[w.root(s, e)]
             if head.lemma_.lower() in _NOT_LOCAL:
                 return s, None
-            if head.i < words[k].i:
+            if head.i < words[k]:
                 return s, None  # the role is not the phrase's head: "any form of same-sex union"
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head  # "an Islamic militant and cleric"
             if first.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
                 return s, None  # "Abu Qatada, an Islamic militant and cleric": someone named
             if key(" ".join(low[k:])) not in kb.roles and not (
-                head.tag_ in ("NNS", "NNPS") or (at > 0 and toks[at - 1].lower_ == "the")
+                head.tag_ in ("NNS", "NNPS") or (at > 0 and w.lower[toks[at - 1]] == "the")
             ):
                 return s, None  # the agents dictionary's words as people: "same-sex union"
-            return words[0].i, role
-    if len(low) == 1 and low[0] in _STATE_NOUNS and at > 0 and toks[at - 1].lower_ == "the":
-        return words[0].i, Role(low[0], "", "state")
+            return words[0], role
+    if len(low) == 1 and low[0] in _STATE_NOUNS and at > 0 and w.lower[toks[at - 1]] == "the":
+        return words[0], Role(low[0], "", "state")
     return s, None
 
 

@@ -16,12 +16,17 @@ from irwatch.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from irwatch.actors.doc_words import DocWords
     from irwatch.actors.kb import KnowledgeBase
     from irwatch.actors.resolver import Mention
 
 
 def read_in_context(
-    kb: KnowledgeBase, doc: Doc, found: list[Mention], taken: set[int], chunks: set[tuple[int, int]]
+    kb: KnowledgeBase,
+    w: DocWords,
+    found: list[Mention],
+    taken: set[int],
+    chunks: set[tuple[int, int]],
 ) -> list[Mention]:
     """``found`` with the ambiguous names read by their context, and the generic agents,
     country nouns and pronouns that the context resolves added."""
@@ -30,12 +35,12 @@ def read_in_context(
 
     from irwatch.actors.resolver import Mention
 
-    arr = doc.to_array([LOWER, TAG])  # hashes: no Token objects for the whole document
-    lower, tag = arr[:, 0], arr[:, 1]
+    doc = w.doc
+    lower, tag = w.ids(LOWER), w.ids(TAG)  # hashes: no Token objects for the whole document
     hashes = _hashes(kb, doc)
     is_word = in_sorted(lower, hashes["words"]).tolist()
-    person = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["people"]))))
-    names = np.concatenate(([0], np.cumsum(np.isin(lower, hashes["names"]))))
+    person = np.concatenate(([0], np.cumsum(in_sorted(lower, hashes["people"]))))
+    names = np.concatenate(([0], np.cumsum(in_sorted(lower, hashes["names"]))))
     ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
     pieces = set(chunks)
     possessives = set(np.flatnonzero(tag == hashes["POS"]).tolist())
@@ -54,12 +59,12 @@ def read_in_context(
         (s, e)
         for s, e in sorted(pieces)
         # the word that makes a phrase an agent, a name or a person is its last
-        if s < e and is_word[e - 1] and not any(i in taken for i in range(s, e))
+        if s < e and is_word[e - 1] and taken.isdisjoint(range(s, e))
     ]
     out = list(found)
     if not candidates and not ambiguous:
-        return _with_appositions(doc, out, [], taken)
-    context = Context(doc, kb, [m for i, m in enumerate(found) if i not in ambiguous])
+        return _with_appositions(w, out, [], taken)
+    context = Context(w, kb, [m for i, m in enumerate(found) if i not in ambiguous])
     for i in ambiguous:
         m = found[i]
         readings = kb.ambiguous[_ambiguous_key(kb, doc, m) or ()]
@@ -88,9 +93,9 @@ def read_in_context(
             )
     added: list[Mention] = []
     for s, e in candidates:
-        if any(i in taken for i in range(s, e)):
+        if not taken.isdisjoint(range(s, e)):
             continue
-        at, role = generic_role(kb, doc, s, e, context.starts)
+        at, role = generic_role(kb, w, s, e, context.starts)
         named = _ambiguous_name(kb, doc, s, e) if names[e] > names[s] else None
         actor: Actor | None
         if named is not None:
@@ -101,13 +106,13 @@ def read_in_context(
             state = kb.states[country]
             code = country + sector
             actor = Actor(
-                code, f"{state.name} ({doc[s:e].text})", "organisation", country, sector, code
+                code, f"{state.name} ({w.span_text(s, e)})", "organisation", country, sector, code
             )
         elif role is not None:
             country = (
                 context.named_before(s) if role.kind == "state" else None
             ) or context.country(s, e, role.sector or None)
-            phrase = " ".join(t.lower_ for t in doc[at:e] if not t.is_punct)
+            phrase = " ".join(w.lower[i] for i in range(at, e) if not w.punct[i])
             if (country is None or country not in kb.states) and role.sector in _NGO_SECTORS:
                 # "human rights groups" of no one state: non-governmental, as CAMEO codes them
                 code = "NGO" + role.sector if role.sector != "NGO" else "NGO"
@@ -123,8 +128,8 @@ def read_in_context(
         else:
             continue
         taken.update(range(s, e))
-        added.append(Mention(s, e, doc[s:e].text, (actor,)))
-    return _with_appositions(doc, out, added, taken)
+        added.append(Mention(s, e, w.span_text(s, e), (actor,)))
+    return _with_appositions(w, out, added, taken)
 
 
 #: Sectors of agents that are non-governmental organisations when no state is theirs.
@@ -156,33 +161,33 @@ def _hashes(kb: KnowledgeBase, doc: Doc) -> dict[str, Any]:
 
 
 def _with_appositions(
-    doc: Doc, out: list[Mention], added: list[Mention], taken: set[int]
+    w: DocWords, out: list[Mention], added: list[Mention], taken: set[int]
 ) -> list[Mention]:
     from irwatch.actors.resolver import Mention
 
     for m in out:
-        named = _apposed_name(doc, m, taken)
+        named = _apposed_name(w, m, taken)
         if named is not None:
             taken.update(range(*named))
-            added.append(Mention(named[0], named[1], doc[named[0] : named[1]].text, m.actors))
+            added.append(Mention(named[0], named[1], w.span_text(*named), m.actors))
     return sorted(out + added, key=lambda m: m.start)
 
 
-def _apposed_name(doc: Doc, m: Mention, taken: set[int]) -> tuple[int, int] | None:
+def _apposed_name(w: DocWords, m: Mention, taken: set[int]) -> tuple[int, int] | None:
     """The unknown name set off by commas after a role ("Trump's ambassador to the UN, Nikki
     Haley,"): it is the role's holder, whatever the parser made of it."""
     if len(m.actors) != 1 or m.actors[0].kind != "person" or not m.actors[0].sector:
         return None
     j = m.end
-    limit = min(len(doc), m.end + 6)
-    while j < limit and doc[j].text != "," and not doc[j].is_sent_end:
+    limit = min(len(w), m.end + 6)
+    while j < limit and w.text[j] != "," and not w.sent_end(j):
         j += 1
-    if j >= limit or doc[j].text != ",":
+    if j >= limit or w.text[j] != ",":
         return None
     k = j + 1
-    while k < len(doc) and doc[k].pos_ == "PROPN" and k not in taken:
+    while k < len(w) and w.pos[k] == "PROPN" and k not in taken:
         k += 1
-    if not 2 <= k - j - 1 <= 4 or k >= len(doc) or doc[k].text != ",":
+    if not 2 <= k - j - 1 <= 4 or k >= len(w) or w.text[k] != ",":
         return None
     return j + 1, k
 

@@ -115,9 +115,11 @@ ORGANISATION_HEADS = frozenset(
 
 
 def in_sorted(values: Any, table: Any) -> Any:
-    """Which of the hashes ``values`` (a NumPy array) are in ``table`` (a sorted, non-empty NumPy
-    array): ``np.isin`` for a table built once, without sorting it again per document."""
+    """Which of the hashes ``values`` (a NumPy array) are in ``table`` (a sorted NumPy array):
+    ``np.isin`` for a table built once, without sorting it again per document."""
     import numpy as np
 
+    if not len(table):
+        return np.zeros(len(values), dtype=bool)
     at = np.minimum(np.searchsorted(table, values), len(table) - 1)
     return table[at] == values
