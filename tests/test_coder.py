@@ -527,6 +527,9 @@ def test_a_name_the_parser_takes_for_an_adverbial_is_the_object(run: Any) -> Non
 
 def test_telling_someone_to_act_is_a_request_not_the_act(run: Any) -> None:
     assert dyads(run("Iran told Iraq to expel US troops.")) == {("REQUEST", "IRN", "IRQ")}
+    # the infinitive must follow the one told: here it says what the event was for
+    told = run("Yushchenko told a crowd at an event to mark the occasion that Kyiv would wait.")
+    assert not [e for e in told if e.type == "REQUEST"]
 
 
 def test_a_weapon_used_on_a_thing_is_force_shown_and_names_no_target(run: Any) -> None:

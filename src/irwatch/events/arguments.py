@@ -73,8 +73,14 @@ def verb_context(v: Token) -> VerbContext:
         if c.dep_ == "prep":
             obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     xcomp = {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "ccomp")}
-    if any(c.dep_ == "xcomp" and cl.has_aux_to(c) for c in v.children):
-        xcomp.add("to")  # "told Iraq to expel": an order, whatever the verb
+    objs_end = max((o.right_edge.i for o in v.children if o.dep_ == "dobj"), default=v.i)
+    if any(
+        c.dep_ == "xcomp" and cl.has_aux_to(c) and c.left_edge.i == objs_end + 1
+        for c in v.children
+    ):
+        # "told Iraq to expel": an order, whatever the verb (but not "told a crowd at an event
+        # to mark the occasion")
+        xcomp.add("to")
     base = {
         "prt": frozenset(prt),
         "prep": frozenset(prep),
