@@ -560,6 +560,11 @@ def test_votes_ejections_scrambles_and_investigations(run: Any) -> None:
     ) == {("ACCUSE", "FIN", "RUS")}
 
 
+def test_leading_a_party_is_no_cooperation(run: Any) -> None:
+    events = run("Pratibha Patil had support from the governing coalition. She leads the Congress.")
+    assert not [e for e in events if e.type == "COOPERATE"]
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",
