@@ -77,3 +77,4 @@ def test_a_headline_past_participle_is_passive() -> None:
     # the soldier was killed, not the killer; with no "by" phrase no one is known to have done it
     assert dyads("British soldier shot and killed in southern Afghanistan") == []
     assert dyads("Iranian diplomats expelled by Britain") == [("SANCTION", "GBR", "IRN")]
+    assert dyads("German hostage freed in Iraq") == []  # the hostage freed no one

@@ -667,7 +667,8 @@ _DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 def _reduced_passive(v: Token, sense: Sense, roles: Roles) -> bool:
     """Whether ``v`` is a headline's passive without its auxiliary ("Opposition leader jailed in
     Belarus"): headlines tell acts in the present ("Russia invades Georgia")."""
-    if v.i >= roles.headline_end or sense.type not in _DONE_TO or v.tag_ not in ("VBD", "VBN"):
+    done_to = sense.type in _DONE_TO or sense.cameo.startswith("084")  # "hostage freed"
+    if v.i >= roles.headline_end or not done_to or v.tag_ not in ("VBD", "VBN"):
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children):
         return False
