@@ -565,6 +565,13 @@ def test_leading_a_party_is_no_cooperation(run: Any) -> None:
     assert not [e for e in events if e.type == "COOPERATE"]
 
 
+def test_what_is_halted_or_called_off_is_no_event(run: Any) -> None:
+    text = "Trump said the United States would halt its joint military exercises with South Korea."
+    assert not [e for e in run(text) if e.type == "COOPERATE"]
+    held = run("The United States held joint military exercises with South Korea.")
+    assert ("COOPERATE", "USA", "KOR") in dyads(held)
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

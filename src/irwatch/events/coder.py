@@ -160,6 +160,11 @@ class Coder:
             light = ar.light_verb(tok, lex.light_verbs)
             if tok.dep_ == "compound" and light is None:  # "invasion forces" is no invasion
                 continue
+            if (
+                tok.dep_ in ("dobj", "nsubjpass")
+                and ar.verb_lemma(tok.head, lex.cessation) in lex.cessation
+            ):
+                continue  # "would halt its joint military exercises": what stops is no event
             ctx = {"verb": frozenset({ar.verb_lemma(light, lex.light_verbs)})} if light else {}
             ctx["mod"] = frozenset(
                 c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")

@@ -82,6 +82,7 @@ class Lexicon:
     needs_pattern: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     belief: frozenset[str] = frozenset()
+    cessation: frozenset[str] = frozenset()
 
     @property
     def carriers(self) -> frozenset[str]:
@@ -178,6 +179,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         needs_pattern=_words(data, "needs_pattern"),
         weapons=_words(data, "weapons"),
         belief=_words(data, "belief"),
+        cessation=_words(data, "cessation"),
     )
 
 
