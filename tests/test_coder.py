@@ -572,6 +572,11 @@ def test_what_is_halted_or_called_off_is_no_event(run: Any) -> None:
     assert ("COOPERATE", "USA", "KOR") in dyads(held)
 
 
+def test_they_takes_up_all_the_conjoined_subjects(run: Any) -> None:
+    events = run("France, Britain and Germany said they regretted the U.S. decision.")
+    assert dyads(events) == {("ACCUSE", c, "USA") for c in ("FRA", "GBR", "DEU")}
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

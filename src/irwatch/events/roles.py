@@ -258,6 +258,14 @@ class Roles:
             subjects = others[-1:] if others else subjects
         if subjects or before:
             m = (subjects or before)[-1]
+            if low in _PLURAL:  # "France, Britain and Germany said they regretted ...": all three
+                first = doc[m.start : m.end].root
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                if any(c.dep_ == "conj" for c in first.children) and depth < 4:
+                    hits = self.all(first, depth + 1)
+                    if len(hits) > 1:
+                        return hits
             return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         if si > 0:
             prev = self.sents[si - 1]
@@ -272,6 +280,7 @@ class Roles:
         return []
 
 
+_PLURAL = frozenset({"they", "them", "their", "theirs"})
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 
 
