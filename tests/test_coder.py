@@ -577,6 +577,11 @@ def test_they_takes_up_all_the_conjoined_subjects(run: Any) -> None:
     assert dyads(events) == {("ACCUSE", c, "USA") for c in ("FRA", "GBR", "DEU")}
 
 
+def test_a_bombing_needs_no_verb_to_carry_it(run: Any) -> None:
+    events = run("German intelligence helped the U.S. bombing of Iraq.")
+    assert ("ASSAULT", "USA", "IRQ") in dyads(events)
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",
