@@ -62,6 +62,14 @@ _BEYOND = REGION_WORDS | {
     "allied",
 }
 _NAMED = frozenset({"NORP", "GPE", "LOC", "ORG", "FAC"})
+#: Directions that name a part of one state when written in lower case ("southern insurgents"),
+#: a region of several when capitalised ("Western diplomats").
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "central"}) | {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+}
 #: Nouns that stand for the state itself ("the country").
 _STATE_NOUNS = frozenset({"country", "nation"})
 #: Prepositions that attach a place to a phrase ("police in Baghdad", "students from Iran").
@@ -287,7 +295,7 @@ def generic_role(
                 w.pos[i] == "PROPN" and i not in starts and not _leads(w.doc[i], low[k:])
                 for i in words[:k]
             ) or any(
-                w.lower[i] in _BEYOND
+                (w.lower[i] in _BEYOND and not (w.lower[i] in _DIRECTIONS and w.text[i].islower()))
                 or (w.doc[i].ent_type_ in _NAMED and not _leads(w.doc[i], low[k:]))
                 for i in words[:k]
             ):
