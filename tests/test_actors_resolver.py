@@ -51,6 +51,13 @@ def test_rights_groups_of_no_one_state_are_non_governmental(nlp: Any, resolver: 
     assert [a.code for a in found["Human rights groups"].actors] == ["NGOHRI"]
 
 
+def test_nz_and_west_australian_are_their_states(nlp: Any, resolver: Resolver) -> None:
+    found = by_text(read(nlp, resolver, "NZ Prime Minister Helen Clark met Bush.", "2006-03-21"))
+    assert cs(found["Prime Minister Helen Clark"]) == [("NZL", "GOV")]
+    found = by_text(read(nlp, resolver, "West Australian Premier Geoff Gallop resigned."))
+    assert [a.country for a in found["West Australian Premier Geoff Gallop"].actors] == ["AUS"]
+
+
 def test_an_apposition_is_one_mention_naming_the_person(nlp: Any, resolver: Resolver) -> None:
     doc = nlp("Iran's top leader Ayatollah Ali Khamenei urged Iraq to act.")
     found = resolver.read(doc, date="2019-04-06")

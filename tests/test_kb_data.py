@@ -274,9 +274,9 @@ def test_places_are_well_formed(places, states):
     assert len(texts) == len(set(texts)), "duplicate place"
     for r in places:
         assert r["country"] in codes, r
-        assert r["kind"] in {"capital", "seat"}, r
-        if r["kind"] == "capital":
-            assert r["sector"] == "", r  # a capital stands for the whole state
+        assert r["kind"] in {"capital", "seat", "region"}, r
+        if r["kind"] in ("capital", "region"):
+            assert r["sector"] == "", r  # a capital or region stands for the whole state
         else:
             assert r["sector"] in SECTORS, r
 
