@@ -582,6 +582,12 @@ def test_a_bombing_needs_no_verb_to_carry_it(run: Any) -> None:
     assert ("ASSAULT", "USA", "IRQ") in dyads(events)
 
 
+def test_an_announced_resignation_is_a_resignation(run: Any) -> None:
+    assert dyads(run("Pakistan's Musharraf announced his resignation on Monday.")) == {
+        ("RETREAT", "PAK", None)
+    }
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",
