@@ -330,11 +330,13 @@ _LEANINGS = frozenset(
 
 
 def _leads(t: Token, role_words: Key) -> bool:
-    """Whether a capitalised word before a generic agent names who leads it or how it leans,
-    not an organisation of its own: "the UPA Government", "the Rudd government", "Left
-    parties"."""
-    if t.ent_type_ == "NORP":  # "the Tibetan government in exile" is not the context's
-        return False
+    """Whether a capitalised word before a generic agent names who leads it, how it leans or a
+    people of the state, not an organisation of its own: "the UPA Government", "the Rudd
+    government", "Left parties", "Shona rebels"."""
+    if t.ent_type_ == "NORP":
+        # "Shona rebels", "Sunni insurgents": a people of the state the context gives; but "the
+        # Tibetan government in exile" is not that state's government
+        return role_words[-1] not in _RULERS and t.lower_ not in _BEYOND
     return role_words[-1] in _RULERS or t.lower_ in _LEANINGS
 
 
