@@ -175,6 +175,15 @@ def test_html_character_references_left_in_a_scrape_are_decoded() -> None:
     assert article.body == 'The minister expressed "dismay" at the plan of AT&T & its partners.'
 
 
+def test_markup_a_scrape_kept_is_not_text() -> None:
+    from irwatch.read import read_text
+
+    article = read_text(
+        "&lt;noinclude&gt; Iran's leader said talks would go on, and 3 < 4 still holds."
+    )
+    assert article.body == "Iran's leader said talks would go on, and 3 < 4 still holds."
+
+
 def test_photo_captions_and_live_blog_stamps_are_not_the_article() -> None:
     from irwatch.read import read_text
 

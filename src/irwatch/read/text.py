@@ -39,11 +39,18 @@ class Block:
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,6});")
 
 
+#: An HTML or wiki tag or comment left in a text scrape ("<noinclude>", "</small>", "<!---->").
+_MARKUP = re.compile(r"<!--.*?-->|</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+
 def inline(text: str) -> str:
     """Markdown inline syntax removed: images, links, emphasis, escapes (``\\$20`` -> ``$20``),
-    and HTML character references a scrape kept (``&quot;`` -> ``"``)."""
+    HTML character references a scrape kept (``&quot;`` -> ``"``) and the tags they spelled
+    (``&lt;noinclude&gt;``)."""
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if "<" in text:  # markup the scrape kept, escaped or not ("<noinclude>", "<!---->")
+        text = _MARKUP.sub(" ", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)
