@@ -58,6 +58,12 @@ def test_nz_and_west_australian_are_their_states(nlp: Any, resolver: Resolver) -
     assert [a.country for a in found["West Australian Premier Geoff Gallop"].actors] == ["AUS"]
 
 
+def test_english_is_the_adjective_not_bill_english(nlp: Any, resolver: Resolver) -> None:
+    text = "Students protested the presence of David Irving, an English historian, at Oxford."
+    found = read(nlp, resolver, text, "2007-11-27")
+    assert {a.country for m in found.mentions for a in m.actors} == {"GBR"}
+
+
 def test_an_apposition_is_one_mention_naming_the_person(nlp: Any, resolver: Resolver) -> None:
     doc = nlp("Iran's top leader Ayatollah Ali Khamenei urged Iraq to act.")
     found = resolver.read(doc, date="2019-04-06")
