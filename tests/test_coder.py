@@ -588,6 +588,18 @@ def test_an_announced_resignation_is_a_resignation(run: Any) -> None:
     }
 
 
+def test_who_held_a_rally_did_not_shoot_someone_during_it(run: Any) -> None:
+    events = run(  # a scrape's topic label ("Israel") glued to the sentence
+        "Israel During a Palestinian rally in Qalqilyah in the West Bank against Israeli attacks "
+        "on Gaza, Mufid Saleh Walweel, 22, was shot and killed Sunday.",
+        title="Protester killed in West Bank; world reacts to Gaza conflict.",
+        published="2009-01-05",
+    )
+    assert ("ASSAULT", "PSE", "ISR") not in dyads(events)
+    events = run("Four children were killed in an Israeli air strike in Gaza on Sunday.")
+    assert [e.source.country for e in events if e.type == "ASSAULT"] == ["ISR"]
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

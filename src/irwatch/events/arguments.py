@@ -75,8 +75,7 @@ def verb_context(v: Token) -> VerbContext:
     xcomp = {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "ccomp")}
     objs_end = max((o.right_edge.i for o in v.children if o.dep_ == "dobj"), default=v.i)
     if any(
-        c.dep_ == "xcomp" and cl.has_aux_to(c) and c.left_edge.i == objs_end + 1
-        for c in v.children
+        c.dep_ == "xcomp" and cl.has_aux_to(c) and c.left_edge.i == objs_end + 1 for c in v.children
     ):
         # "told Iraq to expel": an order, whatever the verb (but not "told a crowd at an event
         # to mark the occasion")
@@ -299,8 +298,10 @@ def by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
             n = cl.first_child(c, ("pobj",))
-            if n is None or n.lemma_.lower() not in lex.nouns:
-                continue
+            if n is None or not any(
+                s.type in ("ASSAULT", "COERCE") for s in lex.nouns.get(n.lemma_.lower(), ())
+            ):
+                continue  # "shot during a Palestinian rally": a rally is no means of force
             for m in n.children:
                 if m.dep_ in ("amod", "poss", "compound") and m.i < n.i:
                     hits = roles.all(m)
