@@ -600,6 +600,13 @@ def test_who_held_a_rally_did_not_shoot_someone_during_it(run: Any) -> None:
     assert [e.source.country for e in events if e.type == "ASSAULT"] == ["ISR"]
 
 
+def test_who_died_is_the_target_never_the_attacker(run: Any) -> None:
+    assert not run("Two Palestinians die as Israeli attacks continue.")
+    assert dyads(run("Two Palestinians died in an Israeli air strike.")) == {
+        ("ASSAULT", "ISR", "PSE")
+    }
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

@@ -253,6 +253,10 @@ class Coder:
             sense.patient and not cl.is_passive(tok)
         ):
             return []  # "faced criticism", "face charges": the subject is not its source
+        elif tok.pos_ == "VERB" and ar.verb_lemma(tok, lex.undergo) in lex.undergo:
+            # "died in an Israeli air strike": the dead are the target; the strike names who
+            sources = ar.by_means(tok, roles, lex)
+            targets = roles.all(cl.subject(tok))
         elif tok.pos_ == "VERB" and _reduced_passive(tok, sense, roles):
             # "British soldier killed in Afghanistan", "CNN banned from Iran": a headline's past
             # participle is passive; who did it is only its "by" phrase

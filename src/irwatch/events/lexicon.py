@@ -83,6 +83,7 @@ class Lexicon:
     weapons: frozenset[str] = frozenset()
     belief: frozenset[str] = frozenset()
     cessation: frozenset[str] = frozenset()
+    undergo: frozenset[str] = frozenset()
 
     @property
     def carriers(self) -> frozenset[str]:
@@ -180,6 +181,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         weapons=_words(data, "weapons"),
         belief=_words(data, "belief"),
         cessation=_words(data, "cessation"),
+        undergo=_words(data, "undergo"),
     )
 
 
