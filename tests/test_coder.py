@@ -607,6 +607,15 @@ def test_who_died_is_the_target_never_the_attacker(run: Any) -> None:
     }
 
 
+def test_stones_thrown_at_someone_and_struggling_to_do_something(run: Any) -> None:
+    # the dictionary's "- * STONES [182]  # THREW" is written for "throw"; force hits "at" whom
+    assert dyads(run("Palestinian protesters threw stones at Israeli police.")) == {
+        ("ASSAULT", "PSE", "ISR")
+    }
+    struggled = run("Israeli police struggled to keep Palestinian protesters under control.")
+    assert not [e for e in struggled if e.type == "ASSAULT"]
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

@@ -309,7 +309,9 @@ class Coder:
                     if p.dep_ == "pobj"
                 ]
             targets = ar.pick(roles, cands, sources)
-            if not places:  # "signed a deal in Vienna": not even inside the object
+            if not places and sense.type not in FORCE:
+                # "signed a deal in Vienna": not even inside the object (but force is used "at"
+                # or "in" whom it hits: "threw stones at Israeli police")
                 targets = [h for h in targets if not _named_as_place(h, tok.doc)]
             parties = len({h.actor.id for h in sources})
             if sense.sym and parties > 1 and not (parties > 2 and targets):

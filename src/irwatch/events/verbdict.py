@@ -125,7 +125,26 @@ def _base_forms(line: str) -> tuple[list[str], str | None]:
     return words, (_code(own.group(1)) if own else None)
 
 
-def _found_under(comment: str, head: str, forms: list[tuple[list[str], str | None]]) -> str:
+def _inflections(line: str) -> dict[str, str]:
+    """The inflected forms a verb-form line lists, to its base: ``THROW {THROWS THREW}`` ->
+    {"throws": "throw", "threw": "throw"}."""
+    words, _ = _base_forms(line)
+    if not words:
+        return {}
+    return {
+        _word(w): words[0]
+        for braces in _FORMS.findall(line)
+        for w in braces.strip("{}").split()
+        if "_" not in w and _word(w)
+    }
+
+
+def _found_under(
+    comment: str,
+    head: str,
+    forms: list[tuple[list[str], str | None]],
+    inflected: dict[str, str] | None = None,
+) -> str:
     """The verb of the block a pattern was written for, when its comment names one other than
     the block's head ("- * VISIT [160]  # RECONSIDER" in the CONSIDER block): it holds for that
     verb, not for all the block's synonyms ("considering a visit" reduces no relations)."""
@@ -133,6 +152,7 @@ def _found_under(comment: str, head: str, forms: list[tuple[list[str], str | Non
     if not words:
         return ""
     verb = _word(words[0].rstrip(",:;"))
+    verb = (inflected or {}).get(verb, verb)  # "# THREW": written for "throw"
     if not verb or verb == _word(head):
         return ""
     return verb if any(f and f[0] == verb for f, _ in forms) else ""
@@ -157,6 +177,7 @@ def convert(path: str | Path) -> dict[str, Any]:
     blocks: list[dict[str, Any]] = []
     used: set[str] = set()
     forms: list[tuple[list[str], str | None]] = []
+    inflected: dict[str, str] = {}
 
     def flush() -> None:
         if not blocks:
@@ -186,6 +207,7 @@ def convert(path: str | Path) -> dict[str, Any]:
         if header:
             flush()
             forms = []
+            inflected = {}
             blocks.append(
                 {"name": header.group(1), "cameo": _code(header.group(2)), "patterns": []}
             )
@@ -199,7 +221,7 @@ def convert(path: str | Path) -> dict[str, Any]:
                     pattern["giver"] = True
                 elif _patient(_CODE.sub(" ", line[1:])):
                     pattern["patient"] = True
-                found_under = _found_under(comment, blocks[-1]["name"], forms)
+                found_under = _found_under(comment, blocks[-1]["name"], forms, inflected)
                 if found_under:
                     pattern["verbs"] = [found_under]
                 if (before or after) and pattern not in blocks[-1]["patterns"]:
@@ -207,6 +229,7 @@ def convert(path: str | Path) -> dict[str, Any]:
                     used.update(w[1:] for w in before + after if w.startswith("&"))
         elif line.strip()[0].isalpha() or line.strip().startswith("+"):
             forms.append(_base_forms(line.strip()))
+            inflected.update(_inflections(line.strip()))
     flush()
     for block in blocks:  # most specific first; the dictionary's order among equals
         block["patterns"].sort(
