@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,6 +32,30 @@ def seed_gold(shared: Path) -> dict:
 def samples() -> Path:
     """The bundled sample documents."""
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def kb() -> Any:
+    """The bundled knowledge base (modules that need another define their own)."""
+    from irwatch.actors import load_kb
+
+    return load_kb(None)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The pipeline's spaCy model."""
+    from irwatch.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def resolver(kb: Any) -> Any:
+    """An actor resolver over the bundled knowledge base."""
+    from irwatch.actors import Resolver
+
+    return Resolver(kb)
 
 
 #: The database .ci/postgres.sh creates; tried when IRWATCH_TEST_PG is not set.

@@ -2,57 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from irwatch.actors import KnowledgeBase, Resolver, load_kb
-from irwatch.nlp import load_nlp
-
-PATH = (
-    Path(__file__).resolve().parent.parent
-    / "src"
-    / "irwatch"
-    / "actors"
-    / "data"
-    / "people"
-    / "religious.csv"
-)
-HEADER = ["id", "name", "aliases", "country", "sector", "role", "start", "end"]
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_kb(None)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def resolver(kb: KnowledgeBase) -> Resolver:
-    return Resolver(kb)
-
-
-def code(kb: KnowledgeBase, text: str, date: str) -> str | None:
-    actor = kb.lookup(text, date=date)
-    return actor.code if actor else None
-
-
-def mentions(nlp: Any, resolver: Resolver, text: str, date: str) -> dict[str, list[Any]]:
-    found = resolver.read(nlp(text), date=date)
-    return {m.text: [(a.country, a.sector) for a in m.actors] for m in found.mentions}
+from irwatch.actors import KnowledgeBase, Resolver
+from people_helpers import code, mentions, people_rows
 
 
 def test_the_file_is_well_formed() -> None:
-    with PATH.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        assert reader.fieldnames == HEADER
-        rows = list(reader)
+    rows = people_rows("religious.csv")
     assert 50 <= len(rows) <= 150
     for row in rows:
         assert row["sector"] == "REL", row["id"]
