@@ -616,6 +616,11 @@ def test_stones_thrown_at_someone_and_struggling_to_do_something(run: Any) -> No
     assert not [e for e in struggled if e.type == "ASSAULT"]
 
 
+def test_where_a_thing_was_made_is_no_party(run: Any) -> None:
+    events = run("Taiwan's premier criticized the use of Made in China products at the rally.")
+    assert not [e for e in events if e.target is not None and e.target.country == "CHN"]
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

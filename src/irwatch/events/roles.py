@@ -207,6 +207,16 @@ class Roles:
                     if t.dep_ == "prep" and t.lower_ in ("in", "at", "near")
                     for p in t.subtree
                 )
+        # where a thing was made or held is no party ("the use of Made in China products")
+        aside.update(
+            p.i
+            for t in tok.subtree
+            if t.dep_ == "prep"
+            and t.lower_ in ("in", "at", "near")
+            and t.head.tag_ == "VBN"
+            and t.head.i != tok.i
+            for p in t.subtree
+        )
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
         for m in self.actors.in_span(lo, hi):
             if m.start not in exclude and m.start not in aside:
