@@ -563,6 +563,8 @@ def test_votes_ejections_scrambles_and_investigations(run: Any) -> None:
 def test_leading_a_party_is_no_cooperation(run: Any) -> None:
     events = run("Pratibha Patil had support from the governing coalition. She leads the Congress.")
     assert not [e for e in events if e.type == "COOPERATE"]
+    events = run("The US ambassador linked India's civil nuclear pact to its vote on Iran.")
+    assert not [e for e in events if e.type == "COOPERATE"]
 
 
 def test_what_is_halted_or_called_off_is_no_event(run: Any) -> None:
