@@ -623,6 +623,12 @@ def test_where_a_thing_was_made_is_no_party(run: Any) -> None:
     assert not [e for e in events if e.target is not None and e.target.country == "CHN"]
 
 
+def test_troops_cut_or_reduced_are_a_retreat(run: Any) -> None:
+    assert dyads(run("Britain cut its troops in Basra to 2,500 last month.")) == {
+        ("RETREAT", "GBR", "IRQ")
+    }
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",
