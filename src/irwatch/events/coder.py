@@ -370,7 +370,7 @@ class Coder:
             pairs = [(s, None) for s in sources]
         reply = False
         if not pairs and sources and sense.type in _REPLIES and tok.pos_ == "VERB":
-            # "Moscow denied the accusations", "the Kremlin rejected the proposal": whom it
+            # "Russia threatened retaliation", "the Kremlin rejected the proposal": whom it
             # answers is named before (see _answered)
             pairs, reply = [(s, None) for s in sources], True
         if modal == "counterfactual":  # "a resolution that would have condemned ..."
@@ -455,9 +455,8 @@ class Coder:
         ):
             return False  # "fired shells at targets in Jericho" was aimed at someone
         objects = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += list(
-            cl.prep_objects(clause, ("with",))
-        )  # "shot down a satellite with a missile"
+        # "shot down a satellite with a missile"
+        objects += list(cl.prep_objects(clause, ("with",)))
         return any(
             o.lemma_.lower() in self.lexicon.weapons or o.lower_ in self.lexicon.weapons
             for c in objects
@@ -693,8 +692,8 @@ def _reduced_passive(v: Token, sense: Sense, roles: Roles) -> bool:
 def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
     """The drafts with each answer given the actor it answers: the source of the latest event
     of the sentences just before, in the same paragraph, whose target is the answer's source
-    ("Ukraine accused Russia of shelling. Moscow denied the accusations."). An answer to no
-    one found is dropped."""
+    ("The United States expelled two Russian diplomats. Russia threatened retaliation."). An
+    answer to no one found is dropped."""
     out: list[rec.Draft] = []
     for d in drafts:
         if not d.reply or d.target is not None:

@@ -37,7 +37,7 @@ class Draft:
     modality: str
     reported_by: str | None
     sym: bool
-    #: an answer to someone named before ("Moscow denied the accusations"): its target is the
+    #: an answer to someone named before ("Russia threatened retaliation"): its target is the
     #: one who acted on its source in the sentences just before
     reply: bool = False
 
