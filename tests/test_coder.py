@@ -629,6 +629,14 @@ def test_troops_cut_or_reduced_are_a_retreat(run: Any) -> None:
     }
 
 
+def test_speaking_to_a_newspaper_is_no_consultation(run: Any) -> None:
+    events = run(
+        "It would be very foolish if they attacked Israel, said Paul Beaver, a British defence "
+        "analyst, speaking to the Washington Post."
+    )
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

@@ -406,6 +406,8 @@ class Coder:
             etype, cameo = sense.type, sense.cameo
         if etype == "PROTEST" and tok.lemma_.lower() == "protest" and ar.official(sources, tok.doc):
             etype, cameo = "ACCUSE", "114"  # a government protests by complaining officially
+        if etype == "CONSULT":  # "said ..., speaking to the Washington Post": an interview
+            pairs = [(s, t) for s, t in pairs if t is None or t.actor.sector != "JRN"]
         if etype == "THREATEN" and not reply:  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
