@@ -637,6 +637,16 @@ def test_speaking_to_a_newspaper_is_no_consultation(run: Any) -> None:
     assert not [e for e in events if e.type == "CONSULT"]
 
 
+def test_the_noun_before_a_gerund_is_its_subject(run: Any) -> None:
+    events = run(
+        "Protesters tried to block the motorcade of the Dominican president, which resulted in "
+        "Haitian police firing on the crowd."
+    )
+    assert [e.source.country for e in events if e.type == "ASSAULT"] in ([], ["HTI"])
+    killed = run("Four children were killed in Israeli tank shelling in Gaza on Sunday.")
+    assert [e.source.country for e in killed if e.type == "ASSAULT"] == ["ISR"]
+
+
 def test_a_date_from_which_something_holds_is_not_the_day_of_the_event(run: Any) -> None:
     events = run(
         "The European Commission accepted Bulgaria as a member of the EU from January 1, 2007.",

@@ -181,6 +181,10 @@ def agent(v: Token) -> Token | None:
 
 def subject(v: Token) -> Token | None:
     """Who does ``v``: its subject, the passive agent, the controller or the relativised noun."""
+    if v.tag_ == "VBG" and v.dep_ in ("advcl", "acl", "pcomp") and v.i > 0:
+        before = v.doc[v.i - 1]  # "resulted in Haitian police firing shots": the police fire
+        if before.dep_ == "pobj" and before.pos_ in ("NOUN", "PROPN") and before.head.head.i != v.i:
+            return before
     if is_passive(v):
         by = agent(v)
         if by is None and v.lemma_.lower() in STATIVE:  # "Israel is opposed to ..."
