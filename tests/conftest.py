@@ -58,6 +58,21 @@ def resolver(kb: Any) -> Any:
     return Resolver(kb)
 
 
+@pytest.fixture(scope="session")
+def bench_script() -> Any:
+    """A loader of the scripts of bench/ as modules, by name ("sealed", "gold_report")."""
+    import importlib.util
+
+    def load(name: str) -> Any:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load
+
+
 #: The database .ci/postgres.sh creates; tried when IRWATCH_TEST_PG is not set.
 LOCAL_PG = "postgresql+psycopg://irwatch:irwatch@127.0.0.1:5432/irwatch_test"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 from collections import Counter
@@ -116,15 +115,7 @@ def test_a_perfect_coder_scores_one_at_every_level() -> None:
         assert (report.precision, report.recall) == (1.0, 1.0), (level, report.misses[:3])
 
 
-def _gold_report() -> Any:
-    spec = importlib.util.spec_from_file_location("gold_report", ROOT / "bench" / "gold_report.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_report_sorts_errors_by_kind() -> None:
+def test_report_sorts_errors_by_kind(bench_script: Any) -> None:
     fra = {"country": "FRA", "sector": None, "code": "FRA", "text": "France"}
     deu = {"country": "DEU", "sector": None, "code": "DEU", "text": "Germany"}
     gold = {"sources": [fra], "targets": [deu], "types": ["ACCUSE"], "date": "2020-03-02"}
@@ -143,7 +134,7 @@ def test_report_sorts_errors_by_kind() -> None:
         "c": [{"type": "ASSAULT", "source": fra, "target": deu, "date": None}],
         "d": [],
     }
-    module = _gold_report()
+    module = bench_script("gold_report")
     reports = {level: score(docs, coded, level) for level in LEVELS}
     kinds = module.breakdown(docs, coded, reports)
     assert [m["doc_id"] for m in kinds["miss: actors not found"]] == ["d"]

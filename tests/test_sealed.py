@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -13,14 +12,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEALED = ROOT / "tests" / "data" / "sealed" / "wikinews_sealed.jsonl"
 
 
-def _sealed_module() -> Any:
-    spec = importlib.util.spec_from_file_location("sealed", ROOT / "bench" / "sealed.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_file_holds_no_article_text() -> None:
     for line in SEALED.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -28,14 +19,16 @@ def test_the_file_holds_no_article_text() -> None:
         assert all("evidence" not in e for e in record["events"])
 
 
-def test_check_passes_against_the_corpus(shared: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_passes_against_the_corpus(
+    shared: Path, capsys: pytest.CaptureFixture[str], bench_script: Any
+) -> None:
     corpus = shared / "corpora" / "wikinews-politics.jsonl.gz"
-    assert _sealed_module().main(["--check", "--corpus", str(corpus)]) == 0
+    assert bench_script("sealed").main(["--check", "--corpus", str(corpus)]) == 0
     assert capsys.readouterr().out.startswith("ok: 20 articles")
 
 
-def test_check_finds_a_broken_record(shared: Path, tmp_path: Path) -> None:
-    sealed = _sealed_module()
+def test_check_finds_a_broken_record(shared: Path, tmp_path: Path, bench_script: Any) -> None:
+    sealed = bench_script("sealed")
     records = sealed.load_sealed()
     corpus = sealed.load_corpus(
         shared / "corpora" / "wikinews-politics.jsonl.gz", [r["corpus_id"] for r in records[:1]]
@@ -50,6 +43,10 @@ def test_check_finds_a_broken_record(shared: Path, tmp_path: Path) -> None:
         assert any(needle in p for p in problems), needle
 
 
-def test_without_the_corpus_it_skips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert _sealed_module().main(["--check", "--corpus", str(tmp_path / "none.jsonl.gz")]) == 0
+def test_without_the_corpus_it_skips(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, bench_script: Any
+) -> None:
+    assert (
+        bench_script("sealed").main(["--check", "--corpus", str(tmp_path / "none.jsonl.gz")]) == 0
+    )
     assert capsys.readouterr().out.startswith("skipped")

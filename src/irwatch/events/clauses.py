@@ -113,6 +113,11 @@ def sentences(doc: Doc) -> list[Span]:
     return out
 
 
+def paragraph_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a blank line falls between tokens ``a`` and ``b`` (either order)."""
+    return "\n\n" in doc[min(a, b) : max(a, b) + 1].text
+
+
 def has_aux_to(v: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 

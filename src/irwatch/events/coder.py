@@ -439,10 +439,11 @@ class Coder:
             first, prep = prep, prep.head
         else:
             first = c
+        return prep.lower_ == "with" and self._weapon(first)
+
+    def _weapon(self, t: Token) -> bool:
         weapons = self.lexicon.weapons
-        return prep.lower_ == "with" and (
-            first.lemma_.lower() in weapons or first.lower_ in weapons
-        )
+        return t.lemma_.lower() in weapons or t.lower_ in weapons
 
     def _weapon_shown(self, clause: Token) -> bool:
         """Whether the clause's verb launches, fires or tests a weapon named as its object (or
@@ -459,11 +460,7 @@ class Coder:
         objects = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
         # "shot down a satellite with a missile"
         objects += list(cl.prep_objects(clause, ("with",)))
-        return any(
-            o.lemma_.lower() in self.lexicon.weapons or o.lower_ in self.lexicon.weapons
-            for c in objects
-            for o in cl.conjuncts(c)
-        )
+        return any(self._weapon(o) for c in objects for o in cl.conjuncts(c))
 
     def _promise(self, v: Token) -> tuple[str, str] | None:
         """What a promise or offer of ``v``'s "to"-clause amounts to, when not cooperation."""
@@ -680,15 +677,18 @@ def _reduced_passive(v: Token, sense: Sense, roles: Roles) -> bool:
     """Whether ``v`` is a headline's passive without its auxiliary ("Opposition leader jailed in
     Belarus"): headlines tell acts in the present ("Russia invades Georgia")."""
     done_to = sense.type in _DONE_TO or sense.cameo.startswith("084")  # "hostage freed"
-    if v.i >= roles.headline_end or not done_to or v.tag_ not in ("VBD", "VBN"):
-        return False
-    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children):
+    if v.i >= roles.headline_end or not done_to or not _bare_past(v):
         return False
     if v.dep_ == "conj" and v.head.pos_ == "VERB":  # "shot and killed"
-        return v.head.tag_ in ("VBD", "VBN") and not any(
-            c.dep_ in ("aux", "auxpass", "dobj") for c in v.head.children
-        )
+        return _bare_past(v.head)
     return any(c.dep_ == "nsubj" for c in v.children)
+
+
+def _bare_past(v: Token) -> bool:
+    """A past form with no auxiliary and no object ("killed", not "has killed" or "killed X")."""
+    return v.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in v.children
+    )
 
 
 def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
@@ -707,7 +707,9 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
             there = roles.sentence_index(prior.trigger)
             if there >= here:
                 continue
-            if here - there > _REPLY_REACH or _paragraph_break(prior.trigger, d.trigger):
+            if here - there > _REPLY_REACH or cl.paragraph_between(
+                d.trigger.doc, prior.trigger.i, d.trigger.i
+            ):
                 break
             t = prior.target
             if (
@@ -719,11 +721,6 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
                 out.append(dataclasses.replace(d, target=prior.source))
                 break
     return out
-
-
-def _paragraph_break(a: Token, b: Token) -> bool:
-    doc = a.doc
-    return "\n\n" in doc[min(a.i, b.i) : max(a.i, b.i) + 1].text
 
 
 def _names_as(v: Token) -> bool:

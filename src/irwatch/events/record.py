@@ -186,7 +186,7 @@ def _previous_date(trigger: Any, published: dt.date) -> Period | None:
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    if "\n\n" in doc[prev.start : sent.start + 1].text:
+    if cl.paragraph_between(doc, prev.start, sent.start):
         return None  # another paragraph
     for ent in prev.ents:
         if ent.label_ == "DATE" and not _not_when(ent) and not _of_a_thing(ent):

@@ -197,24 +197,20 @@ class Roles:
             return []
         # appositions and relative clauses say more about the noun, not who it belongs to
         aside: set[int] = set()
+        described: set[int] = set()  # the words of clauses describing the noun
         for c in tok.children:
             if c.dep_ in ("appos", "relcl"):
                 aside.update(t.i for t in c.subtree)
-            if c.dep_ == "acl":  # "any effort to help end the war in Yemen": where, not whom
-                aside.update(
-                    p.i
-                    for t in c.subtree
-                    if t.dep_ == "prep" and t.lower_ in ("in", "at", "near")
-                    for p in t.subtree
-                )
-        # where a thing was made or held is no party ("the use of Made in China products")
+            if c.dep_ == "acl":
+                described.update(t.i for t in c.subtree)
+        # where, not whom: "any effort to help end the war in Yemen" (a clause describing the
+        # noun), "the use of Made in China products" (where a thing was made or held)
         aside.update(
             p.i
             for t in tok.subtree
             if t.dep_ == "prep"
             and t.lower_ in ("in", "at", "near")
-            and t.head.tag_ == "VBN"
-            and t.head.i != tok.i
+            and (t.i in described or (t.head.tag_ == "VBN" and t.head.i != tok.i))
             for p in t.subtree
         )
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1

@@ -79,13 +79,17 @@ def _slot(token: str, sets: dict[str, list[str]]) -> str | None:
     return word
 
 
-def _sides(body: str, sets: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+def _tokens(body: str) -> list[str]:
+    """A pattern's tokens, the verb's place as ``*`` ("- + * CRITICISM FROM $")."""
+    return re.sub(r"_", " ", body.replace("*", " * ")).split()
+
+
+def _sides(tokens: list[str], sets: dict[str, list[str]]) -> tuple[list[str], list[str]]:
     """The literal words of a pattern before and after the verb (``*``)."""
-    spaced = re.sub(r"_", " ", body.replace("*", " * "))
     before: list[str] = []
     after: list[str] = []
     side = before
-    for token in spaced.split():
+    for token in tokens:
         if token == "*":
             side = after
             continue
@@ -95,10 +99,9 @@ def _sides(body: str, sets: dict[str, list[str]]) -> tuple[list[str], list[str]]
     return before, after
 
 
-def _giver(body: str) -> bool:
+def _giver(tokens: list[str]) -> bool:
     """Whether a pattern names its target before the verb and its source after it in a "from" or
     "by" phrase (``- + * CRITICISM FROM $``: the subject is criticised by the other)."""
-    tokens = re.sub(r"_", " ", body.replace("*", " * ")).split()
     if "*" not in tokens:
         return False
     star = tokens.index("*")
@@ -108,10 +111,9 @@ def _giver(body: str) -> bool:
     )
 
 
-def _patient(body: str) -> bool:
+def _patient(tokens: list[str]) -> bool:
     """Whether a pattern names its target before the verb and no source (``- + * CHARGE``: the
     subject faces a charge someone else brought)."""
-    tokens = re.sub(r"_", " ", body.replace("*", " * ")).split()
     if "*" not in tokens or "$" in tokens:
         return False
     return "+" in tokens[: tokens.index("*")]
@@ -215,11 +217,12 @@ def convert(path: str | Path) -> dict[str, Any]:
             found = _CODE.search(line)
             code = _code(found.group(1)) if found else None
             if code is not None:
-                before, after = _sides(_CODE.sub(" ", line[1:]), sets)
+                tokens = _tokens(_CODE.sub(" ", line[1:]))
+                before, after = _sides(tokens, sets)
                 pattern: dict[str, Any] = {"cameo": code, "before": before, "after": after}
-                if _giver(_CODE.sub(" ", line[1:])):
+                if _giver(tokens):
                     pattern["giver"] = True
-                elif _patient(_CODE.sub(" ", line[1:])):
+                elif _patient(tokens):
                     pattern["patient"] = True
                 found_under = _found_under(comment, blocks[-1]["name"], forms, inflected)
                 if found_under:
