@@ -263,7 +263,10 @@ class Coder:
             sources = roles.all(cl.agent(tok))
             targets = roles.all(cl.subject(tok))
         elif tok.pos_ == "VERB":
-            sources = roles.all(cl.subject(tok))
+            subject = cl.subject(tok)
+            if subject is not None and subject.lemma_.lower() in lex.hazards:
+                return []  # "Floods in eastern Libya killed thousands": no one did it
+            sources = roles.all(subject)
             if not sources and cl.is_passive(tok):  # "were killed in Israeli tank shelling"
                 sources = ar.by_means(tok, roles, self.lexicon)
             if (

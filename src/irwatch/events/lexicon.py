@@ -84,6 +84,7 @@ class Lexicon:
     belief: frozenset[str] = frozenset()
     cessation: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()
+    hazards: frozenset[str] = frozenset()
 
     @property
     def carriers(self) -> frozenset[str]:
@@ -182,6 +183,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         belief=_words(data, "belief"),
         cessation=_words(data, "cessation"),
         undergo=_words(data, "undergo"),
+        hazards=_words(data, "hazards"),
     )
 
 
