@@ -804,3 +804,25 @@ def test_a_place_naming_a_treaty_is_no_party(run: Any) -> None:
 def test_what_a_speaker_says_another_needs_to_do_is_a_request(run: Any) -> None:
     assert dyads(run("The US said Iran needs to stop enrichment.")) == {("REQUEST", "USA", "IRN")}
     assert dyads(run("Germany said Russia has to withdraw.")) == {("REQUEST", "DEU", "RUS")}
+
+
+def test_people_killed_are_civilians_of_the_place(run: Any) -> None:
+    events = run("Rebels in Mali attacked a village on Tuesday, killing twelve people.")
+    assert ("ASSAULT", "MLI", "MLI") in dyads(events)
+    assert {e.target.code for e in events if e.type == "ASSAULT" and e.target} == {"MLICVL"}
+
+
+def test_a_flood_or_a_blast_is_nobody_s_act(run: Any) -> None:
+    assert run("Floods in northern Pakistan killed hundreds of people last week.") == []
+    assert run("An explosion in Kabul wounded ten Afghan soldiers on Friday.") == []
+
+
+def test_a_participle_after_a_comma_tells_what_the_subject_did(run: Any) -> None:
+    # the parser hangs "killing" on the clause describing the town
+    events = run(
+        "Nigerian militants first visited Bama Island, the village involved, two weeks ago, "
+        "killing nine people."
+    )
+    assert [(e.type, e.source.code) for e in events if e.type == "ASSAULT"] == [
+        ("ASSAULT", "NGAREB")
+    ]

@@ -199,3 +199,9 @@ def test_photo_captions_and_live_blog_stamps_are_not_the_article() -> None:
     body = read_text(scrape).body
     assert "shake hands" not in body and "10:45" not in body and "Advertisement" not in body
     assert "railways" in body and "signed three agreements" in body
+
+
+def test_a_space_left_before_punctuation_is_closed() -> None:
+    # a scrape that dropped the links leaves "Bonny Island , the town"
+    _, body = clean_text("Militants visited Bama Island , the village involved , on Monday .")
+    assert body == "Militants visited Bama Island, the village involved, on Monday."

@@ -136,6 +136,10 @@ def governor(v: Token) -> Token | None:
     return head
 
 
+def _after_comma(v: Token) -> bool:
+    return v.i > 0 and v.doc[v.i - 1].text == ","
+
+
 def is_passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
@@ -215,6 +219,13 @@ def subject(v: Token) -> Token | None:
             return surface
         return subject(gov)
     if v.dep_ in ("xcomp", "advcl") and gov.pos_ in ("VERB", "AUX", "ADJ"):
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and gov.dep_ == "relcl" and _after_comma(v):
+            # "visited Bonny Island, the town involved, two weeks ago, killing nine people": a
+            # participle set off by a comma tells what the main clause's subject did, not the
+            # clause describing its object
+            outer = governor(gov.head)
+            if outer is not None and outer.pos_ in ("VERB", "AUX"):
+                return subject(outer)
         if gov.pos_ == "ADJ":  # "ready to host": the subject of "is ready"
             return subject(gov.head) if gov.dep_ == "acomp" else None
         if v.dep_ == "xcomp" and is_passive(gov) and agent(gov) is None:

@@ -22,6 +22,8 @@ _LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w\\*])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~\"'&%=:;,?/@^])")
+#: Spaces before a comma, full stop, semicolon, colon or closing bracket.
+_LOOSE_PUNCT = re.compile(r" +([,.;:!?)\]])(?=\s|$)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _JOINABLE_END = re.compile(r"[\w,;–—-]$")
 
@@ -56,7 +58,10 @@ def inline(text: str) -> str:
     text = _STRONG.sub(r"\2", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", text)
+    # the space a removed link left before punctuation ("Bonny Island , the town") misleads the
+    # parser
+    return _LOOSE_PUNCT.sub(r"\1", text).strip()
 
 
 def blocks(text: str) -> list[Block]:
