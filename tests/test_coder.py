@@ -826,3 +826,9 @@ def test_a_participle_after_a_comma_tells_what_the_subject_did(run: Any) -> None
     assert [(e.type, e.source.code) for e in events if e.type == "ASSAULT"] == [
         ("ASSAULT", "NGAREB")
     ]
+
+
+def test_who_received_training_somewhere_was_given_it_by_that_state(run: Any) -> None:
+    # the dictionary's "- + * &MILITARY TRAINING IN $": the subject is the target
+    events = run("The Colombian president received military training in the United States.")
+    assert dyads(events) == {("AID", "USA", "COL")}

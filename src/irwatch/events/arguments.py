@@ -256,14 +256,16 @@ def own_state(s: Hit, t: Hit) -> bool:
     return a.country is not None and a.country == b.country and b.sector is None
 
 
-def from_actor(v: Token, roles: Roles) -> list[Hit]:
+def from_actor(v: Token, roles: Roles, preps: tuple[str, ...] = ("from", "by")) -> list[Hit]:
     """Who gives what ``v`` receives: its "from" phrase, or its object's "from" or "by" phrase
-    ("faced criticism from the EU", "came under pressure from Washington")."""
-    cands = list(cl.prep_objects(v, ("from",)))
+    ("faced criticism from the EU", "came under pressure from Washington"); for a pattern that
+    names another preposition, that phrase ("received military training in the US")."""
+    own = tuple(p for p in preps if p != "by")
+    cands = list(cl.prep_objects(v, own))
     for o in v.children:
         if o.dep_ in ("dobj", "pobj") or (o.dep_ == "prep" and o.lower_ == "under"):
             for n in [o, *o.children] if o.dep_ == "prep" else [o]:
-                cands += list(cl.prep_objects(n, ("from", "by")))
+                cands += list(cl.prep_objects(n, preps))
     return pick(roles, cands, [])
 
 

@@ -246,7 +246,7 @@ class Coder:
             if not reported:
                 return []
             sources, targets = reported, roles.all(cl.subject(tok))
-        elif sense.giver and (giver := ar.from_actor(tok, roles)):
+        elif sense.giver and (giver := ar.from_actor(tok, roles, sense.giver_preps)):
             # "demonstrators received weapons from the government": the government gives
             sources, targets = giver, roles.all(cl.subject(tok))
         elif (sense.giver and sense.origin == "dictionary") or (

@@ -55,6 +55,9 @@ class Sense:
     notarget: bool = False
     speaker: bool = False
     giver: bool = False
+    #: the prepositions whose object gives, for a giver ("from", "by"; "in": "received military
+    #: training in the US")
+    giver_preps: tuple[str, ...] = ("from", "by")
     patient: bool = False
     before: tuple[frozenset[str], ...] = ()
     after: tuple[frozenset[str], ...] = ()
@@ -153,6 +156,11 @@ def _sense(raw: Any, where: str) -> Sense:
     )
 
 
+def _giver_preps(flag: Any) -> tuple[str, ...]:
+    """``giver`` of a dictionary pattern: true (a "from" or "by" phrase gives) or a preposition."""
+    return (flag,) if isinstance(flag, str) else ("from", "by")
+
+
 def _senses(table: Any, section: str) -> dict[str, tuple[Sense, ...]]:
     if not isinstance(table, dict):
         raise ValueError(f"section {section!r} must map lemmas to lists of senses")
@@ -243,6 +251,7 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
         after: Sequence[str] = (),
         prt: Sequence[str] = (),
         giver: bool = False,
+        giver_preps: tuple[str, ...] = ("from", "by"),
         patient: bool = False,
     ) -> Sense:
         known = onto.get(code) if code and code != "---" else None
@@ -257,6 +266,7 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
             after=slots(after),
             notarget=ptype in _OPEN,
             giver=giver,
+            giver_preps=giver_preps,
             patient=patient,
             origin="dictionary",
             specific=any(slot - _FUNCTION_WORDS for slot in slots([*before, *after])),
@@ -280,6 +290,7 @@ def dictionary_senses(data: Mapping[str, Any]) -> dict[str, tuple[Sense, ...]]:
                         after=words + p["after"],
                         prt=prt,
                         giver=bool(p.get("giver")),
+                        giver_preps=_giver_preps(p.get("giver")),
                         patient=bool(p.get("patient")),
                     )
                 )

@@ -99,16 +99,27 @@ def _sides(tokens: list[str], sets: dict[str, list[str]]) -> tuple[list[str], li
     return before, after
 
 
-def _giver(tokens: list[str]) -> bool:
-    """Whether a pattern names its target before the verb and its source after it in a "from" or
-    "by" phrase (``- + * CRITICISM FROM $``: the subject is criticised by the other)."""
+#: Prepositions whose object a reversed pattern names as the source ("- + * TRAINING IN $").
+_GIVER_PREPS = frozenset(
+    {"from", "by", "in", "with", "to", "of", "during", "into", "under", "against", "at", "near"}
+    | {"over", "on", "since"}
+)
+
+
+def _giver(tokens: list[str]) -> str | None:
+    """The preposition of the source, when a pattern names its target before the verb and its
+    source after it in a prepositional phrase (``- + * CRITICISM FROM $``: the subject is
+    criticised by the other; ``- + * &MILITARY TRAINING IN $``: trained by the other)."""
     if "*" not in tokens:
-        return False
+        return None
     star = tokens.index("*")
-    return "+" in tokens[:star] and any(
-        tokens[j] == "$" and tokens[j - 1].upper() in ("FROM", "BY")
-        for j in range(star + 2, len(tokens))
-    )
+    if "+" not in tokens[:star]:
+        return None
+    for j in range(star + 2, len(tokens)):
+        prep = tokens[j - 1].lower()
+        if tokens[j] == "$" and prep in _GIVER_PREPS:
+            return prep
+    return None
 
 
 def _patient(tokens: list[str]) -> bool:
@@ -166,7 +177,8 @@ def convert(path: str | Path) -> dict[str, Any]:
     ``{"sets": {NAME: [word, ...]}, "blocks": [{"name", "cameo", "patterns": [pattern]}],
     "verbs": {lemma: [{"block", "cameo"?, "prt"?, "words"?}]}}``. A pattern is ``{"cameo",
     "before": [slot], "after": [slot], "giver"?}``, a slot a word or ``&NAME``; every slot must be
-    present; ``giver``: the subject is the target, the "from"/"by" phrase the source;
+    present; ``giver``: the subject is the target, the "from"/"by" phrase the source (true) or
+    the phrase of the preposition it names ("in");
     ``patient``: the subject is the target and the source is not named.
     A block's patterns apply to all its verbs, most specific first (a pattern with ``verbs``, the
     synonym its comment says it was written for, only to those); a verb form's ``words``
@@ -220,8 +232,11 @@ def convert(path: str | Path) -> dict[str, Any]:
                 tokens = _tokens(_CODE.sub(" ", line[1:]))
                 before, after = _sides(tokens, sets)
                 pattern: dict[str, Any] = {"cameo": code, "before": before, "after": after}
-                if _giver(tokens):
+                prep = _giver(tokens)
+                if prep in ("from", "by"):
                     pattern["giver"] = True
+                elif prep is not None:
+                    pattern["giver"] = prep
                 elif _patient(tokens):
                     pattern["patient"] = True
                 found_under = _found_under(comment, blocks[-1]["name"], forms, inflected)
