@@ -832,3 +832,11 @@ def test_who_received_training_somewhere_was_given_it_by_that_state(run: Any) ->
     # the dictionary's "- + * &MILITARY TRAINING IN $": the subject is the target
     events = run("The Colombian president received military training in the United States.")
     assert dyads(events) == {("AID", "USA", "COL")}
+
+
+def test_the_allies_of_a_state_are_not_that_state(run: Any) -> None:
+    events = run("The United States asked the Gulf allies of Japan to send more ships.")
+    assert all(e.target is None or e.target.country != "JPN" for e in events)
+    # but supporters of a group are coded as the group, as the gold sets do
+    stormed = run("Supporters of Hezbollah stormed the French embassy in Beirut on Tuesday.")
+    assert {e.source.code for e in stormed} == {"LBNREB"}

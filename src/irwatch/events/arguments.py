@@ -194,6 +194,12 @@ def pick(
         }
     # "on Tuesday" is no target, unless a name takes it in ("President Assad Tuesday")
     cands = [c for c in cands if c.ent_type_ not in ("DATE", "TIME") or roles.actors.covering(c.i)]
+    # "the allies of Japan" are not Japan, wherever the candidate comes from
+    cands = [
+        c
+        for c in cands
+        if not (c.head.lower_ == "of" and c.head.head.lemma_.lower() in cl.RELATIONAL)
+    ]
     fallback: list[Hit] = []
     for c in cands:
         # "Palestinians of the West Bank ... to protest at ...": not the source's own state

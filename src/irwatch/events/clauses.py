@@ -92,6 +92,12 @@ CIRCUMSTANCE = frozenset(
         "weekend",
     }
 )
+#: Nouns that name others by their tie to what their "of" phrase names ("Arab allies of the
+#: USA", "the neighbours of Iraq"): not that actor.
+RELATIONAL = frozenset(
+    {"ally", "friend", "enemy", "foe", "neighbour", "neighbor", "rival", "partner", "opponent"}
+    | {"adversary", "critic", "proxy", "client", "counterpart", "victim"}
+)
 PARTITIVE = frozenset({"third", "half", "part", "parts", "much", "most", "some", "all", "rest"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL = frozenset({"would", "'d"})

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from irwatch.events.clauses import PARTITIVE, conjuncts, speaker
+from irwatch.events.clauses import PARTITIVE, RELATIONAL, conjuncts, speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -148,7 +148,9 @@ class Roles:
                                 return [
                                     Hit(h.text, h.start, h.end, h.actor, inner=True) for h in found
                                 ]
-        if tok.pos_ in ("NOUN", "NUM") or tok.lemma_.lower() in PARTITIVE:  # "president of X"
+        if (
+            tok.pos_ in ("NOUN", "NUM") or tok.lemma_.lower() in PARTITIVE
+        ) and tok.lemma_.lower() not in RELATIONAL:  # "president of X", not "allies of X"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -199,7 +201,9 @@ class Roles:
         aside: set[int] = set()
         described: set[int] = set()  # the words of clauses describing the noun
         for c in tok.children:
-            if c.dep_ in ("appos", "relcl"):
+            if c.dep_ in ("appos", "relcl") or (
+                c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in RELATIONAL
+            ):
                 aside.update(t.i for t in c.subtree)
             if c.dep_ == "acl":
                 described.update(t.i for t in c.subtree)
