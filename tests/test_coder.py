@@ -840,3 +840,23 @@ def test_the_allies_of_a_state_are_not_that_state(run: Any) -> None:
     # but supporters of a group are coded as the group, as the gold sets do
     stormed = run("Supporters of Hezbollah stormed the French embassy in Beirut on Tuesday.")
     assert {e.source.code for e in stormed} == {"LBNREB"}
+
+
+def test_a_promise_to_do_what_is_no_act_is_still_a_promise(run: Any) -> None:
+    events = run("Norway promised Sweden to review the border rules.")
+    assert ("AGREE", "NOR", "SWE") in dyads(events)
+    assert all(e.type != "THREATEN" for e in events)
+
+
+def test_a_second_answer_of_the_same_actor_goes_to_the_same_counterpart(run: Any) -> None:
+    events = run(
+        "Russia apologised to Finland on Monday for the airspace violation. "
+        "Russia also promised to check its flight maps."
+    )
+    assert ("AGREE", "RUS", "FIN") in dyads(events)
+    # not across a paragraph
+    apart = run(
+        "Russia apologised to Finland on Monday for the airspace violation.\n\n"
+        "Russia also promised to check its flight maps."
+    )
+    assert ("AGREE", "RUS", "FIN") not in dyads(apart)
