@@ -860,3 +860,21 @@ def test_a_second_answer_of_the_same_actor_goes_to_the_same_counterpart(run: Any
         "Russia also promised to check its flight maps."
     )
     assert ("AGREE", "RUS", "FIN") not in dyads(apart)
+
+
+def test_a_day_after_dates_the_earlier_act_by_the_later_one(run: Any) -> None:
+    events = run(
+        "Japan and Australia condemned the launch on Friday, a day after they imposed "
+        "sanctions on North Korean officials.",
+        published="2023-03-18",
+    )
+    assert {e.date.start for e in events if e.type == "SANCTION"} == {"2023-03-16"}
+    later = run(
+        "Canada expelled two Iranian diplomats on Monday, three days before Iran recalled "
+        "its ambassador from Ottawa.",
+        published="2023-03-21",
+    )
+    assert {(e.source.country, e.date.start) for e in later if e.type == "SANCTION"} == {
+        ("CAN", "2023-03-20"),
+        ("IRN", "2023-03-23"),
+    }

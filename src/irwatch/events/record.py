@@ -118,6 +118,10 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
     from irwatch.events.time import default_period, resolve_time
 
     anchors = (published,) if published is not None else _FAR_APART
+    if published is not None:
+        earlier = _days_apart(d.trigger, published)
+        if earlier is not None:
+            return earlier
     clause = d.clause
     spans = list(cl.date_spans(d.trigger))
     for span in spans:
@@ -194,6 +198,52 @@ def _previous_date(trigger: Any, published: dt.date) -> Period | None:
             if found is not None:
                 return found
     return None
+
+
+#: Units of "a day after", "two weeks before", in days.
+_DAYS = {"day": 1, "week": 7}
+
+
+def _days_apart(trigger: Any, published: dt.date) -> Period | None:
+    """The day of an event told by its distance from the clause it hangs on ("condemned the
+    move, a day after they imposed sanctions": the sanctions came the day before; "two days
+    after a referendum"), when that clause has a day."""
+    from irwatch.events.time import resolve_time
+    from irwatch.events.timewords import NUMBERS
+
+    if trigger.pos_ in ("VERB", "AUX"):
+        link = next((c for c in trigger.children if c.dep_ == "mark"), None)
+        if link is None or trigger.dep_ != "advcl":
+            return None
+        main, measured = trigger.head, trigger
+    elif trigger.dep_ == "pobj":
+        link = trigger.head
+        main, measured = link.head, link
+    else:
+        return None
+    if link.lower_ not in ("after", "before"):
+        return None
+    size = next((c for c in measured.children if c.dep_ == "npadvmod"), None)
+    if size is None or size.lemma_.lower() not in _DAYS:
+        return None
+    count = next((c for c in size.children if c.dep_ in ("nummod", "det")), None)
+    word = count.lower_ if count is not None else "a"
+    n = int(word) if word.isdigit() else NUMBERS.get(word)
+    if not n:
+        return None
+    base: Period | None = None
+    for span in cl.date_spans(main):
+        if not _not_when(span) and span.start > main.sent.start - 1:
+            base = resolve_time(span.text, published)
+            break
+    if base is None:
+        base = _previous_date(main, published)
+    day = dt.date.fromisoformat(base.start) if base is not None else published
+    if base is not None and (base.granularity != "day" or base.start != base.end):
+        return None
+    step = dt.timedelta(days=n * _DAYS[size.lemma_.lower()])
+    when = day - step if link.lower_ == "after" else day + step
+    return Period(when.isoformat(), when.isoformat(), "day", f"{size.text} {link.text}")
 
 
 def location(d: Draft, gazetteer: Gazetteer) -> Place | None:
