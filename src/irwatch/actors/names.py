@@ -79,9 +79,15 @@ def key(text: str) -> Key:
     return words
 
 
+#: Role words that are plural already and take no "s".
+_PLURAL_ONLY = frozenset({"people"})
+
+
 def plural_forms(word: str) -> list[str]:
     """A role word and its regular plural or singular (minister/ministers, army/armies, man/men)."""
     forms = [word]
+    if word in _PLURAL_ONLY:  # "Peoples" starts names ("Peoples Republic of Korea")
+        return forms
     if word.endswith("man"):
         forms.append(word[:-3] + "men")
     elif word.endswith("men"):
