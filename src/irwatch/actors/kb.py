@@ -23,7 +23,7 @@ from irwatch.actors.tables import (
     base_states,
     read_tables,
 )
-from irwatch.actors.words import NON_STATE, TITLES
+from irwatch.actors.words import NAME_PARTICLES, NON_STATE, TITLES
 from irwatch.errors import KnowledgeBaseError, UsageError
 from irwatch.records import Actor
 
@@ -76,6 +76,9 @@ class KnowledgeBase:
         #: Surnames that are also common given names or words ("Graham"): a person only with
         #: more evidence (a title, a role, a country word, an earlier full mention).
         self.guarded: dict[Key, list[Person]] = {}
+        #: Surnames several people share ("Reid"), filed with them in ``weak`` or ``guarded``:
+        #: one of them when the date, a title or the document picks exactly one.
+        self.shared: set[Key] = set()
         self.common_words: set[str] = set()
         #: Names of regions and towns converted from the Phoenix dictionaries: as a modifier of a
         #: common noun they name a thing ("Molotov cocktails"), not their state.
@@ -138,10 +141,12 @@ class KnowledgeBase:
         #: the field's generic agents that end a phrase ("Russian bombers"), by first word
         self.agent_firsts = frozenset(k[0] for k in self.agents if k and k not in self.roles)
         #: Words a phrase needs for the context to resolve it: the last words of role words and
-        #: agents ("police", "government"), of ambiguous names, pronouns, "country", "old".
+        #: agents ("police", "government"), of ambiguous names and shared surnames, pronouns,
+        #: "country", "old".
         self.context_words = frozenset(
             {k[-1].lower() for k in (*self.roles, *self.agents) if k}
             | {w.lower() for k in self.ambiguous for w in k}
+            | {k[-1].lower() for k in self.shared}
             | {"he", "she", "him", "country", "nation", "old"}
         )
 
@@ -267,10 +272,12 @@ class KnowledgeBase:
         return self.roles.get(words) or self.agents.get(words)
 
     def _add_surnames(self) -> None:
-        """Surnames ("Rouhani") of multi-word names, when no other entry or person claims them;
-        those that are common given names or words (common_words.csv: "Graham") are guarded."""
-        seen: Counter[Key] = Counter()
-        owner: dict[Key, Person] = {}
+        """Surnames ("Rouhani") of multi-word names, when no other entry claims them; those that
+        are common given names or words (common_words.csv: "Graham") are guarded. A surname that
+        several people share is filed with each of them whose own surname it is ("Salman" is not
+        Mohammed bin Salman's, "W. Bush" no one's)."""
+        owners: dict[Key, list[Person]] = {}
+        own: dict[Key, list[Person]] = {}  # those whose surname it is, not a father's name
         for p in self.people.values():
             if _REGNAL.search(p.name):
                 continue  # "Charles III", "Juan Carlos I": their last word is no surname
@@ -279,13 +286,22 @@ class KnowledgeBase:
                 for n in (1, 2):
                     if len(k) > n and len(k[-1]) > 3 and k[-1] not in TITLES:
                         sub = k[-n:]
-                        if owner.get(sub) is not p:
-                            seen[sub] += 1
-                            owner[sub] = p
-        for sub, p in owner.items():
-            if seen[sub] == 1 and sub not in self.names and sub not in self.roles:
-                common = len(sub) == 1 and sub[0].lower() in self.common_words
-                (self.guarded if common else self.weak)[sub] = [p]
+                        holders = [owners]
+                        if len(sub[0]) > 1 and NAME_PARTICLES.isdisjoint(k[-n - 1 : -1]):
+                            holders.append(own)
+                        for found in holders:
+                            if not found.get(sub) or found[sub][-1] is not p:
+                                found.setdefault(sub, []).append(p)
+        for sub, people in owners.items():
+            if sub in self.names or sub in self.roles:
+                continue
+            if len(people) > 1:
+                people = own.get(sub, [])
+                if not people:
+                    continue
+                self.shared.add(sub)
+            common = len(sub) == 1 and sub[0].lower() in self.common_words
+            (self.guarded if common else self.weak)[sub] = people
 
     # -- looking up -----------------------------------------------------------------------
     def entries(self, k: Key, *, guarded: bool = False) -> list[Entry]:

@@ -21,6 +21,7 @@ from irwatch.actors.words import (
     INSTITUTIONAL,
     LINKS,
     NON_STATE,
+    OFFICE_TITLES,
     OPENERS,
     ORGANISATION_HEADS,
     REGION_WORDS,
@@ -156,6 +157,84 @@ def _name_fits(
     return any(_same_name(given[0], w) for w in known)
 
 
+def _pick_shared(
+    kb: KnowledgeBase,
+    actors: list[Actor],
+    roles: list[Role],
+    rest: list[str],
+    s: int,
+    day: str,
+    base: Actor | None = None,
+) -> list[Actor]:
+    """The one of several people sharing the surname ``rest[s:]`` that the evidence picks: the
+    holder on ``day`` of the office a role word or title before it names ("Senator Reid", "Sen.
+    Collins", "Home Secretary Reid") or of an office of its sector ("Minister Reid"), else the one
+    in office; a country word before it (``base``) keeps those of its country ("Britain's
+    Reid"). Someone out of office is no one's pick: a common surname ("Miller") names as often
+    someone we do not know. [] when the evidence picks no one or several ("Singh" in 2005)."""
+    kb.touched_periods = True  # the answer depends on the date: cached by date
+    offices = roles + [
+        kb.roles.get((OFFICE_TITLES[w],)) or Role(OFFICE_TITLES[w], "", "person")
+        for w in (w.lower() for w in rest[:s])
+        if w in OFFICE_TITLES
+    ]
+    if base is not None and base.country:
+        actors = [a for a in actors if a.country == base.country]
+    picked = [a for a in actors if a.sector]
+    if offices:
+        words = [f" {r.word} " for r in offices]
+        titled = [
+            a
+            for a in picked
+            if any(
+                o.role and any(w in f" {o.role.lower()} " for w in words)
+                for o in kb.people[a.id].offices
+                if (o.start or "") <= day and (o.end is None or day <= o.end)
+            )
+        ]
+        sectors = {r.sector for r in offices}
+        picked = titled or [a for a in picked if a.sector in sectors] or picked
+    return picked if len(picked) == 1 else []
+
+
+def _by_given_names(
+    kb: KnowledgeBase, toks: list[Token], lo: int, at: int, people: list[Person]
+) -> list[Person]:
+    """Those of ``people`` sharing the surname ``toks[at:]`` whose names hold every word written
+    between it and the titles or role words before it, or its initial: "N. Dharam Singh" is none
+    of the Singhs, "Joaquim Batista da Silva" not Lula da Silva. A title or a small word after a
+    name is part of a longer name ("Khalid Sheikh Mohammed"); a saint's name is no one's."""
+    given = []
+    k = at
+    while k > lo:
+        t = toks[k - 1]
+        word = t[0].lower()
+        if word in ("st", "saint"):
+            return []  # "St. Paul" is a city
+        if t[2] or word in kb.role_parts or word in OFFICE_TITLES:
+            break
+        prev = toks[k - 2] if k - 2 >= lo else None
+        named = (
+            prev is not None
+            and prev[1]
+            and not prev[2]
+            and prev[0].lower() not in kb.role_parts
+            and prev[0].lower() not in TITLES
+        )
+        if (word in TITLES or not t[1]) and not named:
+            break  # "Mr Reid", "embattled Reid"
+        given.append(_ascii(word))
+        k -= 1
+    if not given:
+        return people
+    out = []
+    for p in people:
+        known = {_ascii(w) for n in (p.name, *p.aliases) for w in WORDS.split(n) if w}
+        if all(g in known or (len(g) == 1 and any(w[0] == g for w in known)) for g in given):
+            out.append(p)
+    return out
+
+
 def _ascii(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
@@ -221,6 +300,9 @@ def analyse(
     ):
         # "The Hague" is a place, not William Hague: no one is "the" + their bare name.
         entries = [e for e in entries if isinstance(e, Actor)]
+    if entries and whole in kb.shared:  # "Reid": only the people, the one the date picks
+        people = [e for e in entries if isinstance(e, Person)]
+        entries = [a for a in _pick_shared(kb, _person_actors(kb, people, day), [], keys, 0, day)]
     if (
         not entries
         and len(keys) > 1
@@ -299,6 +381,8 @@ def analyse(
             # A surname that is also a common word or given name ("Graham") needs evidence
             # before it: a title or role ("Mr Graham", "Foreign Minister Graham"), a country word.
             people = list(kb.guarded[name])
+        if people and name in kb.shared:
+            people = _by_given_names(kb, toks, start, start + s, people)
         if people and _name_fits(kb, toks, start, start + s, people):
             actors = _person_actors(kb, people, day)
             if base is not None and guarded:
@@ -308,6 +392,11 @@ def analyse(
             if base is not None and len(actors) > 1:  # "Jordan's King Abdullah"
                 actors = [a for a in actors if a.country == base.country] or actors
             roles, end = _roles(kb, rest[:s])
+            if name in kb.shared:
+                offices = [r for _, _, r in roles]
+                actors = _pick_shared(kb, actors, offices, rest, s, day, base)
+                if not actors:
+                    continue
             if former:
                 return [_out_of_office(a) for a in actors]
             if roles and actors[0].sector is None and base is not None and base.country:

@@ -13,6 +13,7 @@ from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key, tokens
 from irwatch.actors.phrases import region_of_adjective
 from irwatch.actors.second_reading import read_in_context
+from irwatch.actors.surnames import shared_surname
 from irwatch.actors.words import REGION_WORDS, SPONSORS, UNKNOWN_OPENERS, in_sorted
 from irwatch.records import Actor
 
@@ -185,7 +186,7 @@ class Resolver:
                     taken.update(range(m.start, m.end))
                     found.append(m)
                     self._remember(w, m, memory, found)
-        found = read_in_context(self.kb, w, found, taken, chunks)
+        found = read_in_context(self.kb, w, found, taken, chunks, day=day)
         return DocumentActors(_merge_appositions(w, self.kb, found))
 
     def _hints(self, w: DocWords) -> tuple[list[int], list[int], list[int]]:
@@ -488,7 +489,10 @@ class Resolver:
                 for t in w.doc[m.start : m.end]
                 if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "NORP", "ORG", "")
             ]
-            if names and not self.kb.roles.get(key(names[-1])):
+            # A surname several people share that only the date resolved is read anew at each
+            # mention, in its own context ("Mr Collins" makes no "Terry Collins" a senator).
+            shared = shared_surname(self.kb, m.text) if self.kb.shared else None
+            if names and not self.kb.roles.get(key(names[-1])) and not (shared and not shared[1]):
                 k = key(" ".join(names))
                 for n in range(len(k)):
                     memory.names[k[n:]] = actor

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from irwatch.actors.context import _PRONOUNS, _REACH, Context, actor_in, generic_role
 from irwatch.actors.names import Key, key
+from irwatch.actors.surnames import by_date as surnames_by_date
+from irwatch.actors.surnames import conflicts
+from irwatch.actors.surnames import in_context as surname_in_context
 from irwatch.actors.words import in_sorted
 from irwatch.records import Actor
 
@@ -27,9 +30,11 @@ def read_in_context(
     found: list[Mention],
     taken: set[int],
     chunks: set[tuple[int, int]],
+    *,
+    day: str,
 ) -> list[Mention]:
-    """``found`` with the ambiguous names read by their context, and the generic agents,
-    country nouns and pronouns that the context resolves added."""
+    """``found`` with the ambiguous names and shared surnames read by their context, and the
+    generic agents, country nouns, pronouns and surnames that the context resolves added."""
     import numpy as np
     from spacy.attrs import LOWER, TAG
 
@@ -42,6 +47,10 @@ def read_in_context(
     person = np.concatenate(([0], np.cumsum(in_sorted(lower, hashes["people"]))))
     names = np.concatenate(([0], np.cumsum(in_sorted(lower, hashes["names"]))))
     ambiguous = {i for i, m in enumerate(found) if _ambiguous_key(kb, doc, m) is not None}
+    surnames = np.concatenate(([0], np.cumsum(in_sorted(lower, hashes["surnames"]))))
+    dated = surnames_by_date(
+        kb, found, [i for i, m in enumerate(found) if surnames[m.end] > surnames[m.start]]
+    )
     pieces = set(chunks)
     possessives = set(np.flatnonzero(tag == hashes["POS"]).tolist())
     for s, e in chunks:  # "the government's decision": the possessor is a phrase of its own
@@ -62,9 +71,10 @@ def read_in_context(
         if s < e and is_word[e - 1] and taken.isdisjoint(range(s, e))
     ]
     out = list(found)
-    if not candidates and not ambiguous:
+    if not candidates and not ambiguous and not dated:
         return _with_appositions(w, out, [], taken)
-    context = Context(w, kb, [m for i, m in enumerate(found) if i not in ambiguous])
+    unread = ambiguous | dated  # read by the context: no evidence of it yet
+    context = Context(w, kb, [m for i, m in enumerate(found) if i not in unread])
     for i in ambiguous:
         m = found[i]
         readings = kb.ambiguous[_ambiguous_key(kb, doc, m) or ()]
@@ -91,14 +101,21 @@ def read_in_context(
                     ),
                 ),
             )
+    # "Reid" in 2008 beside the Home Office: Harry Reid by the date, John Reid by the context
+    out = [m for i, m in enumerate(out) if i not in dated or not conflicts(context, m)]
     added: list[Mention] = []
     for s, e in candidates:
         if not taken.isdisjoint(range(s, e)):
             continue
         at, role = generic_role(kb, w, s, e, context.starts)
         named = _ambiguous_name(kb, doc, s, e) if names[e] > names[s] else None
+        shared = None
+        if named is None and surnames[e] > surnames[s]:
+            shared = surname_in_context(kb, context, w.span_text(s, e), s, e, day)
         actor: Actor | None
-        if named is not None:
+        if shared is not None:
+            actor = shared
+        elif named is not None:
             country = context.country(s, e, None)
             sector = kb.ambiguous[named].get(country or "") or kb.ambiguous[named].get("*")
             if country is None or sector is None or country not in kb.states:
@@ -156,6 +173,7 @@ def _hashes(kb: KnowledgeBase, doc: Doc) -> dict[str, Any]:
             "names": np.array(
                 sorted({ids[w.lower()] for k in kb.ambiguous for w in k}), dtype=np.uint64
             ),
+            "surnames": np.array(sorted({ids[k[-1].lower()] for k in kb.shared}), dtype=np.uint64),
         }
     return found
 

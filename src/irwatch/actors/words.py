@@ -74,6 +74,11 @@ TITLES = frozenset(
         "marshal",
     }
 )
+#: Titles that name an office ("Sen. Collins"): the word of that office in the people files.
+OFFICE_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president"}
+#: Words before a name's last words that make them no surname: a father's name ("Mohammed bin
+#: Salman" is no Salman), an origin ("of Belgium", "of the Netherlands").
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "of", "the"})
 #: Words split off "U.S.-led", "Iran-backed" by the name tokenizer.
 AFFIXES = frozenset(
     {
