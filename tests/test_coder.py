@@ -848,18 +848,19 @@ def test_a_promise_to_do_what_is_no_act_is_still_a_promise(run: Any) -> None:
     assert all(e.type != "THREATEN" for e in events)
 
 
-def test_a_second_answer_of_the_same_actor_goes_to_the_same_counterpart(run: Any) -> None:
+def test_an_answer_goes_to_who_acted_on_the_answerer_not_to_whom_it_acted_on(run: Any) -> None:
+    # tried and dropped: "Russia also promised ..." aimed at whom Russia apologised to; on
+    # unseen articles most such events were wrong ("Japan's refusal to apologise" SUPPORT)
     events = run(
         "Russia apologised to Finland on Monday for the airspace violation. "
         "Russia also promised to check its flight maps."
     )
-    assert ("AGREE", "RUS", "FIN") in dyads(events)
-    # not across a paragraph
-    apart = run(
-        "Russia apologised to Finland on Monday for the airspace violation.\n\n"
-        "Russia also promised to check its flight maps."
-    )
-    assert ("AGREE", "RUS", "FIN") not in dyads(apart)
+    assert ("AGREE", "RUS", "FIN") not in dyads(events)
+
+
+def test_the_setting_of_an_act_is_no_party_to_it(run: Any) -> None:
+    events = run("Under the German presidency of the Union, the leaders agreed to drop the plan.")
+    assert all(e.target is None or e.target.country != "DEU" for e in events)
 
 
 def test_a_day_after_dates_the_earlier_act_by_the_later_one(run: Any) -> None:

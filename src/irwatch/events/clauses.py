@@ -98,6 +98,12 @@ RELATIONAL = frozenset(
     {"ally", "friend", "enemy", "foe", "neighbour", "neighbor", "rival", "partner", "opponent"}
     | {"adversary", "critic", "proxy", "client", "counterpart", "victim"}
 )
+#: Prepositions of the circumstances of an act (when, under whom, despite what), which name
+#: no one it is aimed at.
+SETTING = frozenset(
+    {"under", "during", "amid", "amidst", "despite", "throughout", "until", "like", "unlike"}
+    | {"besides", "via"}
+)
 PARTITIVE = frozenset({"third", "half", "part", "parts", "much", "most", "some", "all", "rest"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL = frozenset({"would", "'d"})
@@ -372,6 +378,8 @@ def clause_words(v: Token) -> list[Token]:
             t.dep_ == "advcl" and not has_aux_to(t) and t.tag_ != "VBG"
         ):
             continue
+        if t.dep_ == "prep" and t.lower_ in SETTING:
+            continue  # "Under the German Presidency of the Union, leaders agreed ..."
         if t.pos_ in ("PROPN", "NOUN", "ADJ"):
             out.append(t)
         stack.extend(t.children)
