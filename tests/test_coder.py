@@ -879,3 +879,16 @@ def test_a_day_after_dates_the_earlier_act_by_the_later_one(run: Any) -> None:
         ("CAN", "2023-03-20"),
         ("IRN", "2023-03-23"),
     }
+
+
+def test_only_a_rejection_or_a_threat_answers_an_act_named_before(run: Any) -> None:
+    answered = run(
+        "The United States expelled two Russian diplomats on Monday. "
+        "Russia threatened retaliation."
+    )
+    assert ("THREATEN", "RUS", "USA") in dyads(answered)
+    unrelated = run(
+        "The United States banned beef imports from Japan on Monday. "
+        "Japan has dealt with twelve cases of the disease."
+    )
+    assert all(e.source.country != "JPN" for e in unrelated)

@@ -668,8 +668,11 @@ _GUESS = frozenset({"may", "might", "could"})
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
 #: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
 _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
-#: Types of events that may answer an act named before without naming its actor.
-_REPLIES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "THREATEN"})
+#: Types of events that may answer an act named before without naming its actor ("rejected the
+#: proposal", "threatened retaliation"). Endorsements, agreements and accusations were answers
+#: too until 250 unseen corpus articles showed 8 of their 9 such events wrong ("Japan has dealt
+#: with 14 cases of mad cow disease" SUPPORT JPN -> USA).
+_REPLIES = frozenset({"REJECT", "THREATEN"})
 #: How many sentences back an answer may look for what it answers.
 _REPLY_REACH = 2
 
