@@ -883,8 +883,7 @@ def test_a_day_after_dates_the_earlier_act_by_the_later_one(run: Any) -> None:
 
 def test_only_a_rejection_or_a_threat_answers_an_act_named_before(run: Any) -> None:
     answered = run(
-        "The United States expelled two Russian diplomats on Monday. "
-        "Russia threatened retaliation."
+        "The United States expelled two Russian diplomats on Monday. Russia threatened retaliation."
     )
     assert ("THREATEN", "RUS", "USA") in dyads(answered)
     unrelated = run(
