@@ -891,3 +891,12 @@ def test_only_a_rejection_or_a_threat_answers_an_act_named_before(run: Any) -> N
         "Japan has dealt with twelve cases of the disease."
     )
     assert all(e.source.country != "JPN" for e in unrelated)
+
+
+def test_condemning_an_attack_by_no_one_named_accuses_no_one(run: Any) -> None:
+    events = run("Norway condemned the attack on the Indian embassy in Kabul on Monday.")
+    assert dyads(events) == {("ACCUSE", "NOR", None)}  # the embassy was hit, not accused
+    named = run("Iran condemned the attack on its embassy by Israeli jets.")
+    assert ("ACCUSE", "IRN", "ISR") in dyads(named)
+    # but people marching against a war accuse no one
+    assert all(e.type != "ACCUSE" for e in run("Londoners took to the streets to protest the war."))

@@ -108,7 +108,7 @@ class Coder:
         drafts = _answered(drafts, roles)
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
-            if ev.target is None and ev.type in _NEEDS_TARGET:
+            if ev.target is None and ev.type in _NEEDS_TARGET and not _unknown_attacker(d, self):
                 continue
             when = ev.date.start if ev.date else None
             if ev.start_char < title_end:
@@ -312,6 +312,10 @@ class Coder:
                     if p.dep_ == "pobj"
                 ]
             targets = ar.pick(roles, cands, sources)
+            if sense.type == "ACCUSE" and self._condemns_an_attack(tok):
+                # "denounced the attack on the Indian embassy": whom it hit is no one accused
+                hit = _hit_by(tok)
+                targets = [h for h in targets if h.start not in hit]
             if not places and sense.type not in FORCE:
                 # "signed a deal in Vienna": not even inside the object (but force is used "at"
                 # or "in" whom it hits: "threw stones at Israeli police")
@@ -370,6 +374,10 @@ class Coder:
             # "North Korea launched a ballistic missile", "tested a rocket": with no one it was
             # aimed at, force shown, not used (CAMEO 150)
             sense = dataclasses.replace(sense, type="MOBILIZE", cameo="150", mode=None)
+            pairs = [(s, None) for s in sources]
+        if not pairs and sources and sense.type == "ACCUSE" and self._condemns_an_attack(tok):
+            # "India called the bombing a cowardly terrorist attack", "the EU condemned the
+            # attack": an attack by no one named is condemned, an accusation of no one
             pairs = [(s, None) for s in sources]
         reply = False
         if not pairs and sources and sense.type in _REPLIES and tok.pos_ == "VERB":
@@ -432,6 +440,17 @@ class Coder:
             )
             for s, t in pairs
         ]
+
+    def _condemns_an_attack(self, v: Token) -> bool:
+        """Whether verb ``v`` takes an act of force as its object ("condemned the attack")."""
+        if v.pos_ != "VERB":
+            return False
+        for c in v.children:
+            if c.dep_ == "dobj":
+                senses = self.lexicon.nouns.get(c.lemma_.lower(), ())
+                if any(x.type == "ASSAULT" for x in senses):
+                    return True
+        return False
 
     def _weapon_phrase(self, c: Token) -> bool:
         """Whether ``c`` is in a "with" phrase whose first object is a weapon."""
@@ -731,6 +750,34 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
                 out.append(dataclasses.replace(d, target=prior.source))
                 break
     return out
+
+
+def _unknown_attacker(d: rec.Draft, coder: Coder) -> bool:
+    """Whether draft ``d`` condemns or investigates an attack by no one named ("the EU condemned
+    the attack", "Egypt is investigating the attack"): an accusation with no target (but a
+    protest against a war by a state's people is none)."""
+    return (
+        d.type == "ACCUSE"
+        and d.cameo[:2] in ("11", "09")
+        and d.cameo != "114"
+        and coder._condemns_an_attack(d.trigger)
+    )
+
+
+def _hit_by(v: Token) -> set[int]:
+    """The words of whom or where the attack named as ``v``'s object hit ("the attack on the
+    embassy", "the bombing in Kabul")."""
+    hit = {
+        t.i
+        for o in v.children
+        if o.dep_ == "dobj"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ in ("on", "against", "at", "in", "near", "upon")
+        for t in p.subtree
+    }
+    # but who did it may hang there ("the attack on its embassy by Israeli jets")
+    by = {t.i for i in hit if (b := v.doc[i]).lower_ == "by" for t in b.subtree}
+    return hit - by
 
 
 def _names_as(v: Token) -> bool:
