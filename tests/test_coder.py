@@ -900,3 +900,11 @@ def test_condemning_an_attack_by_no_one_named_accuses_no_one(run: Any) -> None:
     assert ("ACCUSE", "IRN", "ISR") in dyads(named)
     # but people marching against a war accuse no one
     assert all(e.type != "ACCUSE" for e in run("Londoners took to the streets to protest the war."))
+
+
+def test_visits_named_in_a_phrase_are_made_by_the_clause_s_subject(run: Any) -> None:
+    events = run(
+        "The Irish premier is planning to meet the Welsh first minister in addition to "
+        "visits to Norway and Denmark."
+    )
+    assert {("CONSULT", "IRL", "NOR"), ("CONSULT", "IRL", "DNK")} <= dyads(events)

@@ -528,8 +528,20 @@ class Coder:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     sources = roles.all(cl.first_child(c, ("pobj",)))
         gov = n.head.head if n.dep_ == "pobj" else None
+        while (  # "planning to visit X in addition to visits to Y": the clause of the phrase
+            gov is not None
+            and gov.dep_ == "pobj"
+            and gov.head.dep_ == "prep"
+            and sense.mode == "visit"
+        ):
+            gov = gov.head.head
         gov_targets: list[Token] = []
-        if not sources and sense.sym and gov is not None and gov.pos_ == "VERB":
+        if (
+            not sources
+            and (sense.sym or sense.mode == "visit")
+            and gov is not None
+            and gov.pos_ == "VERB"
+        ):
             sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
         # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
