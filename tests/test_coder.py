@@ -908,3 +908,13 @@ def test_visits_named_in_a_phrase_are_made_by_the_clause_s_subject(run: Any) -> 
         "visits to Norway and Denmark."
     )
     assert {("CONSULT", "IRL", "NOR"), ("CONSULT", "IRL", "DNK")} <= dyads(events)
+
+
+def test_the_dead_of_one_clause_did_not_hurt_the_wounded_of_the_next(run: Any) -> None:
+    events = run(
+        "Three policemen are dead and nine people are injured after a roadside bomb in "
+        "Mosul, Iraq on Sunday."
+    )
+    assert all(e.source.code != "IRQCOP" for e in events)
+    raided = run("Israeli troops raided the village and two Palestinians were killed.")
+    assert ("ASSAULT", "ISR", "PSE") in dyads(raided)

@@ -212,6 +212,11 @@ def subject(v: Token) -> Token | None:
             return first_child(v, ("nsubjpass",))
         if by is not None or v.dep_ != "conj":
             return by
+        if first_child(v, ("nsubjpass",)) is not None and v.head.lemma_ == "be":
+            # "four policemen are dead and eight people are injured": after a state, not an
+            # act ("troops raided the village and two Palestinians were killed"), no one is
+            # named who did it
+            return None
     else:
         for c in v.children:
             if c.dep_ in SUBJECTS:
