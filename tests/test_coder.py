@@ -918,3 +918,11 @@ def test_the_dead_of_one_clause_did_not_hurt_the_wounded_of_the_next(run: Any) -
     assert all(e.source.code != "IRQCOP" for e in events)
     raided = run("Israeli troops raided the village and two Palestinians were killed.")
     assert ("ASSAULT", "ISR", "PSE") in dyads(raided)
+
+
+def test_people_described_by_a_clause_are_no_civilians_of_a_place(run: Any) -> None:
+    assert (
+        run("Officials in Washington said people who tortured prisoners would be punished.") == []
+    )
+    protest = run("People who live in Kabul protested against the government on Friday.")
+    assert ("PROTEST", "AFG", "AFG") in dyads(protest)

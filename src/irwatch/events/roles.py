@@ -92,6 +92,13 @@ class Roles:
         """The actors a single word stands for: its mention, appositive, possessor or modifier."""
         m = self.actors.covering(tok.i)
         if m is not None:
+            if tok.lower_ in ("people", "persons") and any(
+                c.dep_ == "relcl" and not any(p.lower_ in ("in", "from") for p in c.children)
+                for c in tok.children
+            ):
+                # "people who abused prisoners", "people that are determined to harm": someone
+                # described, not the civilians of a place ("people who live in Kabul")
+                return []
             return [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
         if depth > 5 or tok.lower_ in REFLEXIVE:
             return []
