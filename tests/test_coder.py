@@ -921,8 +921,11 @@ def test_the_dead_of_one_clause_did_not_hurt_the_wounded_of_the_next(run: Any) -
 
 
 def test_people_described_by_a_clause_are_no_civilians_of_a_place(run: Any) -> None:
-    assert (
-        run("Officials in Washington said people who tortured prisoners would be punished.") == []
+    described = run(
+        "President Bush spoke in Washington on Monday. They are people that are determined "
+        "to harm innocent civilians or harm innocent Americans.",
+        published="2006-02-21",
     )
+    assert described == []
     protest = run("People who live in Kabul protested against the government on Friday.")
     assert ("PROTEST", "AFG", "AFG") in dyads(protest)
