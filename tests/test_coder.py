@@ -929,3 +929,10 @@ def test_people_described_by_a_clause_are_no_civilians_of_a_place(run: Any) -> N
     assert described == []
     protest = run("People who live in Kabul protested against the government on Friday.")
     assert ("PROTEST", "AFG", "AFG") in dyads(protest)
+
+
+def test_protecting_or_sending_is_no_attack_or_sanction(run: Any) -> None:
+    # the dictionary's DEFEND and SEND blocks have no code of their own ("--- DEFEND ###"); read
+    # as part of the block before, "protect" was an assault and "transfer" a sanction
+    assert run("The first duty of the Iraqi government is to protect the Iraqi people.") == []
+    assert run("He had been transferred by the United States to Egypt for six months.") == []

@@ -36,6 +36,10 @@ LOB {LOBS LOBBED LOBBING}
 - * &WEAPON AT + [195]  # ours
 - * POLL [---]
 - WILL * [138]
+
+--- SHIELD  ###
+SHIELD
+- * + FROM ATTACK [150]
 """
     path = tmp_path / "verbs.txt"
     path.write_text(text, encoding="utf-8")
@@ -47,6 +51,11 @@ LOB {LOBS LOBBED LOBBING}
     assert block["patterns"][0]["after"] == ["&WEAPON", "at"]  # most specific first
     assert data["verbs"]["lob"] == [{"block": 0}]
     assert data["verbs"]["pull"] == [{"block": 0, "cameo": "080", "prt": ["out"]}]
+    # a block marked "###" has no code of its own: its verbs are not the block before it
+    shield = data["blocks"][1]
+    assert (shield["name"], shield["cameo"]) == ("SHIELD", "---")
+    assert data["verbs"]["shield"] == [{"block": 1}]
+    assert all(p["cameo"] != "150" for p in block["patterns"])
 
 
 def _sense(nlp, sentence: str, verb: str):  # type: ignore[no-untyped-def]

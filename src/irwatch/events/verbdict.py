@@ -34,7 +34,9 @@ PARTICLES = frozenset(
 )
 _CODE = re.compile(r"\[([^\]]*)\]")
 _FORMS = re.compile(r"\{[^}]*\}")
-_HEADER = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
+#: A block header: "--- HURT [180] ---", or "--- DEFEND  ###" for a block with no code of its own
+#: (its verbs code only by their patterns).
+_HEADER = re.compile(r"^---\s*(\S+)\s*(?:\[([^\]]*)\]\s*---|###)")
 
 
 def _code(raw: str) -> str | None:
@@ -217,13 +219,13 @@ def convert(path: str | Path) -> dict[str, Any]:
         line = line.rstrip()
         if not line.strip():
             continue
-        header = _HEADER.match(line.strip())
+        header = _HEADER.match(raw.strip())  # before the comment: "--- DEFEND  ###"
         if header:
             flush()
             forms = []
             inflected = {}
             blocks.append(
-                {"name": header.group(1), "cameo": _code(header.group(2)), "patterns": []}
+                {"name": header.group(1), "cameo": _code(header.group(2) or "---"), "patterns": []}
             )
         elif line.startswith("-") and blocks:
             found = _CODE.search(line)
