@@ -936,3 +936,11 @@ def test_protecting_or_sending_is_no_attack_or_sanction(run: Any) -> None:
     # as part of the block before, "protect" was an assault and "transfer" a sanction
     assert run("The first duty of the Iraqi government is to protect the Iraqi people.") == []
     assert run("He had been transferred by the United States to Egypt for six months.") == []
+
+
+def test_a_place_does_not_do_what_a_participle_after_it_says(run: Any) -> None:
+    events = run(
+        "A suicide bomber blew himself up on a bus carrying more than 40 people in Kabul, "
+        "Afghanistan killing at least 20 people."
+    )
+    assert all(e.source.code != "AFG" for e in events)

@@ -280,9 +280,19 @@ def subject(v: Token) -> Token | None:
         if v.tag_ == "VBN":
             return agent(v)
         if v.tag_ == "VBG":  # "rebels fighting the army": the noun does it
+            if _where(gov):
+                return None  # "a bus ... in Kabul, Afghanistan killing 30 people": no place does
             return gov
         return _possessor(gov)  # "Trump's decision to pull out"
     return None
+
+
+def _where(n: Token) -> bool:
+    """Whether noun ``n`` is where something is: the object of "in", "at" or "near", or a word
+    conjoined or set beside one ("in Kabul, Afghanistan")."""
+    while n.dep_ in ("conj", "appos") and n.head.i != n.i:
+        n = n.head
+    return n.dep_ == "pobj" and n.head.lower_ in ("in", "at", "near")
 
 
 def _possessor(n: Token) -> Token | None:
