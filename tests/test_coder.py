@@ -944,3 +944,10 @@ def test_a_place_does_not_do_what_a_participle_after_it_says(run: Any) -> None:
         "Afghanistan killing at least 20 people."
     )
     assert all(e.source.code != "AFG" for e in events)
+
+
+def test_people_in_general_are_no_party_but_a_counted_crowd_is(run: Any) -> None:
+    generic = run("Germany held an election. People often accuse the government of corruption.")
+    assert all(e.source.code != "DEUCVL" for e in generic)
+    crowd = run("Thousands of people protested against the government in Berlin on Sunday.")
+    assert ("PROTEST", "DEU", "DEU") in dyads(crowd)

@@ -47,6 +47,27 @@ class Hit:
     inner: bool = False  # named by a modifier of the phrase ("Iraqi Kurds"), not by its head
 
 
+def _counted(people: Token) -> bool:
+    """Whether "people" names a group: counted ("nine people", "more than 50 people",
+    "thousands of people"), of a state ("the Iraqi people", "the people of Kyrgyzstan"), or
+    placed ("people in Kabul", "people who live in Kabul")."""
+    for c in people.children:
+        if c.dep_ == "nummod" or (
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")  # "Iraqi"
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "across"):
+            return True
+        if c.dep_ == "relcl" and any(p.lower_ in ("in", "from") for p in c.children):
+            return True
+    head = people.head
+    return (
+        people.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (head.head.lemma_.lower() in CROWDS or head.head.pos_ == "NUM")
+    )
+
+
 class Roles:
     """Resolves argument tokens of one document to actors."""
 
@@ -92,12 +113,11 @@ class Roles:
         """The actors a single word stands for: its mention, appositive, possessor or modifier."""
         m = self.actors.covering(tok.i)
         if m is not None:
-            if tok.lower_ in ("people", "persons") and any(
-                c.dep_ == "relcl" and not any(p.lower_ in ("in", "from") for p in c.children)
-                for c in tok.children
-            ):
-                # "people who abused prisoners", "people that are determined to harm": someone
-                # described, not the civilians of a place ("people who live in Kabul")
+            if tok.lower_ in ("people", "persons") and not _counted(tok):
+                # "People often proffer their opinion", "most non-gay people would not",
+                # "people who abused prisoners": people in general or described, not a crowd or
+                # the dead and wounded of a place ("nine people", "thousands of people", "the
+                # Iraqi people", "people who live in Kabul")
                 return []
             return [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
         if depth > 5 or tok.lower_ in REFLEXIVE:
