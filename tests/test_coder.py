@@ -815,6 +815,7 @@ def test_people_killed_are_civilians_of_the_place(run: Any) -> None:
 def test_a_flood_or_a_blast_is_nobody_s_act(run: Any) -> None:
     assert run("Floods in northern Pakistan killed hundreds of people last week.") == []
     assert run("An explosion in Kabul wounded ten Afghan soldiers on Friday.") == []
+    assert run("The violence in Northern Ireland killed about 3,000 people.") == []
 
 
 def test_a_participle_after_a_comma_tells_what_the_subject_did(run: Any) -> None:
