@@ -952,3 +952,12 @@ def test_people_in_general_are_no_party_but_a_counted_crowd_is(run: Any) -> None
     assert all(e.source.code != "DEUCVL" for e in generic)
     crowd = run("Thousands of people protested against the government in Berlin on Sunday.")
     assert ("PROTEST", "DEU", "DEU") in dyads(crowd)
+
+
+def test_thanking_or_addressing_people_in_general_is_no_event_with_them(run: Any) -> None:
+    assert run("Obama then thanked people for their work in ensuring the victory.") == []
+    speech = run(
+        "Bush is scheduled to speak to the people of the U.S. in a televised speech tonight.",
+        published="2008-09-24",
+    )
+    assert all(e.type != "CONSULT" for e in speech)

@@ -419,6 +419,8 @@ class Coder:
             etype, cameo = "ACCUSE", "114"  # a government protests by complaining officially
         if etype == "CONSULT":  # "said ..., speaking to the Washington Post": an interview
             pairs = [(s, t) for s, t in pairs if t is None or t.actor.sector != "JRN"]
+            if tok.lemma_.lower() in _ADDRESS:  # "to speak to the people of the U.S.": a speech
+                pairs = [(s, t) for s, t in pairs if t is None or t.actor.sector != "CVL"]
         if etype == "THREATEN" and not reply:  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
@@ -699,6 +701,8 @@ _GUESS = frozenset({"may", "might", "could"})
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
 #: one resolved on the other side is no event ("Pranab and Oli discuss peace talks").
 _NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "ACCUSE"})
+#: Verbs of speaking to someone: to the public or a crowd, a speech, not a consultation.
+_ADDRESS = frozenset({"speak", "address", "talk", "tell", "say"})
 #: Types of events that may answer an act named before without naming its actor ("rejected the
 #: proposal", "threatened retaliation"). Endorsements, agreements and accusations were answers
 #: too until 250 unseen corpus articles showed 8 of their 9 such events wrong ("Japan has dealt

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from irwatch.events.clauses import PARTITIVE, RELATIONAL, conjuncts, speaker
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from irwatch.actors import DocumentActors, KnowledgeBase, Mention
     from irwatch.events.lexicon import Lexicon
@@ -45,6 +45,12 @@ class Hit:
     end: int
     actor: Actor
     inner: bool = False  # named by a modifier of the phrase ("Iraqi Kurds"), not by its head
+
+
+def _anyone(m: Mention, doc: Doc) -> bool:
+    """Whether mention ``m`` is "people" in general (see ``_counted``)."""
+    last = doc[m.end - 1]
+    return last.lower_ in ("people", "persons") and not _counted(last)
 
 
 def _counted(people: Token) -> bool:
@@ -245,7 +251,10 @@ class Roles:
             for p in t.subtree
         )
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+        doc = tok.doc
         for m in self.actors.in_span(lo, hi):
+            if _anyone(m, doc):
+                continue  # people in general: see ``one``
             if m.start not in exclude and m.start not in aside:
                 return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         return []
@@ -264,8 +273,12 @@ class Roles:
         si = self.sentence_index(tok)
         sent = self.sents[si]
         fits = _agreement(low)
-        before = [m for m in self.actors.in_span(sent.start, tok.i) if m.end <= tok.i and fits(m)]
         doc = tok.doc
+        before = [
+            m
+            for m in self.actors.in_span(sent.start, tok.i)
+            if m.end <= tok.i and fits(m) and not _anyone(m, doc)
+        ]
         if low in POSSESSIVE:
             obj = _object_before(tok)  # "expelled Russia over its invasion": Russia's
             m = self.actors.covering(obj.i) if obj is not None else None
@@ -311,7 +324,11 @@ class Roles:
                 # "He was one of the first to criticise Mugabe. He also criticised the West":
                 # the second "he" is the first one's antecedent, not Mugabe
                 return self.pronoun(chained, depth + 1)
-            ms = [m for m in self.actors.in_span(prev.start, prev.end) if fits(m)]
+            ms = [
+                m
+                for m in self.actors.in_span(prev.start, prev.end)
+                if fits(m) and not _anyone(m, doc)
+            ]
             if ms:
                 return [Hit(ms[0].text, ms[0].start, ms[0].end, a) for a in ms[0].actors]
         return []
