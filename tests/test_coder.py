@@ -961,3 +961,12 @@ def test_thanking_or_addressing_people_in_general_is_no_event_with_them(run: Any
         published="2008-09-24",
     )
     assert all(e.type != "CONSULT" for e in speech)
+
+
+def test_condemning_the_attack_named_before_accuses_its_author(run: Any) -> None:
+    events = run(
+        "Russia launched a full-scale invasion of Ukraine on Thursday.\n\n"
+        "The Canadian prime minister condemned the attack as unprovoked.",
+        published="2022-02-24",
+    )
+    assert ("ACCUSE", "CAN", "RUS") in dyads(events)

@@ -105,7 +105,7 @@ class Coder:
         events: dict[tuple[Any, ...], Event] = {}
         headlines: list[tuple[tuple[Any, ...], Event]] = []
         told: set[tuple[Any, ...]] = set()
-        drafts = _answered(drafts, roles)
+        drafts = _answered(_condemned(drafts, self), roles)
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
             if ev.target is None and ev.type in _NEEDS_TARGET and not _unknown_attacker(d, self):
@@ -766,6 +766,34 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
                 out.append(dataclasses.replace(d, target=prior.source))
                 break
     return out
+
+
+def _condemned(drafts: list[rec.Draft], coder: Coder) -> list[rec.Draft]:
+    """The drafts with a condemnation of "the attack" that names no one aimed at the source of
+    the latest attack coded before it in the document ("Russia launched a full-scale invasion
+    of Ukraine ... Biden condemned the attack": RUS)."""
+    out: list[rec.Draft] = []
+    for d in drafts:
+        if d.target is None and _unknown_attacker(d, coder) and _definite_object(d.trigger):
+            prior = next(
+                (p for p in reversed(out) if p.type == "ASSAULT" and p.trigger.i < d.trigger.i),
+                None,
+            )
+            if prior is not None and prior.source.actor.country != d.source.actor.country:
+                d = dataclasses.replace(d, target=prior.source)
+        out.append(d)
+    return out
+
+
+def _definite_object(v: Token) -> bool:
+    """Whether ``v``'s object is "the", "this" or "these" ... (an act named before)."""
+    return any(
+        c.dep_ == "dobj"
+        and any(
+            x.dep_ == "det" and x.lower_ in ("the", "this", "these", "that") for x in c.children
+        )
+        for c in v.children
+    )
 
 
 def _unknown_attacker(d: rec.Draft, coder: Coder) -> bool:
