@@ -481,3 +481,9 @@ def test_an_action_of_a_state_is_done_to_it_not_by_it(kb: KnowledgeBase) -> None
 def test_a_sponsor_alone_is_not_the_actor(kb: KnowledgeBase) -> None:
     assert kb.lookup("Iranian-backed", date="2020-01-01") is None
     assert cs(kb, "U.S.-led", "2003-03-20") == ("USA", None)
+
+
+def test_the_peoples_republics_are_their_states(kb) -> None:  # type: ignore[no-untyped-def]
+    # written without the apostrophe, as scrapes and the Phoenix dictionaries do
+    assert kb.lookup("Peoples Republic of Korea", date="2008-01-01").id == "PRK"
+    assert kb.lookup("Peoples Republic of China", date="2008-01-01").id == "CHN"
