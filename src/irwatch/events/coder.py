@@ -105,10 +105,14 @@ class Coder:
         events: dict[tuple[Any, ...], Event] = {}
         headlines: list[tuple[tuple[Any, ...], Event]] = []
         told: set[tuple[Any, ...]] = set()
-        drafts = _answered(_condemned(drafts, self), roles)
+        drafts = _answered(_condemned(drafts, self.lexicon), roles)
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
-            if ev.target is None and ev.type in _NEEDS_TARGET and not _unknown_attacker(d, self):
+            if (
+                ev.target is None
+                and ev.type in _NEEDS_TARGET
+                and not _unknown_attacker(d, self.lexicon)
+            ):
                 continue
             when = ev.date.start if ev.date else None
             if ev.start_char < title_end:
@@ -312,7 +316,7 @@ class Coder:
                     if p.dep_ == "pobj"
                 ]
             targets = ar.pick(roles, cands, sources)
-            if sense.type == "ACCUSE" and self._condemns_an_attack(tok):
+            if sense.type == "ACCUSE" and _condemns_an_attack(tok, lex):
                 # "denounced the attack on the Indian embassy": whom it hit is no one accused
                 hit = _hit_by(tok)
                 targets = [h for h in targets if h.start not in hit]
@@ -375,7 +379,7 @@ class Coder:
             # aimed at, force shown, not used (CAMEO 150)
             sense = dataclasses.replace(sense, type="MOBILIZE", cameo="150", mode=None)
             pairs = [(s, None) for s in sources]
-        if not pairs and sources and sense.type == "ACCUSE" and self._condemns_an_attack(tok):
+        if not pairs and sources and sense.type == "ACCUSE" and _condemns_an_attack(tok, lex):
             # "India called the bombing a cowardly terrorist attack", "the EU condemned the
             # attack": an attack by no one named is condemned, an accusation of no one
             pairs = [(s, None) for s in sources]
@@ -442,17 +446,6 @@ class Coder:
             )
             for s, t in pairs
         ]
-
-    def _condemns_an_attack(self, v: Token) -> bool:
-        """Whether verb ``v`` takes an act of force as its object ("condemned the attack")."""
-        if v.pos_ != "VERB":
-            return False
-        for c in v.children:
-            if c.dep_ == "dobj":
-                senses = self.lexicon.nouns.get(c.lemma_.lower(), ())
-                if any(x.type == "ASSAULT" for x in senses):
-                    return True
-        return False
 
     def _weapon_phrase(self, c: Token) -> bool:
         """Whether ``c`` is in a "with" phrase whose first object is a weapon."""
@@ -768,13 +761,13 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
     return out
 
 
-def _condemned(drafts: list[rec.Draft], coder: Coder) -> list[rec.Draft]:
+def _condemned(drafts: list[rec.Draft], lexicon: Lexicon) -> list[rec.Draft]:
     """The drafts with a condemnation of "the attack" that names no one aimed at the source of
     the latest attack coded before it in the document ("Russia launched a full-scale invasion
     of Ukraine ... Biden condemned the attack": RUS)."""
     out: list[rec.Draft] = []
     for d in drafts:
-        if d.target is None and _unknown_attacker(d, coder) and _definite_object(d.trigger):
+        if d.target is None and _unknown_attacker(d, lexicon) and _definite_object(d.trigger):
             prior = next(
                 (p for p in reversed(out) if p.type == "ASSAULT" and p.trigger.i < d.trigger.i),
                 None,
@@ -796,7 +789,18 @@ def _definite_object(v: Token) -> bool:
     )
 
 
-def _unknown_attacker(d: rec.Draft, coder: Coder) -> bool:
+def _condemns_an_attack(v: Token, lexicon: Lexicon) -> bool:
+    """Whether verb ``v`` takes an act of force as its object ("condemned the attack")."""
+    if v.pos_ != "VERB":
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and any(x.type == "ASSAULT" for x in lexicon.nouns.get(c.lemma_.lower(), ()))
+        for c in v.children
+    )
+
+
+def _unknown_attacker(d: rec.Draft, lexicon: Lexicon) -> bool:
     """Whether draft ``d`` condemns or investigates an attack by no one named ("the EU condemned
     the attack", "Egypt is investigating the attack"): an accusation with no target (but a
     protest against a war by a state's people is none)."""
@@ -804,7 +808,7 @@ def _unknown_attacker(d: rec.Draft, coder: Coder) -> bool:
         d.type == "ACCUSE"
         and d.cameo[:2] in ("11", "09")
         and d.cameo != "114"
-        and coder._condemns_an_attack(d.trigger)
+        and _condemns_an_attack(d.trigger, lexicon)
     )
 
 

@@ -233,7 +233,7 @@ def _days_apart(trigger: Any, published: dt.date) -> Period | None:
         return None
     base: Period | None = None
     for span in cl.date_spans(main):
-        if not _not_when(span) and span.start > main.sent.start - 1:
+        if not _not_when(span):
             base = resolve_time(span.text, published)
             break
     if base is None:

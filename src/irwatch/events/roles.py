@@ -56,7 +56,9 @@ def _anyone(m: Mention, doc: Doc) -> bool:
 def _counted(people: Token) -> bool:
     """Whether "people" names a group: counted ("nine people", "more than 50 people",
     "thousands of people"), of a state ("the Iraqi people", "the people of Kyrgyzstan"), or
-    placed ("people in Kabul", "people who live in Kabul")."""
+    placed ("people in Kabul", "people who live in Kabul"); not people in general ("People often
+    proffer their opinion", "most non-gay people would not") or described ("people who abused
+    prisoners")."""
     for c in people.children:
         if c.dep_ == "nummod" or (
             c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")  # "Iraqi"
@@ -85,6 +87,13 @@ class Roles:
         kb: KnowledgeBase | None,
         date: str | None,
     ) -> None:
+        if sents and any(_anyone(m, sents[0].doc) for m in actors.mentions):
+            # "People often proffer their opinion", "people who abused prisoners": people in
+            # general or described are no party, nor anyone's antecedent (see ``_counted``)
+            from irwatch.actors import DocumentActors
+
+            doc = sents[0].doc
+            actors = DocumentActors([m for m in actors.mentions if not _anyone(m, doc)])
         self.actors = actors
         self.sents = sents
         self.lex = lex
@@ -119,12 +128,6 @@ class Roles:
         """The actors a single word stands for: its mention, appositive, possessor or modifier."""
         m = self.actors.covering(tok.i)
         if m is not None:
-            if tok.lower_ in ("people", "persons") and not _counted(tok):
-                # "People often proffer their opinion", "most non-gay people would not",
-                # "people who abused prisoners": people in general or described, not a crowd or
-                # the dead and wounded of a place ("nine people", "thousands of people", "the
-                # Iraqi people", "people who live in Kabul")
-                return []
             return [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
         if depth > 5 or tok.lower_ in REFLEXIVE:
             return []
@@ -251,10 +254,7 @@ class Roles:
             for p in t.subtree
         )
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
-        doc = tok.doc
         for m in self.actors.in_span(lo, hi):
-            if _anyone(m, doc):
-                continue  # people in general: see ``one``
             if m.start not in exclude and m.start not in aside:
                 return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         return []
@@ -274,11 +274,7 @@ class Roles:
         sent = self.sents[si]
         fits = _agreement(low)
         doc = tok.doc
-        before = [
-            m
-            for m in self.actors.in_span(sent.start, tok.i)
-            if m.end <= tok.i and fits(m) and not _anyone(m, doc)
-        ]
+        before = [m for m in self.actors.in_span(sent.start, tok.i) if m.end <= tok.i and fits(m)]
         if low in POSSESSIVE:
             obj = _object_before(tok)  # "expelled Russia over its invasion": Russia's
             m = self.actors.covering(obj.i) if obj is not None else None
@@ -324,11 +320,7 @@ class Roles:
                 # "He was one of the first to criticise Mugabe. He also criticised the West":
                 # the second "he" is the first one's antecedent, not Mugabe
                 return self.pronoun(chained, depth + 1)
-            ms = [
-                m
-                for m in self.actors.in_span(prev.start, prev.end)
-                if fits(m) and not _anyone(m, doc)
-            ]
+            ms = [m for m in self.actors.in_span(prev.start, prev.end) if fits(m)]
             if ms:
                 return [Hit(ms[0].text, ms[0].start, ms[0].end, a) for a in ms[0].actors]
         return []
