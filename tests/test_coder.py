@@ -970,3 +970,66 @@ def test_condemning_the_attack_named_before_accuses_its_author(run: Any) -> None
         published="2022-02-24",
     )
     assert ("ACCUSE", "CAN", "RUS") in dyads(events)
+
+
+def test_judging_an_act_named_before_is_aimed_at_whoever_did_it(run: Any) -> None:
+    launch = run(
+        "North Korea launched two ballistic missiles on Sunday. Japan condemned the launch.",
+        published="2023-03-20",
+    )
+    assert ("ACCUSE", "JPN", "PRK") in dyads(launch)
+    move = run("Russia expelled two British diplomats on Monday. Britain condemned the move.")
+    assert ("ACCUSE", "GBR", "RUS") in dyads(move)
+    welcomed = run("Israel released 400 Palestinian prisoners. Abbas welcomed the decision.")
+    assert ("SUPPORT", "PSE", "ISR") in dyads(welcomed)
+    # an act of no one found, or a state's own, is judged of no one: no event
+    assert run("President Bush will support the move to index benefits to prices.") == []
+    own = run("Britain expelled two Russian diplomats on Monday. Britain defended the move.")
+    assert all(e.type != "ACCUSE" and e.type != "SUPPORT" for e in own)
+
+
+def test_judging_words_said_before_is_aimed_at_whoever_said_them(run: Any) -> None:
+    remarks = run(
+        "Iran's president said Israel should be wiped off the map. "
+        "A spokesman for the French government condemned the remarks."
+    )
+    assert ("ACCUSE", "FRA", "IRN") in dyads(remarks)
+    allegation = run("Pakistan accused India of sending spies. India rejected the allegation.")
+    assert ("REJECT", "IND", "PAK") in dyads(allegation)
+    # "the allegation" is not what the last speaker said when that speaker denied it
+    denied = run(
+        "Clark said her government had no part in the plot. "
+        "Australia's foreign minister called the allegation absurd.",
+        published="2007-11-07",
+    )
+    assert all(e.type != "ACCUSE" for e in denied)
+
+
+def test_calling_someone_a_word_of_blame_criticises_them(run: Any) -> None:
+    thug = run("Obama called Putin a thug.", published="2014-03-20")
+    assert ("ACCUSE", "USA", "RUS") in dyads(thug)
+    farce = run("The German foreign minister described the Russian election as a farce.")
+    assert ("ACCUSE", "DEU", "RUS") in dyads(farce)
+    remarks = run(
+        "Iran's president said Israel should be wiped off the map. A spokesperson for the "
+        'British government called the remarks "deeply disturbing and sickening".'
+    )
+    assert ("ACCUSE", "GBR", "IRN") in dyads(remarks)
+    # calling on someone is asking; calling an act something names no one; praise is no blame
+    asked = run("Ban called on Hamas to refrain from interference with aid.")
+    assert all(e.type != "ACCUSE" for e in asked)
+    named = run("Turkey acknowledges that Armenians were killed, but calls it a massacre.")
+    assert all(e.type != "ACCUSE" for e in named)
+    assert run("Obama called Putin a partner.", published="2014-03-20") == []
+    denied = run('Pakistan accused India of spying. India called the claims "not acceptable".')
+    assert ("ACCUSE", "IND", "PAK") not in dyads(denied)
+
+
+def test_a_spokesman_for_a_government_speaks_for_it(run: Any) -> None:
+    events = run("A spokesperson for the British government criticized Iran.")
+    assert ("ACCUSE", "GBR", "IRN") in dyads(events)
+    warned = run(
+        '"We warn the Israeli government against this aggressive act," said a spokesman '
+        "for the Syrian army."
+    )
+    assert {(e.type, e.source.code) for e in warned} == {("THREATEN", "SYRMIL")}

@@ -105,7 +105,7 @@ class Coder:
         events: dict[tuple[Any, ...], Event] = {}
         headlines: list[tuple[tuple[Any, ...], Event]] = []
         told: set[tuple[Any, ...]] = set()
-        drafts = _answered(_condemned(drafts, self.lexicon), roles)
+        drafts = _answered(_condemned(drafts, self.lexicon, roles), roles)
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
             if (
@@ -143,6 +143,9 @@ class Coder:
         consumed: set[int] = set()
         for tok in sent:
             lemma = ar.verb_lemma(tok, lex.verbs) if tok.pos_ == "VERB" else ""
+            if tok.pos_ == "VERB" and lemma in lex.naming and _blames(tok, lex):
+                verbs.append(_Found(tok, _BLAME))  # "called the remarks unacceptable"
+                continue
             if tok.pos_ == "VERB" and lemma in lex.verbs:
                 sense = match(lex.verbs[lemma], ar.verb_context(tok))
                 if sense is not None and sense.event:
@@ -369,6 +372,12 @@ class Coder:
             targets = ar.pick(roles, words, sources, foreign=placed) or held
             if sense.sym:  # not even inside a word of the clause ("a deal in Vienna")
                 targets = [h for h in targets if not _named_as_place(h, tok.doc)]
+        if sense.origin == "naming":
+            # what is called a word of blame is the object ("called Putin a thug", "described
+            # the Russian election as a farce"), not anyone else the clause names
+            obj = cl.first_child(tok, ("dobj",))
+            lo, hi = (obj.left_edge.i, obj.i) if obj is not None else (1, 0)
+            targets = [h for h in targets if lo <= h.start <= hi]
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
             # "measures demanded by the EU": a participle describing a noun is no event of its
@@ -383,6 +392,23 @@ class Coder:
             # "India called the bombing a cowardly terrorist attack", "the EU condemned the
             # attack": an attack by no one named is condemned, an accusation of no one
             pairs = [(s, None) for s in sources]
+        about = None
+        if not pairs and sources and sense.type in _JUDGING and tok.pos_ == "VERB":
+            # "Britain condemned the move", "called the remarks unacceptable": the act or the
+            # words judged were named before; whose they were is found after (_condemned) or,
+            # for words, is the speaker just before
+            about = _act_named(tok)
+            if about is not None and (
+                about.lemma_.lower() in lex.utterances
+                or about.lemma_.lower() in lex.utterances_general
+            ):
+                made = _speaker_before(about, roles, lex)
+                pairs = [
+                    (s, t) for s in sources for t in made if t.actor.country != s.actor.country
+                ]
+                about = None
+            elif about is not None:
+                pairs = [(s, None) for s in sources]
         reply = False
         if not pairs and sources and sense.type in _REPLIES and tok.pos_ == "VERB":
             # "Russia threatened retaliation", "the Kremlin rejected the proposal": whom it
@@ -443,6 +469,7 @@ class Coder:
                 by,
                 sense.sym,
                 reply,
+                about,
             )
             for s, t in pairs
         ]
@@ -761,21 +788,103 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
     return out
 
 
-def _condemned(drafts: list[rec.Draft], lexicon: Lexicon) -> list[rec.Draft]:
-    """The drafts with a condemnation of "the attack" that names no one aimed at the source of
-    the latest attack coded before it in the document ("Russia launched a full-scale invasion
-    of Ukraine ... Biden condemned the attack": RUS)."""
+def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[rec.Draft]:
+    """The drafts with a judgement of an act named before aimed at whoever did it:
+    a condemnation of "the attack" that names no one at the source of the latest attack coded
+    before it in the document ("Russia launched a full-scale invasion of Ukraine ... Biden
+    condemned the attack": RUS); a judgement of "the move", "the launch" or "the sanctions" at
+    the source of the latest act of that kind, or of that verb, in the sentences just before
+    ("North Korea launched two missiles. Japan condemned the launch": PRK). A judgement of
+    another state's act only: a state's own acts are not what it condemns or welcomes."""
     out: list[rec.Draft] = []
     for d in drafts:
+        prior = None
         if d.target is None and _unknown_attacker(d, lexicon) and _definite_object(d.trigger):
             prior = next(
                 (p for p in reversed(out) if p.type == "ASSAULT" and p.trigger.i < d.trigger.i),
                 None,
             )
-            if prior is not None and prior.source.actor.country != d.source.actor.country:
-                d = dataclasses.replace(d, target=prior.source)
+        elif d.target is None and d.about is not None:
+            prior = _done_before(d.about, out, lexicon, roles)
+            if prior is None or prior.source.actor.country == d.source.actor.country:
+                continue  # judging an act of no one found
+        if prior is not None and prior.source.actor.country != d.source.actor.country:
+            d = dataclasses.replace(d, target=prior.source)
         out.append(d)
     return out
+
+
+#: Types of judging an act or words ("condemned the move", "welcomed the decision").
+_JUDGING = frozenset({"ACCUSE", "SUPPORT"})
+#: How many sentences back the act judged may be named.
+_JUDGED_REACH = 3
+#: Types of reactions, requests and meetings, which are not "the move" or "the decision" judged.
+_NO_DEED = frozenset({"ACCUSE", "SUPPORT", "CONSULT", "REQUEST"})
+
+
+def _act_named(v: Token) -> Token | None:
+    """The object of ``v`` that names an act or words by a definite noun with no owner ("the
+    move", "this decision", "the remarks"), or None."""
+    for c in v.children:
+        if c.dep_ != "dobj" or c.pos_ != "NOUN":
+            continue
+        dets = [x for x in c.children if x.dep_ in ("det", "poss")]
+        if len(dets) == 1 and dets[0].lower_ in ("the", "this", "these", "that", "those"):
+            return c
+    return None
+
+
+def _done_before(
+    noun: Token, drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles
+) -> rec.Draft | None:
+    """The latest draft before ``noun`` in the sentences just before (or its own) that ``noun``
+    names: an act of the noun's type ("the sanctions"), of the noun's verb ("the launch" of
+    "launched"), or any act for a general noun ("the move", "the decision")."""
+    lemma = noun.lemma_.lower()
+    kinds = {s.type for s in lexicon.nouns.get(lemma, ())}
+    general = lemma in lexicon.deeds
+    here = roles.sentence_index(noun)
+    for p in reversed(drafts):
+        if p.trigger.i >= noun.i:
+            continue
+        if here - roles.sentence_index(p.trigger) > _JUDGED_REACH:
+            return None
+        words = {p.trigger.lemma_.lower(), p.clause.lemma_.lower()}
+        same_word = any(_shared_start(w, lemma) >= min(4, len(lemma)) for w in words)
+        if p.type in kinds or same_word or (general and p.type not in _NO_DEED):
+            return p
+    return None
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share from the start ("launch"/"launched", "decide"/
+    "decision")."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _speaker_before(noun: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
+    """Who made the words ``noun`` names, in the sentences just before it (or its own, before
+    it): the subject of the latest verb of saying for general words ("the remarks"), of one of
+    the noun's verbs for the others ("the allegation" was alleged, "the threat" threatened)."""
+    lemma = noun.lemma_.lower()
+    general = lemma in lex.utterances_general
+    verbs = lex.utterances.get(lemma, frozenset())
+    here = roles.sentence_index(noun)
+    for si in range(here, max(here - _JUDGED_REACH, 0) - 1, -1):
+        for t in reversed(roles.sents[si]):
+            if t.i >= noun.i or t.pos_ != "VERB":
+                continue
+            verb = t.lemma_.lower()
+            if verb in verbs or (general and verb in lex.speech):
+                made = roles.all(cl.subject(t))
+                if made:
+                    return made[:1]
+    return []
 
 
 def _definite_object(v: Token) -> bool:
@@ -826,6 +935,49 @@ def _hit_by(v: Token) -> set[int]:
     # but who did it may hang there ("the attack on its embassy by Israeli jets")
     by = {t.i for i in hit if (b := v.doc[i]).lower_ == "by" for t in b.subtree}
     return hit - by
+
+
+#: What calling something a word of blame is: criticising or denouncing it.
+_BLAME = Sense(type="ACCUSE", cameo="111", mode="disapprove", origin="naming")
+
+
+def _blames(v: Token, lex: Lexicon) -> bool:
+    """Whether ``v`` calls its object a word of blame, not denied: an object predicate ("called
+    Putin a thug"), an "as" phrase ("described the vote as a farce") or words set after the
+    object ("called the remarks 'deeply disturbing'", parsed as the object's modifiers). The
+    word must be what the object is called or qualify it ("a despicable act of terror"), not
+    lie deeper ("a result of the policy of aggression"); calling on or for someone is asking,
+    and calling "it" something names an act, not whose it was ("calls it a massacre")."""
+    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ != "as") for c in v.children):
+        return False
+    said: list[Token] = []
+    for c in v.children:
+        if c.dep_ == "oprd":
+            said.append(c)
+        elif c.dep_ == "prep":  # "as"
+            said += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "dobj":
+            if c.lower_ in ("it", "this", "that", "which", "what"):
+                return False
+            said += [m for m in c.children if m.i > c.i and m.dep_ in _CALLED]
+    words = [w for t in said for w in _qualified(t)]
+    if any(t.lower_ in cl.NEGATION for t in words):
+        return False
+    return any(t.lemma_.lower() in lex.blame or t.lower_ in lex.blame for t in words)
+
+
+#: How the words an object is called hang on it when the parser takes them for its modifiers.
+_CALLED = frozenset({"amod", "conj", "acomp", "appos", "oprd"})
+
+
+def _qualified(t: Token) -> list[Token]:
+    """``t`` and the words that qualify it or are joined to it ("deeply disturbing and
+    sickening", "a despicable act"), not its prepositional phrases."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ in ("amod", "advmod", "compound", "conj", "neg", "acomp"):
+            out += _qualified(c)
+    return out
 
 
 def _names_as(v: Token) -> bool:

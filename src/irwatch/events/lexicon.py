@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,12 @@ class Lexicon:
     cessation: frozenset[str] = frozenset()
     undergo: frozenset[str] = frozenset()
     hazards: frozenset[str] = frozenset()
+    #: nouns of words someone said, with the verbs of saying them ("allegation": accuse, allege)
+    utterances: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    utterances_general: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()
+    blame: frozenset[str] = frozenset()
+    deeds: frozenset[str] = frozenset()
 
     @property
     def carriers(self) -> frozenset[str]:
@@ -192,6 +198,14 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         cessation=_words(data, "cessation"),
         undergo=_words(data, "undergo"),
         hazards=_words(data, "hazards"),
+        utterances={
+            str(k).lower(): frozenset(str(v).lower() for v in vs)
+            for k, vs in (data.get("utterances") or {}).items()
+        },
+        utterances_general=_words(data, "utterances_general"),
+        naming=_words(data, "naming"),
+        blame=_words(data, "blame"),
+        deeds=_words(data, "deeds"),
     )
 
 

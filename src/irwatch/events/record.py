@@ -40,6 +40,9 @@ class Draft:
     #: an answer to someone named before ("Russia threatened retaliation"): its target is the
     #: one who acted on its source in the sentences just before
     reply: bool = False
+    #: the noun of an act named before that this draft judges ("Britain condemned the move"):
+    #: its target is whoever did that act (see the coder's ``_condemned``)
+    about: Token | None = None
 
 
 def build_event(

@@ -28,6 +28,11 @@ MEMBERS = frozenset(
     {"member", "leader", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "official"}
     | {"government", "army", "force"}
 )
+#: Nouns of people who speak or act for what their "for" phrase names ("a spokesman for the
+#: British government").
+SPOKESPEOPLE = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
+)
 #: Nouns that count or gather what their "of" phrase names ("thousands of students in X").
 CROWDS = frozenset(
     {"ten", "dozen", "score", "hundred", "thousand", "million", "crowd", "group", "band"}
@@ -201,6 +206,13 @@ class Roles:
                         if p.dep_ == "pobj" and tok.lemma_.lower() in (MEMBERS | CROWDS):
                             # "the head of Denmark's security service" speaks for Denmark
                             return self.all(p, depth + 1)
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ == "for"
+                    and tok.lemma_.lower() in SPOKESPEOPLE
+                    and (whom := cl_first_pobj(c)) is not None
+                ):
+                    return self.all(whom, depth + 1)  # "a spokesman for the British government"
         return []
 
     def _whole_name(self, tok: Token) -> list[Hit]:
