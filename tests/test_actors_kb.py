@@ -57,6 +57,17 @@ def test_the_united_states_in_its_spellings(kb: KnowledgeBase, text: str) -> Non
     assert cs(kb, text) == ("USA", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("New Jersey", "USA"), ("New Mexico", "USA"), ("Wisconsin", "USA"), ("Quebec", "CAN")],
+)
+def test_states_and_provinces_whose_names_hold_another_place(
+    kb: KnowledgeBase, text: str, country: str
+) -> None:
+    # "New Jersey" read as Jersey and "New Mexico" as Mexico put arrests in the wrong state
+    assert cs(kb, text) == (country, None)
+
+
 def test_the_pronoun_us_is_not_the_united_states(kb: KnowledgeBase) -> None:
     assert kb.lookup("us") is None
 

@@ -1033,3 +1033,32 @@ def test_a_spokesman_for_a_government_speaks_for_it(run: Any) -> None:
         "for the Syrian army."
     )
     assert {(e.type, e.source.code) for e in warned} == {("THREATEN", "SYRMIL")}
+
+
+def test_a_passive_arrest_or_sentence_with_no_one_named_is_the_state_s(run: Any) -> None:
+    sentenced = run("Egyptian opposition leader Ayman Nour was sentenced to five years in prison.")
+    assert ("COERCE", "EGYJUD", "EGY") in {
+        (e.type, e.source.code, e.target.country) for e in sentenced if e.target
+    }
+    detained = run("Three Britons were detained in Iran on Friday.")
+    assert {(e.type, e.source.code, e.target.country) for e in detained if e.target} == {
+        ("COERCE", "IRNCOP", "GBR")
+    }
+    headline = run(
+        "The rally was broken up on Sunday.", title="Opposition leader jailed in Belarus"
+    )
+    assert "BLRJUD" in {e.source.code for e in headline}
+    court = run(
+        "Mohammed el-Attar, an Egyptian-Canadian, was sentenced in an Egyptian court to 15 years "
+        "in prison."
+    )
+    assert {e.source.code for e in court} == {"EGYJUD"}
+    # who someone is, not news; and a foreigner held where no place is named was not held by
+    # his own state
+    released = run("Israel released the mayor of Nablus, a member of Hamas jailed a year ago.")
+    assert all(e.type != "COERCE" for e in released)
+    foreign = run(
+        "Myanmar's junta cracked down on monks in Yangon. Police in Myanmar raided monasteries. "
+        "A British activist was arrested on Friday."
+    )
+    assert all(e.source.code != "GBRCOP" for e in foreign)

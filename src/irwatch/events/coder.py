@@ -18,6 +18,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from irwatch.actors.context import actor_in
+from irwatch.actors.names import key
 from irwatch.events import arguments as ar
 from irwatch.events import clauses as cl
 from irwatch.events import record as rec
@@ -361,6 +363,11 @@ class Coder:
             targets = [t for t in targets if all(t.start != h.start for h in sources)]
         if not sources and sense.type == "MOBILIZE" and cl.is_passive(clause):
             sources = roles.all(cl.first_child(clause, ("nsubjpass",)))  # "was put on alert"
+        if not sources and tok.pos_ == "VERB" and (cl.is_passive(tok) or _bare_past(tok)):
+            # "was arrested in Cairo", "Peltier was convicted": the state's police or courts
+            sources = self._authority(tok, roles)
+            if sources:
+                targets = [t for t in _done_to(tok, roles) if t.actor.code != sources[0].actor.code]
         if not sources:
             sources, targets = ar.during_visit(tok, roles, targets)
         among_equals = sense.sym and len({h.actor.id for h in sources}) > 1 and not targets
@@ -473,6 +480,34 @@ class Coder:
             )
             for s, t in pairs
         ]
+
+    def _authority(self, v: Token, roles: Roles) -> list[Hit]:
+        """The police or courts of the state that did what passive verb ``v`` says, when only a
+        state's police or courts do it and no one is named: a court named as where it was done
+        ("sentenced in an Egyptian court"), the state of the place named in the clause ("was
+        arrested in Cairo"), else the state of whom it was done to when it is the state the
+        document is about (a Briton arrested in a story about Myanmar was not arrested by
+        Britain)."""
+        lex, kb = self.lexicon, self.kb
+        who = lex.authorities.get(ar.verb_lemma(v, lex.authorities))
+        if who is None or kb is None or cl.agent(v) is not None:
+            return []
+        if v.dep_ == "acl" and v.head.dep_ != "ROOT" and v.i >= roles.headline_end:
+            return []  # "the mayor, a member of Hamas jailed a year ago": who he is, no news
+        where = [h for p in cl.prep_objects(v, ("in", "at", "by")) for h in roles.all(p)]
+        courts = [h for h in where if h.actor.sector in ("JUD", "COP")]
+        if courts:
+            return courts[:1]
+        places = {h.actor.country for h in where if h.actor.kind == "state" and not h.actor.sector}
+        done_to = {h.actor.country for h in _done_to(v, roles)}
+        countries = places or (done_to & {roles.about})
+        if len(countries) != 1 or None in countries:
+            return []
+        country = countries.pop()
+        role = kb.roles.get(key(who))
+        if role is None or country not in kb.states:
+            return []
+        return [Hit(v.text, v.i, v.i + 1, actor_in(kb, country, role, who), inner=True)]
 
     def _weapon_phrase(self, c: Token) -> bool:
         """Whether ``c`` is in a "with" phrase whose first object is a weapon."""
@@ -730,6 +765,20 @@ _ADDRESS = frozenset({"speak", "address", "talk", "tell", "say"})
 _REPLIES = frozenset({"REJECT", "THREATEN"})
 #: How many sentences back an answer may look for what it answers.
 _REPLY_REACH = 2
+
+
+def _done_to(v: Token, roles: Roles) -> list[Hit]:
+    """Whom passive verb ``v`` was done to: its subject, the noun it describes ("opposition
+    leader jailed in Belarus"), or the subject of the verb it is joined to ("burned an effigy
+    and was arrested")."""
+    for c in v.children:
+        if c.dep_ in ("nsubjpass", "nsubj") and (hits := roles.all(c)):
+            return hits
+    if v.dep_ == "acl":
+        return roles.all(v.head)
+    if v.dep_ == "conj" and v.head.pos_ == "VERB":
+        return roles.all(cl.subject(v.head))
+    return []
 
 
 #: Types of acts done to someone, whose past participle in a headline is passive.

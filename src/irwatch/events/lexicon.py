@@ -91,6 +91,9 @@ class Lexicon:
     #: nouns of words someone said, with the verbs of saying them ("allegation": accuse, allege)
     utterances: Mapping[str, frozenset[str]] = field(default_factory=dict)
     utterances_general: frozenset[str] = frozenset()
+    #: verbs of acts only a state's police or courts do, with the word of who does them
+    #: ("arrest": "police")
+    authorities: Mapping[str, str] = field(default_factory=dict)
     naming: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
     deeds: frozenset[str] = frozenset()
@@ -203,6 +206,11 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
             for k, vs in (data.get("utterances") or {}).items()
         },
         utterances_general=_words(data, "utterances_general"),
+        authorities={
+            str(v).lower(): str(who).lower()
+            for who, verbs in (data.get("authorities") or {}).items()
+            for v in verbs
+        },
         naming=_words(data, "naming"),
         blame=_words(data, "blame"),
         deeds=_words(data, "deeds"),
