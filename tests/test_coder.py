@@ -1062,3 +1062,20 @@ def test_a_passive_arrest_or_sentence_with_no_one_named_is_the_state_s(run: Any)
         "A British activist was arrested on Friday."
     )
     assert all(e.source.code != "GBRCOP" for e in foreign)
+
+
+def test_a_judgement_set_after_a_clause_judges_its_act(run: Any) -> None:
+    rejected = run(
+        "The European Union imposed tariffs on Chinese steel on Monday, a move Beijing "
+        "immediately rejected."
+    )
+    assert ("REJECT", "CHN", None) in {(e.type, e.source.country, None) for e in rejected}
+    assert {e.target.code for e in rejected if e.type == "REJECT"} == {"IGOEUREEC"}
+    condemned = run(
+        "Russia expelled ten Polish diplomats on Friday, a decision condemned by Warsaw."
+    )
+    assert ("ACCUSE", "POL", "RUS") in dyads(condemned)
+    called = run(
+        "Iran seized a British tanker in the Gulf on Friday, a move London called illegal."
+    )
+    assert ("ACCUSE", "GBR", "IRN") in dyads(called)

@@ -400,7 +400,9 @@ class Coder:
             # attack": an attack by no one named is condemned, an accusation of no one
             pairs = [(s, None) for s in sources]
         about = None
-        if not pairs and sources and sense.type in _JUDGING and tok.pos_ == "VERB":
+        apposed = tok.dep_ in ("relcl", "acl") and _set_beside(tok.head)
+        judging = sense.type in _JUDGING or (sense.type == "REJECT" and apposed)
+        if not pairs and sources and judging and tok.pos_ == "VERB":
             # "Britain condemned the move", "called the remarks unacceptable": the act or the
             # words judged were named before; whose they were is found after (_condemned) or,
             # for words, is the speaker just before
@@ -854,7 +856,11 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
                 None,
             )
         elif d.target is None and d.about is not None:
-            prior = _done_before(d.about, out, lexicon, roles)
+            # the act may be coded after the judgement, from a noun of the same sentence
+            # ("opened an investigation ..., a move Israel rejected")
+            done = out + [p for p in drafts if p.trigger.i < d.about.i and p not in out]
+            done.sort(key=lambda p: p.trigger.i)
+            prior = _done_before(d.about, [p for p in done if p is not d], lexicon, roles)
             if prior is None or prior.source.actor.country == d.source.actor.country:
                 continue  # judging an act of no one found
         if prior is not None and prior.source.actor.country != d.source.actor.country:
@@ -867,13 +873,21 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
 _JUDGING = frozenset({"ACCUSE", "SUPPORT"})
 #: How many sentences back the act judged may be named.
 _JUDGED_REACH = 3
-#: Types of reactions, requests and meetings, which are not "the move" or "the decision" judged.
-_NO_DEED = frozenset({"ACCUSE", "SUPPORT", "CONSULT", "REQUEST"})
+#: Types of requests and meetings, which are not "the move" or "the decision" judged.
+_NO_DEED = frozenset({"CONSULT", "REQUEST"})
+#: CAMEO codes of judging (criticising, praising), which is not "the move" judged either.
+_JUDGEMENTS = ("11", "05")
+#: How a noun naming the act of the clause before it is set beside it ("..., a move Israel
+#: rejected", "..., a decision condemned by France").
+_SET_BESIDE = frozenset({"appos", "npadvmod"})
 
 
 def _act_named(v: Token) -> Token | None:
     """The object of ``v`` that names an act or words by a definite noun with no owner ("the
-    move", "this decision", "the remarks"), or None."""
+    move", "this decision", "the remarks"), or the noun set after a clause whose act ``v``
+    judges ("opened an investigation, a move Israel rejected"), or None."""
+    if v.dep_ in ("relcl", "acl") and v.head.pos_ == "NOUN" and _set_beside(v.head):
+        return v.head
     for c in v.children:
         if c.dep_ != "dobj" or c.pos_ != "NOUN":
             continue
@@ -881,6 +895,13 @@ def _act_named(v: Token) -> Token | None:
         if len(dets) == 1 and dets[0].lower_ in ("the", "this", "these", "that", "those"):
             return c
     return None
+
+
+def _set_beside(n: Token) -> bool:
+    """Whether noun ``n`` is set after a clause, by a comma, to name its act ("expelled ten
+    diplomats, a decision condemned by Warsaw"; parsed as an apposition, a modifier or a second
+    object)."""
+    return n.dep_ in _SET_BESIDE or (n.left_edge.i > 0 and n.doc[n.left_edge.i - 1].text == ",")
 
 
 def _done_before(
@@ -900,7 +921,8 @@ def _done_before(
             return None
         words = {p.trigger.lemma_.lower(), p.clause.lemma_.lower()}
         same_word = any(_shared_start(w, lemma) >= min(4, len(lemma)) for w in words)
-        if p.type in kinds or same_word or (general and p.type not in _NO_DEED):
+        deed = p.type not in _NO_DEED and not p.cameo.startswith(_JUDGEMENTS)
+        if p.type in kinds or same_word or (general and deed):
             return p
     return None
 
