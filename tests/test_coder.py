@@ -1079,3 +1079,16 @@ def test_a_judgement_set_after_a_clause_judges_its_act(run: Any) -> None:
         "Iran seized a British tanker in the Gulf on Friday, a move London called illegal."
     )
     assert ("ACCUSE", "GBR", "IRN") in dyads(called)
+
+
+def test_what_an_anniversary_marks_happened_years_before(run: Any) -> None:
+    named = run(
+        "Kuwaitis on Tuesday marked the anniversary of Iraq's invasion of their country in 1990.",
+        published="2022-08-02",
+    )
+    assert {e.date.start[:4] for e in named if e.type == "ASSAULT"} == {"1990"}
+    counted = run(
+        "Ukrainians on Friday marked the first anniversary of Russia's invasion of Ukraine.",
+        published="2023-02-24",
+    )
+    assert {e.date.start for e in counted if e.type == "ASSAULT"} == {"2022-02-24"}

@@ -125,6 +125,8 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
         earlier = _days_apart(d.trigger, published)
         if earlier is not None:
             return earlier
+    if _commemorated(d.trigger):
+        return _anniversary(d.trigger, published)
     clause = d.clause
     spans = list(cl.date_spans(d.trigger))
     for span in spans:
@@ -148,6 +150,62 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
         if before is not None:
             return before
     return default_period(published)
+
+
+#: Nouns of marking an event years after it ("the anniversary of the invasion").
+_MARKS = frozenset({"anniversary", "commemoration", "remembrance", "memorial"})
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "hundredth": 100,
+}  # fmt: skip
+
+
+def _commemorated(n: Token) -> bool:
+    """Whether event noun ``n`` is what an anniversary marks ("marked the anniversary of
+    Iraq's invasion of Kuwait"): it happened years before the day it is marked."""
+    return (
+        n.pos_ in ("NOUN", "PROPN")
+        and n.dep_ == "pobj"
+        and n.head.lower_ == "of"
+        and n.head.head.lemma_.lower() in _MARKS
+    )
+
+
+def _anniversary(n: Token, published: dt.date | None) -> Period | None:
+    """The date of an event an anniversary marks: a year named after it in the sentence
+    ("the anniversary of the invasion of Kuwait in 1990"), else the day of the anniversary
+    less its years ("the first anniversary of Russia's invasion of Ukraine on Friday"), else
+    unknown: never the day it is marked."""
+    from irwatch.events.time import resolve_time
+
+    if published is None:
+        return None
+    for ent in n.sent.ents:
+        year = next((t for t in ent if t.like_num and len(t.text) == 4), None)
+        if ent.label_ == "DATE" and ent.start > n.i and year is not None:
+            found = resolve_time(ent.text, published)
+            if found is not None and found.start[:4] < published.isoformat()[:4]:
+                return found
+    mark = n.head.head
+    years = None
+    for c in mark.children:
+        word = c.lower_
+        if c.dep_ == "amod" and (word in _ORDINALS or word[:-2].isdigit()):
+            years = _ORDINALS.get(word) or int(word[:-2])
+    if years is None:
+        return None
+    day: Period | None = None
+    for span in cl.date_spans(mark):
+        day = resolve_time(span.text, published)
+        if day is not None:
+            break
+    when = dt.date.fromisoformat(day.start) if day is not None else published
+    try:
+        then = when.replace(year=when.year - years)
+    except ValueError:  # 29 February
+        then = when.replace(year=when.year - years, day=28)
+    return Period(then.isoformat(), then.isoformat(), "day", None)
 
 
 #: Words before a date that make it a deadline or the start of a state, not the day of the
