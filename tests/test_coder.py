@@ -1092,3 +1092,8 @@ def test_what_an_anniversary_marks_happened_years_before(run: Any) -> None:
         published="2023-02-24",
     )
     assert {e.date.start for e in counted if e.type == "ASSAULT"} == {"2022-02-24"}
+
+
+def test_where_an_international_body_sits_is_not_whom_it_concerns(run: Any) -> None:
+    events = run("China rejected a ruling by an international tribunal in The Hague on Tuesday.")
+    assert all(e.target is None or e.target.country != "NLD" for e in events)

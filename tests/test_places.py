@@ -54,3 +54,10 @@ def test_normalise_drops_accents_case_dots_and_the():
     assert normalise("the U.S.") == "us"
     assert normalise("Côte d'Ivoire") == "cote divoire"
     assert "baghdad" in load_gazetteer() and "Narnia" not in load_gazetteer()
+
+
+def test_a_town_name_several_countries_bear_is_no_one_s_town() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.town("Kherson").country == "UKR"
+    assert gazetteer.locate("Chelsea") is not None  # a place, but whose is unclear
+    assert gazetteer.town("Chelsea") is None

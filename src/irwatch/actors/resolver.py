@@ -18,7 +18,7 @@ from irwatch.actors.words import REGION_WORDS, SPONSORS, UNKNOWN_OPENERS, in_sor
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: Entity labels that may name an actor.
 _LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
@@ -93,6 +93,24 @@ class _Memory:
     geo: set[int] = field(default_factory=set)
 
 
+#: Nouns whose "of" phrase names a place ("the southern city of Kherson").
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "province", "region", "district"})
+#: Prepositions of where ("fighting in Kherson"): a name the parser takes for a person or an
+#: organisation after them may still be a town.
+_WHERE = frozenset({"in", "near", "outside", "around", "into"})
+
+
+def _placed(root: Token) -> bool:
+    """Whether a name stands where a place does: after "the city of" or a preposition of
+    where ("in Kherson")."""
+    head = root.head
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ == "of":
+        return head.head.lemma_.lower() in _SETTLEMENTS
+    return head.lower_ in _WHERE
+
+
 def _trim(w: DocWords, s: int, e: int) -> tuple[int, int]:
     """Tokens ``s:e`` without leading or trailing spaces, punctuation and markup."""
     while s < e and (w.space[s] or w.punct[s] or not w.text[s].strip("#*_")):
@@ -125,8 +143,13 @@ class Resolver:
     """
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        from irwatch.events.places import load_gazetteer
+
         self.kb = kb
         self._word_ids: dict[int, Any] = {}
+        #: towns the knowledge base does not name (built once per process, shared with the
+        #: coder, which locates events with it)
+        self.gazetteer = load_gazetteer()
 
     def read(self, doc: Doc, *, date: str | None) -> DocumentActors:
         """The actor mentions of ``doc`` as they hold on ``date`` (ISO; None means today)."""
@@ -186,8 +209,33 @@ class Resolver:
                     taken.update(range(m.start, m.end))
                     found.append(m)
                     self._remember(w, m, memory, found)
+        found += self._towns(w, taken, found)
         found = read_in_context(self.kb, w, found, taken, chunks, day=day)
         return DocumentActors(_merge_appositions(w, self.kb, found))
+
+    def _towns(self, w: DocWords, taken: set[int], found: list[Mention]) -> list[Mention]:
+        """Names that stand where a place does and that the knowledge base does not know but
+        the gazetteer's towns do ("struck the southern city of Kherson", "fighting in
+        Mariupol"): their state, as a place. Only there: elsewhere a town's name may be a
+        person's ("Palin" is a town in Guatemala)."""
+        out: list[Mention] = []
+        for ent in w.ents:
+            if not _placed(ent.root):
+                continue
+            s, e = _trim(w, ent.start, ent.end)
+            if s >= e or not taken.isdisjoint(range(s, e)):
+                continue
+            place = self.gazetteer.town(w.span_text(s, e))
+            state = self.kb.states.get(place.country) if place and place.country else None
+            if state is None:
+                continue
+            comma = e < len(w) and w.text[e] == ","
+            after = next((m for m in found if comma and m.start == e + 1), None)
+            if after is not None and all(a.country != state.country for a in after.actors):
+                continue  # "Caledonia, Ontario" is not the American Caledonia
+            taken.update(range(s, e))
+            out.append(self._mention(w, s, e, (state,)))
+        return out
 
     def _hints(self, w: DocWords) -> tuple[list[int], list[int], list[int]]:
         """Running counts over the tokens of the document of the words a mention needs (a

@@ -49,8 +49,16 @@ def normalise(name: str) -> str:
 class Gazetteer:
     """Place names to :class:`~irwatch.records.Place`; build it with :func:`load_gazetteer`."""
 
-    def __init__(self, places: dict[str, Place]) -> None:
+    def __init__(self, places: dict[str, Place], shared: frozenset[str] = frozenset()) -> None:
         self._places = places
+        #: town names that towns of several countries bear ("Caledonia", "Chelsea", "Palin")
+        self._shared = shared
+
+    def town(self, name: str) -> Place | None:
+        """The place ``name`` stands for when no town of another country bears it too."""
+        if normalise(name) in self._shared:
+            return None
+        return self.locate(name)
 
     def locate(self, name: str) -> Place | None:
         """The place ``name`` stands for, or None when the gazetteer does not know it.
@@ -114,8 +122,10 @@ def load_gazetteer() -> Gazetteer:
         )
         add([country["name"], *_country_names(country["iso3"])], place)
     # 2. cities by their own name, most populous first
+    towns: dict[str, set[str]] = {}
     for city in cities:
         add([city["name"], city["name"].split(",")[0]], _city(city, iso3))
+        towns.setdefault(normalise(city["name"]), set()).add(city["countrycode"])
     # 3. other names of large cities
     for city in cities:
         if int(city.get("population") or 0) < ALIAS_MIN_POPULATION:
@@ -125,7 +135,8 @@ def load_gazetteer() -> Gazetteer:
     # 4. US states
     for state in cache.get_us_states().values():
         add([state["name"]], Place(state["name"], "USA"))
-    return Gazetteer(places)
+    shared = frozenset(name for name, where in towns.items() if len(where) > 1)
+    return Gazetteer(places, shared)
 
 
 def _city(city: dict[str, Any], iso3: dict[str, str]) -> Place:

@@ -53,6 +53,15 @@ class Hit:
     inner: bool = False  # named by a modifier of the phrase ("Iraqi Kurds"), not by its head
 
 
+def _international(n: Token) -> bool:
+    """Whether noun ``n`` is said to be of no one state ("international observers")."""
+    return any(c.dep_ == "amod" and c.lower_ in _BEYOND_STATES for c in n.children)
+
+
+#: Words that put an agent above states: where it sits is not its country.
+_BEYOND_STATES = frozenset({"international", "foreign", "multinational", "global", "un"})
+
+
 def _anyone(m: Mention, doc: Doc) -> bool:
     """Whether mention ``m`` is "people" in general (see ``_counted``)."""
     last = doc[m.end - 1]
@@ -182,6 +191,7 @@ class Roles:
                     c.dep_ == "prep"
                     and c.lower_ in ("in", "from", "throughout", "across")
                     and tok.lemma_.lower() not in self.lex.nouns  # "the treaty in the Kremlin"
+                    and not _international(tok)  # "an international tribunal in The Hague"
                 ):
                     for p in c.children:
                         m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
@@ -267,7 +277,11 @@ class Roles:
             for t in tok.subtree
             if t.dep_ == "prep"
             and t.lower_ in ("in", "at", "near")
-            and (t.i in described or (t.head.tag_ == "VBN" and t.head.i != tok.i))
+            and (
+                t.i in described
+                or (t.head.tag_ == "VBN" and t.head.i != tok.i)
+                or _international(t.head)  # "a ruling by an international tribunal in The Hague"
+            )
             for p in t.subtree
         )
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
