@@ -356,3 +356,5 @@ def test_a_town_the_gazetteer_knows_stands_for_its_state_where_a_place_stands(
     # a town followed by the region it is in is that region's ("Caledonia, Ontario")
     region = read(nlp, resolver, "Protesters blocked a road near Caledonia, Ontario.")
     assert "USA" not in countries(region)
+    summit = read(nlp, resolver, "Police joined the protest at the summit in Montebello, Quebec.")
+    assert "USA" not in countries(summit)

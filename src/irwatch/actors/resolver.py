@@ -229,10 +229,17 @@ class Resolver:
             state = self.kb.states.get(place.country) if place and place.country else None
             if state is None:
                 continue
-            comma = e < len(w) and w.text[e] == ","
-            after = next((m for m in found if comma and m.start == e + 1), None)
-            if after is not None and all(a.country != state.country for a in after.actors):
-                continue  # "Caledonia, Ontario" is not the American Caledonia
+            if e + 1 < len(w) and w.text[e] == "," and w.text[e + 1][:1].isupper():
+                # "Caledonia, Ontario" is not the American Caledonia: the region named after a
+                # town must be known to be the town's state
+                after = next((m for m in found if m.start == e + 1), None)
+                if after is not None:
+                    known = {a.country for a in after.actors}
+                else:
+                    region = self.gazetteer.locate(w.text[e + 1])
+                    known = {region.country} if region is not None else set()
+                if state.country not in known:
+                    continue
             taken.update(range(s, e))
             out.append(self._mention(w, s, e, (state,)))
         return out
