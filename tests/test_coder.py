@@ -1097,3 +1097,13 @@ def test_what_an_anniversary_marks_happened_years_before(run: Any) -> None:
 def test_where_an_international_body_sits_is_not_whom_it_concerns(run: Any) -> None:
     events = run("China rejected a ruling by an international tribunal in The Hague on Tuesday.")
     assert all(e.target is None or e.target.country != "NLD" for e in events)
+
+
+def test_whom_an_act_asked_for_is_done_to_is_not_whom_it_is_asked_of(run: Any) -> None:
+    asked = run(
+        "The British prime minister called for the immediate release of five British hostages."
+    )
+    assert all(e.target is None or e.target.code != "GBRCVL" for e in asked)
+    # but the arrest ordered is still of the journalist
+    ordered = run("A Turkish court ordered the arrest of a German journalist on Monday.")
+    assert ("COERCE", "TUR", "DEU") in dyads(ordered)

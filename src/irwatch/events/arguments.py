@@ -178,8 +178,32 @@ def light_verb(n: Token, light: frozenset[str]) -> Token | None:
     return None
 
 
+def _patient(c: Token, event: Token | None) -> bool:
+    """Whether ``c`` is in the "of" phrase of an act done to whom it names ("the release of
+    5 British hostages"), other than the event noun ``event`` itself (such a noun stands for
+    no one either: see ``pick``)."""
+    t = c
+    for _ in range(4):
+        if (
+            t.dep_ == "prep"
+            and t.lower_ == "of"
+            and t.head.lemma_.lower() in cl.PATIENT_NOUNS
+            and (event is None or t.head.i != event.i)
+        ):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def pick(
-    roles: Roles, cands: list[Token], sources: list[Hit], *, foreign: bool = False
+    roles: Roles,
+    cands: list[Token],
+    sources: list[Hit],
+    *,
+    foreign: bool = False,
+    event: Token | None = None,
 ) -> list[Hit]:
     """The actors of the first candidate that names any, other than the source (``foreign``:
     and not of the source's country, for targets read off a clause rather than an argument)."""
@@ -194,11 +218,14 @@ def pick(
         }
     # "on Tuesday" is no target, unless a name takes it in ("President Assad Tuesday")
     cands = [c for c in cands if c.ent_type_ not in ("DATE", "TIME") or roles.actors.covering(c.i)]
-    # "the allies of Japan" are not Japan, wherever the candidate comes from
+    # "the allies of Japan" are not Japan, wherever the candidate comes from; "the release of
+    # British hostages" is asked of their captors, not of them
     cands = [
         c
         for c in cands
         if not (c.head.lower_ == "of" and c.head.head.lemma_.lower() in cl.RELATIONAL)
+        and not _patient(c, event)
+        and not (c.lemma_.lower() in cl.PATIENT_NOUNS and (event is None or c.i != event.i))
     ]
     fallback: list[Hit] = []
     for c in cands:

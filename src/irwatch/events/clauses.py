@@ -98,6 +98,13 @@ RELATIONAL = frozenset(
     {"ally", "friend", "enemy", "foe", "neighbour", "neighbor", "rival", "partner", "opponent"}
     | {"adversary", "critic", "proxy", "client", "counterpart", "victim"}
 )
+#: Nouns of acts done to whom their "of" phrase names ("the release of five British hostages",
+#: "the extradition of Assange"): asking for, welcoming or refusing such an act is aimed at who
+#: would do it, not at them.
+PATIENT_NOUNS = frozenset(
+    {"release", "freeing", "extradition", "handover", "arrest"}
+    | {"detention", "trial", "prosecution", "execution", "deportation", "expulsion"}
+)
 #: Prepositions of the circumstances of an act (when, under whom, despite what), which name
 #: no one it is aimed at.
 SETTING = frozenset(

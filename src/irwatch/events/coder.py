@@ -616,7 +616,7 @@ class Coder:
                 if c.i != n.i and c.head.lower_ not in ("in", "near", "across")
             ]
             cands += list(cl.prep_objects(light, ("for",)))  # "issued warrants for X"
-        targets = ar.pick(roles, cands + gov_targets, sources)
+        targets = ar.pick(roles, cands + gov_targets, sources, event=n)
         if not targets:
             for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
                 if c.dep_ == "relcl":
