@@ -1107,3 +1107,13 @@ def test_whom_an_act_asked_for_is_done_to_is_not_whom_it_is_asked_of(run: Any) -
     # but the arrest ordered is still of the journalist
     ordered = run("A Turkish court ordered the arrest of a German journalist on Monday.")
     assert ("COERCE", "TUR", "DEU") in dyads(ordered)
+
+
+def test_the_cause_of_a_passive_casualty_names_who_did_it(run: Any) -> None:
+    result = run("Twelve Lebanese soldiers were killed as a result of Israeli shelling.")
+    assert ("ASSAULT", "ISR", "LBN") in dyads(result)
+    reported = run("Twenty-four Israelis have been reported killed in Hezbollah rocket attacks.")
+    assert ("ASSAULT", "LBN", "ISR") in dyads(reported)
+    # "believed to have killed" is active: the subject did it
+    believed = run("The Israeli army is believed to have killed three Egyptian soldiers.")
+    assert ("ASSAULT", "ISR", "EGY") in dyads(believed)

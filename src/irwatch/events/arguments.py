@@ -328,26 +328,60 @@ def people_of_place(v: Token, roles: Roles) -> list[Hit]:
     return []
 
 
+def _means(v: Token) -> Iterator[Token]:
+    """The nouns of the phrases that say through what ``v`` happened: "in", "by", "during" X,
+    "as a result of" X, "because of" X, "due to" X; for a participle a report hangs on ("have
+    been reported killed"), the report's phrases too."""
+    heads = [v]
+    if v.dep_ in ("xcomp", "ccomp") and v.head.pos_ == "VERB":
+        heads.append(v.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep":
+                continue
+            if c.lower_ in ("in", "by", "during"):
+                n = cl.first_child(c, ("pobj",))
+            elif c.lower_ in ("as", "because", "due"):
+                # "as a result of X", "because of X", "due to X"
+                inner = c
+                if c.lower_ == "as":
+                    result = cl.first_child(c, ("pobj",))
+                    if result is None or result.lemma_.lower() != "result":
+                        continue
+                    inner = result
+                link = next(
+                    (
+                        x
+                        for x in inner.children
+                        if x.dep_ in ("prep", "pcomp") and x.lower_ in ("of", "to")
+                    ),
+                    None,
+                )
+                n = cl.first_child(link, ("pobj",)) if link is not None else None
+                if n is None and link is not None and c.lower_ == "because":
+                    n = cl.first_child(c, ("pobj",))
+            else:
+                continue
+            if n is not None:
+                yield n
+
+
 def by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
     """The actor named on the event noun through which a passive event happened."""
-    for c in v.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "by", "during"):
-            n = cl.first_child(c, ("pobj",))
-            if n is None or not any(
-                s.type in ("ASSAULT", "COERCE") for s in lex.nouns.get(n.lemma_.lower(), ())
-            ):
-                continue  # "shot during a Palestinian rally": a rally is no means of force
-            for m in n.children:
-                if m.dep_ in ("amod", "poss", "compound") and m.i < n.i:
-                    hits = roles.all(m)
-                    if hits:
-                        return hits
-            # "killed in a clash with Chinese troops": the other side; "in a strike claimed by X"
-            by = [cl.agent(a) for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
-            cands = list(cl.prep_objects(n, ("with", "by"))) + [t for t in by if t is not None]
-            hits = pick(roles, cands, [])
-            if hits:
-                return hits
+    for n in _means(v):
+        if not any(s.type in ("ASSAULT", "COERCE") for s in lex.nouns.get(n.lemma_.lower(), ())):
+            continue  # "shot during a Palestinian rally": a rally is no means of force
+        for m in n.children:
+            if m.dep_ in ("amod", "poss", "compound") and m.i < n.i:
+                hits = roles.all(m)
+                if hits:
+                    return hits
+        # "killed in a clash with Chinese troops": the other side; "in a strike claimed by X"
+        by = [cl.agent(a) for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+        cands = list(cl.prep_objects(n, ("with", "by"))) + [t for t in by if t is not None]
+        hits = pick(roles, cands, [])
+        if hits:
+            return hits
     return []
 
 

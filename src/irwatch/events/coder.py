@@ -266,6 +266,18 @@ class Coder:
             # "died in an Israeli air strike": the dead are the target; the strike names who
             sources = ar.by_means(tok, roles, lex)
             targets = roles.all(cl.subject(tok))
+        elif (
+            tok.pos_ == "VERB"
+            and tok.tag_ == "VBN"
+            and tok.dep_ == "xcomp"
+            and cl.is_passive(tok.head)
+            and sense.type in _DONE_TO
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        ):
+            # "24 Israelis have been reported killed (as a result of Hezbollah fire)": a passive
+            # participle after a passive report; the raised subject undergoes it
+            sources = ar.by_means(tok, roles, lex)
+            targets = roles.all(cl.first_child(tok.head, ("nsubjpass",)))
         elif tok.pos_ == "VERB" and _reduced_passive(tok, sense, roles):
             # "British soldier killed in Afghanistan", "CNN banned from Iran": a headline's past
             # participle is passive; who did it is only its "by" phrase
