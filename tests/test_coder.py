@@ -1117,3 +1117,12 @@ def test_the_cause_of_a_passive_casualty_names_who_did_it(run: Any) -> None:
     # "believed to have killed" is active: the subject did it
     believed = run("The Israeli army is believed to have killed three Egyptian soldiers.")
     assert ("ASSAULT", "ISR", "EGY") in dyads(believed)
+
+
+def test_showing_something_or_being_able_to_act_is_no_event(run: Any) -> None:
+    assert run("Hezbollah has demonstrated its contempt for the Lebanese government.") == []
+    assert run("North Korea demonstrated its ability to strike Japan.") == []
+    willing = run("He criticised her willingness to meet with Iranian leaders.")
+    assert all(e.type != "CONSULT" for e in willing)
+    protest = run("Thousands of Lebanese demonstrated against the government in Beirut on Sunday.")
+    assert {e.type for e in protest} == {"PROTEST"}

@@ -241,6 +241,8 @@ class Coder:
             return []  # "a resolution that aims to impose a blockade": what a text is for
         if modal == "obliged":  # the content of a demand, not an event
             return []
+        if clause.dep_ == "acl" and cl.has_aux_to(clause) and clause.head.lemma_ in _POTENTIAL:
+            return []  # "showed its ability to strike Japan": what could be, not what was
         if cl.condition(clause):  # "if Iran strikes any Americans, we will hit ...": a condition
             return []
         if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in tok.children):
@@ -765,6 +767,10 @@ def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) 
     return True
 
 
+#: Nouns of what someone could do: their "to" clause is no event ("the ability to strike").
+_POTENTIAL = frozenset(
+    {"ability", "capability", "capacity", "power", "means", "readiness", "willingness", "right"}
+)
 #: Modal verbs of a guess ("may pull out", "could upset").
 _GUESS = frozenset({"may", "might", "could"})
 #: Types whose event is always of someone: a meeting, an endorsement or an accusation with no
