@@ -1126,3 +1126,14 @@ def test_showing_something_or_being_able_to_act_is_no_event(run: Any) -> None:
     assert all(e.type != "CONSULT" for e in willing)
     protest = run("Thousands of Lebanese demonstrated against the government in Beirut on Sunday.")
     assert {e.type for e in protest} == {"PROTEST"}
+
+
+def test_a_condition_is_no_event_however_it_is_introduced(run: Any) -> None:
+    provided = run(
+        "Both leaders were willing to open talks with Iran provided it complied with UN "
+        "resolutions."
+    )
+    assert all(e.source.country != "IRN" for e in provided)
+    for cue in ("on condition that", "as long as"):
+        events = run(f"Iran will resume talks {cue} the United States lifts sanctions on Iran.")
+        assert ("CONCEDE", "USA", "IRN") not in dyads(events)

@@ -409,10 +409,32 @@ def clause_words(v: Token) -> list[Token]:
 
 
 def condition(v: Token) -> bool:
-    """``v`` is the condition of another clause ("if Iran strikes ...")."""
-    return v.dep_ == "advcl" and any(
+    """``v`` is the condition of another clause ("if Iran strikes ...", "as long as Iran stops
+    enrichment", "provided it complied with UN resolutions", "on condition that ...")."""
+    if v.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in v.children
-    )
+    ):
+        return True
+    if v.dep_ not in ("advcl", "ccomp", "acl", "conj"):
+        return False
+    start = v.left_edge.i
+    words = [t.lower_ for t in v.doc[max(0, start - 4) : start]]
+    words += [m.lower_ for m in v.children if m.dep_ == "mark" and m.i < v.i]
+    text = " ".join(words)
+    return any(text.endswith(cue) for cue in _CONDITIONS)
+
+
+#: Words that make the clause after them a condition.
+_CONDITIONS = (
+    "as long as",
+    "so long as",
+    "provided",
+    "provided that",
+    "providing",
+    "providing that",
+    "on condition that",
+    "on the condition that",
+)
 
 
 def unless(v: Token) -> bool:
