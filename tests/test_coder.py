@@ -1137,3 +1137,12 @@ def test_a_condition_is_no_event_however_it_is_introduced(run: Any) -> None:
     for cue in ("on condition that", "as long as"):
         events = run(f"Iran will resume talks {cue} the United States lifts sanctions on Iran.")
         assert ("CONCEDE", "USA", "IRN") not in dyads(events)
+
+
+def test_what_someone_survived_or_escaped_was_done_to_them(run: Any) -> None:
+    escaped = run("The Sri Lankan defence secretary escaped a suicide attack by the Tamil Tigers.")
+    assert ("ASSAULT", "LKA", "LKA") in dyads(escaped)
+    assert {e.source.code for e in escaped} == {"LKAREB"}
+    survived = run("The Pakistani president survived an assassination attempt by al-Qaeda.")
+    assert {(e.type, e.target.code) for e in survived if e.target} == {("ASSAULT", "PAKGOV")}
+    assert run("Three prisoners escaped from a jail in Kabul.") == []

@@ -330,6 +330,7 @@ def people_of_place(v: Token, roles: Roles) -> list[Hit]:
 
 def _means(v: Token) -> Iterator[Token]:
     """The nouns of the phrases that say through what ``v`` happened: "in", "by", "during" X,
+    the object of a verb of undergoing ("escaped a suicide attack from rebels"),
     "as a result of" X, "because of" X, "due to" X; for a participle a report hangs on ("have
     been reported killed"), the report's phrases too."""
     heads = [v]
@@ -337,6 +338,9 @@ def _means(v: Token) -> Iterator[Token]:
         heads.append(v.head)
     for h in heads:
         for c in h.children:
+            if c.dep_ == "dobj":  # "survived an assassination attempt by X"
+                yield c
+                continue
             if c.dep_ != "prep":
                 continue
             if c.lower_ in ("in", "by", "during"):
@@ -369,7 +373,8 @@ def _means(v: Token) -> Iterator[Token]:
 def by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
     """The actor named on the event noun through which a passive event happened."""
     for n in _means(v):
-        if not any(s.type in ("ASSAULT", "COERCE") for s in lex.nouns.get(n.lemma_.lower(), ())):
+        words = [n.lemma_.lower()] + [c.lemma_.lower() for c in n.children if c.dep_ == "compound"]
+        if not any(s.type in ("ASSAULT", "COERCE") for w in words for s in lex.nouns.get(w, ())):
             continue  # "shot during a Palestinian rally": a rally is no means of force
         for m in n.children:
             if m.dep_ in ("amod", "poss", "compound") and m.i < n.i:
@@ -378,7 +383,7 @@ def by_means(v: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
                     return hits
         # "killed in a clash with Chinese troops": the other side; "in a strike claimed by X"
         by = [cl.agent(a) for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
-        cands = list(cl.prep_objects(n, ("with", "by"))) + [t for t in by if t is not None]
+        cands = list(cl.prep_objects(n, ("with", "by", "from"))) + [t for t in by if t is not None]
         hits = pick(roles, cands, [])
         if hits:
             return hits
