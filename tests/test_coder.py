@@ -1146,3 +1146,12 @@ def test_what_someone_survived_or_escaped_was_done_to_them(run: Any) -> None:
     survived = run("The Pakistani president survived an assassination attempt by al-Qaeda.")
     assert {(e.type, e.target.code) for e in survived if e.target} == {("ASSAULT", "PAKGOV")}
     assert run("Three prisoners escaped from a jail in Kabul.") == []
+
+
+def test_the_media_something_was_said_through_are_not_its_target(run: Any) -> None:
+    for text in (
+        "In an interview with the BBC, the Australian prime minister refused to predict the result.",
+        "On CNN, the Iraqi defence attorney alleged that the trial was unfair.",
+    ):
+        assert all(e.target is None or e.target.sector != "JRN" for e in run(text))
+    assert ("ACCUSE", "IRN", "USA") in dyads(run("Iran accused CNN of spreading lies."))

@@ -474,6 +474,8 @@ class Coder:
             pairs = [(s, t) for s, t in pairs if t is None or t.actor.sector != "JRN"]
             if tok.lemma_.lower() in _ADDRESS:  # "to speak to the people of the U.S.": a speech
                 pairs = [(s, t) for s, t in pairs if t is None or t.actor.sector != "CVL"]
+        if etype in VERBAL:  # "alleged on CNN that ...": the medium said through, not whom at
+            pairs = [(s, t) for s, t in pairs if t is None or not _medium(t, tok.doc)]
         if etype == "THREATEN" and not reply:  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
@@ -1094,6 +1096,15 @@ def _states_a_fact(v: Token) -> bool:
             return False
         return c.tag_ in ("VBD", "VBZ") or bool(auxes & {"was", "were", "is", "has", "had"})
     return False
+
+
+def _medium(h: Hit, doc: Doc) -> bool:
+    """Whether ``h`` is news media named as where something was said ("on CNN", "in an
+    interview with the BBC", "told Reuters")."""
+    if h.actor.sector != "JRN":
+        return False
+    head = doc[h.start : h.end].root
+    return head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "with", "to")
 
 
 def _named_as_place(h: Hit, doc: Doc) -> bool:
