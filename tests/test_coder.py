@@ -1150,7 +1150,7 @@ def test_what_someone_survived_or_escaped_was_done_to_them(run: Any) -> None:
 
 def test_the_media_something_was_said_through_are_not_its_target(run: Any) -> None:
     for text in (
-        "In an interview with the BBC, the Australian prime minister refused to predict the result.",
+        "In an interview with the BBC, the Australian leader refused to predict the result.",
         "On CNN, the Iraqi defence attorney alleged that the trial was unfair.",
     ):
         assert all(e.target is None or e.target.sector != "JRN" for e in run(text))
