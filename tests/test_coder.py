@@ -1155,3 +1155,12 @@ def test_the_media_something_was_said_through_are_not_its_target(run: Any) -> No
     ):
         assert all(e.target is None or e.target.sector != "JRN" for e in run(text))
     assert ("ACCUSE", "IRN", "USA") in dyads(run("Iran accused CNN of spreading lies."))
+
+
+def test_the_troops_a_state_sends_are_its_own_not_the_target(run: Any) -> None:
+    sent = run("Prime Minister Silvio Berlusconi sent nearly 3,000 Italian troops to Iraq.")
+    assert {(e.type, e.source.country, e.target.country) for e in sent if e.target} == {
+        ("MOBILIZE", "ITA", "IRQ")
+    }
+    plan = run("Bush plans to send 21,500 additional US troops to Iraq.", published="2007-01-10")
+    assert all(e.target is None or e.target.country != "USA" for e in plan)

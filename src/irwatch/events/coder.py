@@ -393,6 +393,15 @@ class Coder:
             targets = ar.pick(roles, words, sources, foreign=placed) or held
             if sense.sym:  # not even inside a word of the clause ("a deal in Vienna")
                 targets = [h for h in targets if not _named_as_place(h, tok.doc)]
+        if sense.type == "MOBILIZE" and tok.pos_ == "VERB":
+            # "sent 21,500 more US troops to Iraq": the source's own forces are what it sends,
+            # where it sends them the target
+            own = {h.actor.country for h in sources}
+            sent = [t for t in targets if t.actor.country in own and t.actor.sector in _FORCES]
+            if sent:
+                gone = {i for t in sent for i in range(t.start, t.end)}
+                rest = [c for c in cl.objects(tok, places=True) if c.i not in gone]
+                targets = ar.pick(roles, rest, sources + sent)
         if sense.origin == "naming":
             # what is called a word of blame is the object ("called Putin a thug", "described
             # the Russian election as a farce"), not anyone else the clause names
@@ -769,6 +778,8 @@ def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) 
     return True
 
 
+#: Sectors of a state's armed forces and police.
+_FORCES = frozenset({"MIL", "COP"})
 #: Nouns of what someone could do: their "to" clause is no event ("the ability to strike").
 _POTENTIAL = frozenset(
     {"ability", "capability", "capacity", "power", "means", "readiness", "willingness", "right"}
