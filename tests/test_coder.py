@@ -38,6 +38,11 @@ def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
     return {(e.type, e.source.country, e.target.country if e.target else None) for e in events}
 
 
+def target_countries(events: list[Event]) -> set[str | None]:
+    """The countries of the events' targets (None for an event with no target)."""
+    return {e.target.country if e.target else None for e in events}
+
+
 def test_active_and_passive_voice_give_the_same_dyad(run: Any) -> None:
     assert ("ASSAULT", "RUS", "UKR") in dyads(run("Russia attacked Ukraine on Monday."))
     assert ("ASSAULT", "RUS", "UKR") in dyads(run("Ukraine was attacked by Russia on Monday."))
@@ -246,7 +251,7 @@ def test_the_place_of_a_meeting_is_no_party_to_it(run: Any) -> None:
         ("CONSULT", "USA", "PRK")
     }
     alone = run("Donald Trump met in Singapore on Tuesday.", published="2018-06-12")
-    assert all(e.target is None or e.target.country != "SGP" for e in alone)
+    assert "SGP" not in target_countries(alone)
 
 
 def test_a_state_pulled_out_of_a_deal_is_not_its_target(run: Any) -> None:
@@ -388,7 +393,7 @@ def test_where_a_deal_is_reached_is_no_party_to_it(run: Any) -> None:
         title="Iran and world powers reach nuclear deal in Vienna",
         published="2015-07-14",
     )
-    assert all(e.target is None or e.target.country != "AUT" for e in events)
+    assert "AUT" not in target_countries(events)
     assert {(e.type, e.source.country) for e in events} == {("AGREE", "IRN")}
 
 
@@ -724,12 +729,12 @@ def test_a_he_that_takes_up_a_he_keeps_the_first_antecedent() -> None:
 def test_a_currency_is_not_its_state(run: Any) -> None:
     events = run("Australia gave US $15 million in aid to Fiji on Monday.")
     assert ("AID", "AUS", "FJI") in dyads(events)
-    assert all(e.target is None or e.target.country != "USA" for e in events)
+    assert "USA" not in target_countries(events)
 
 
 def test_an_ally_named_with_the_help_of_is_not_the_target(run: Any) -> None:
     events = run("With the help of the United States, Pakistani troops captured the militants.")
-    assert all(e.target is None or e.target.country != "USA" for e in events)
+    assert "USA" not in target_countries(events)
 
 
 def test_what_is_discussed_or_considered_is_no_party(run: Any) -> None:
@@ -752,7 +757,7 @@ def test_where_a_treaty_is_signed_is_no_party(run: Any) -> None:
 
 def test_where_the_war_of_an_effort_is_fought_is_no_target(run: Any) -> None:
     events = run("Canada said it welcomed any effort to help end the war in Sudan.")
-    assert all(e.target is None or e.target.country != "SDN" for e in events)
+    assert "SDN" not in target_countries(events)
 
 
 def test_a_stance_from_the_dictionary_holds_over_the_act_it_is_about(run: Any) -> None:
@@ -798,7 +803,7 @@ def test_a_call_on_a_day_is_a_phone_call_and_a_naming_is_no_call(run: Any) -> No
 
 def test_a_place_naming_a_treaty_is_no_party(run: Any) -> None:
     events = run("Canada refused to ratify the Kyoto Protocol on Monday.")
-    assert all(e.target is None or e.target.country != "JPN" for e in events)
+    assert "JPN" not in target_countries(events)
 
 
 def test_what_a_speaker_says_another_needs_to_do_is_a_request(run: Any) -> None:
@@ -837,7 +842,7 @@ def test_who_received_training_somewhere_was_given_it_by_that_state(run: Any) ->
 
 def test_the_allies_of_a_state_are_not_that_state(run: Any) -> None:
     events = run("The United States asked the Gulf allies of Japan to send more ships.")
-    assert all(e.target is None or e.target.country != "JPN" for e in events)
+    assert "JPN" not in target_countries(events)
     # but supporters of a group are coded as the group, as the gold sets do
     stormed = run("Supporters of Hezbollah stormed the French embassy in Beirut on Tuesday.")
     assert {e.source.code for e in stormed} == {"LBNREB"}
@@ -861,7 +866,7 @@ def test_an_answer_goes_to_who_acted_on_the_answerer_not_to_whom_it_acted_on(run
 
 def test_the_setting_of_an_act_is_no_party_to_it(run: Any) -> None:
     events = run("Under the German presidency of the Union, the leaders agreed to drop the plan.")
-    assert all(e.target is None or e.target.country != "DEU" for e in events)
+    assert "DEU" not in target_countries(events)
 
 
 def test_a_day_after_dates_the_earlier_act_by_the_later_one(run: Any) -> None:
@@ -1096,7 +1101,7 @@ def test_what_an_anniversary_marks_happened_years_before(run: Any) -> None:
 
 def test_where_an_international_body_sits_is_not_whom_it_concerns(run: Any) -> None:
     events = run("China rejected a ruling by an international tribunal in The Hague on Tuesday.")
-    assert all(e.target is None or e.target.country != "NLD" for e in events)
+    assert "NLD" not in target_countries(events)
 
 
 def test_whom_an_act_asked_for_is_done_to_is_not_whom_it_is_asked_of(run: Any) -> None:
@@ -1163,4 +1168,4 @@ def test_the_troops_a_state_sends_are_its_own_not_the_target(run: Any) -> None:
         ("MOBILIZE", "ITA", "IRQ")
     }
     plan = run("Bush plans to send 21,500 additional US troops to Iraq.", published="2007-01-10")
-    assert all(e.target is None or e.target.country != "USA" for e in plan)
+    assert "USA" not in target_countries(plan)
