@@ -406,8 +406,9 @@ class Coder:
             # what is called a word of blame is the object ("called Putin a thug", "described
             # the Russian election as a farce"), not anyone else the clause names
             obj = cl.first_child(tok, ("dobj",))
-            lo, hi = (obj.left_edge.i, obj.i) if obj is not None else (1, 0)
-            targets = [h for h in targets if lo <= h.start <= hi]
+            targets = (
+                [] if obj is None else [h for h in targets if obj.left_edge.i <= h.start <= obj.i]
+            )
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
             # "measures demanded by the EU": a participle describing a noun is no event of its
