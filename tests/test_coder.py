@@ -1169,3 +1169,14 @@ def test_the_troops_a_state_sends_are_its_own_not_the_target(run: Any) -> None:
     }
     plan = run("Bush plans to send 21,500 additional US troops to Iraq.", published="2007-01-10")
     assert "USA" not in target_countries(plan)
+
+
+def test_a_warning_of_a_danger_or_a_question_is_no_threat_or_request(run: Any) -> None:
+    assert run("British intelligence warned of new attacks by al-Qaeda.") == []
+    assert ("THREATEN", "RUS", "GEO") in dyads(
+        run("Russia warned Georgia of serious consequences.")
+    )
+    assert run("Bush asked a CIA officer if the methods really worked.") == []
+    assert run("Iran asked Iraq whether it would expel US troops.") == []
+    asked = run("Iran will ask the UN to act if Israel attacks.")
+    assert {(e.type, e.target.code) for e in asked if e.target} == {("REQUEST", "IGOUNO")}

@@ -251,6 +251,8 @@ class Coder:
             return []  # "calls Israel 'a disgraceful blot'": a naming, not a phone call
         if sense.type == "REQUEST" and tok.pos_ == "VERB" and _states_a_fact(tok):
             return []  # "suggested that the attack was retaliation": a claim, not a request
+        if sense.type == "REQUEST" and tok.pos_ == "VERB" and _asks_whether(tok):
+            return []  # "asked a CIA staffer if the methods worked": a question, not a request
         sp = cl.speaker(clause, lex)
         reported = roles.all(sp)
         if sense.speaker:
@@ -393,6 +395,15 @@ class Coder:
             targets = ar.pick(roles, words, sources, foreign=placed) or held
             if sense.sym:  # not even inside a word of the clause ("a deal in Vienna")
                 targets = [h for h in targets if not _named_as_place(h, tok.doc)]
+        if sense.type == "THREATEN" and tok.pos_ == "VERB" and tok.lemma_.lower() == "warn":
+            # "warned of new attacks by al-Qaeda": the danger warned of is not whom it warns
+            danger = {
+                t.i
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                for t in c.subtree
+            }
+            targets = [t for t in targets if t.start not in danger]
         if sense.type == "MOBILIZE" and tok.pos_ == "VERB":
             # "sent 21,500 more US troops to Iraq": the source's own forces are what it sends,
             # where it sends them the target
@@ -1093,6 +1104,24 @@ def _names_as(v: Token) -> bool:
         if c.dep_ == "dobj":
             quoted = [t for t in c.subtree if t.is_quote or t.text in ("'", '"', "‘", "’")]
             if quoted:
+                return True
+    return False
+
+
+def _asks_whether(v: Token) -> bool:
+    """Whether ``v`` asks a question ("asked a staffer if the methods worked", "whether it
+    would ..."); an "if" clause of a request that asks for an act is its condition ("will ask
+    the UN to act if Israel attacks")."""
+    asks_an_act = any(c.dep_ == "xcomp" for c in v.children)
+    for c in v.children:
+        if c.dep_ == "advcl" and v.lemma_.lower() != "ask":
+            continue  # "will demand ... if Israel attacks": a condition
+        if c.dep_ not in ("ccomp", "advcl"):
+            continue
+        for m in c.children:
+            if m.dep_ == "mark" and (
+                m.lower_ == "whether" or (m.lower_ == "if" and not asks_an_act)
+            ):
                 return True
     return False
 
