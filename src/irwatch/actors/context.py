@@ -162,8 +162,7 @@ class Context:
                     )
                     self.evidence[ev.sent].append(ev)
                     counts[a.country] += 1
-        top = counts.most_common(2)
-        self.about = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+        self.about = leading(counts)
 
     def named_before(self, s: int) -> str | None:
         """The one state named by name earlier in the sentence of token ``s``: what "the country"
@@ -338,6 +337,12 @@ def _leads(t: Token, role_words: Key) -> bool:
         # Tibetan government in exile" is not that state's government
         return role_words[-1] not in _RULERS and t.lower_ not in _BEYOND
     return role_words[-1] in _RULERS or t.lower_ in _LEANINGS
+
+
+def leading(counts: Counter[str]) -> str | None:
+    """The country named most often, when one leads (no tie for first), else None."""
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def actor_in(kb: KnowledgeBase, country: str, role: Role, words: str) -> Actor:

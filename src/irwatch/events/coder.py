@@ -901,9 +901,10 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
         elif d.target is None and d.about is not None:
             # the act may be coded after the judgement, from a noun of the same sentence
             # ("opened an investigation ..., a move Israel rejected")
-            done = out + [p for p in drafts if p.trigger.i < d.about.i and p not in out]
-            done.sort(key=lambda p: p.trigger.i)
-            prior = _done_before(d.about, [p for p in done if p is not d], lexicon, roles)
+            kept = {id(p) for p in out}
+            later = [p for p in drafts if id(p) not in kept and p is not d]
+            done = sorted(out + later, key=lambda p: p.trigger.i)
+            prior = _done_before(d.about, done, lexicon, roles)
             if prior is None or prior.source.actor.country == d.source.actor.country:
                 continue  # judging an act of no one found
         if prior is not None and prior.source.actor.country != d.source.actor.country:

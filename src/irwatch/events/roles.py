@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from irwatch.actors.context import leading
 from irwatch.events.clauses import PARTITIVE, RELATIONAL, conjuncts, speaker
 
 if TYPE_CHECKING:
@@ -116,10 +117,10 @@ class Roles:
         self.date = date
         #: where the headline's tokens end (0: no headline)
         self.headline_end = 0
-        counts = Counter(a.country for m in actors.mentions for a in m.actors if a.country)
-        top = counts.most_common(2)
         #: the country the document names most, when one leads
-        self.about = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+        self.about = leading(
+            Counter(a.country for m in actors.mentions for a in m.actors if a.country)
+        )
         self._sent_of: dict[int, int] = {}
         for i, s in enumerate(sents):
             for t in range(s.start, s.end):
