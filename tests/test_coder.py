@@ -1180,3 +1180,23 @@ def test_a_warning_of_a_danger_or_a_question_is_no_threat_or_request(run: Any) -
     assert run("Iran asked Iraq whether it would expel US troops.") == []
     asked = run("Iran will ask the UN to act if Israel attacks.")
     assert {(e.type, e.target.code) for e in asked if e.target} == {("REQUEST", "IGOUNO")}
+
+
+def test_saying_another_state_did_wrong_accuses_it(run: Any) -> None:
+    said = {
+        "Ankara said Damascus had violated the border agreement.": ("TUR", "SYR"),
+        "Seoul claimed that Pyongyang was behind the cyber attack.": ("KOR", "PRK"),
+        "Kyiv said Moscow had failed to honour the grain deal.": ("UKR", "RUS"),
+        "Baghdad insisted Tehran was responsible for the shelling.": ("IRQ", "IRN"),
+    }
+    for sentence, (source, target) in said.items():
+        assert ("ACCUSE", source, target) in dyads(run(sentence)), sentence
+    # denying wrongdoing, wrongdoing that only might be, and a failure that breaks no word
+    assert not run("Ankara said Damascus had not violated the border agreement.")
+    assert not run("Seoul said Pyongyang could be behind the cyber attack.")
+    assert not run("Kyiv said Moscow had failed to reach the airport in time.")
+
+
+def test_holding_someone_responsible_is_an_accusation_however_it_is_parsed(run: Any) -> None:
+    events = run("Tehran held the Afghan government responsible for the border clash.")
+    assert ("ACCUSE", "IRN", "AFG") in dyads(events)

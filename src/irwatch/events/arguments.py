@@ -130,7 +130,11 @@ def _words_after(v: Token) -> frozenset[str]:
     """Lemmas and forms of the verb's phrase after it (object, particles, prepositional phrases),
     without the clauses of their own it holds: what a dictionary pattern's right side tests."""
     out: set[str] = set()
-    stack = [c for c in v.children if c.i > v.i and c.dep_ not in _OWN_CLAUSES and not _of_date(c)]
+    stack = [
+        c
+        for c in v.children
+        if c.i > v.i and (c.dep_ not in _OWN_CLAUSES or _small_clause(c)) and not _of_date(c)
+    ]
     while stack:
         t = stack.pop()
         if t.i - v.i > _PATTERN_REACH:
@@ -139,6 +143,16 @@ def _words_after(v: Token) -> frozenset[str]:
         out.add(t.lower_)
         stack.extend(c for c in t.children if c.dep_ not in _OWN_CLAUSES or c.dep_ == "acl")
     return frozenset(out)
+
+
+def _small_clause(c: Token) -> bool:
+    """Whether ``c`` is an adjective the parser made a clause of its own with no verb: "held
+    [the Pakistani government responsible]" is "held X responsible"."""
+    return (
+        c.dep_ == "ccomp"
+        and c.pos_ == "ADJ"
+        and not any(x.dep_ in ("aux", "auxpass", "cop", "mark") for x in c.children)
+    )
 
 
 def _words_before(v: Token) -> frozenset[str]:

@@ -101,6 +101,7 @@ class Coder:
             skip = self._contents(found)
             drafts += self._obligations(sent, roles, skip)
             drafts += self._wishes(sent, roles)
+            drafts += self._claims(sent, roles)
             for f in found:
                 if f.token.i not in skip:
                     drafts += self._drafts(f, roles)
@@ -730,8 +731,81 @@ class Coder:
                 )
         return out
 
+    def _claims(self, sent: Span, roles: Roles) -> list[rec.Draft]:
+        """ "France says Russia violated the ceasefire", "Iran said Israel was behind the
+        attack", "China said Japan had failed to honour its pledges": saying that another actor
+        did wrong is accusing it (CAMEO 112), whatever the verb of saying."""
+        out: list[rec.Draft] = []
+        lex = self.lexicon
+        for v in sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in lex.speech or cl.negated(v):
+                continue
+            if v.dep_ == "pcomp":  # "quotes him as saying": the one quoted is not its subject
+                continue
+            if cl.modality(v, lex) != "asserted" or cl.condition(v):
+                continue
+            for c in v.children:
+                if c.dep_ != "ccomp" or cl.negated(c) or not _wrongdoing(c, lex):
+                    continue
+                if cl.modality(c, lex) == "hypothetical":
+                    continue
+                accused = roles.all(cl.first_child(c, ("nsubj",)))
+                accusers = roles.all(cl.subject(v))
+                for src, tgt in ar.pairs(accusers, accused, None):
+                    out.append(
+                        rec.Draft(
+                            "ACCUSE", "112", None, src, tgt, c, c.text, v, "asserted", None, False
+                        )
+                    )
+        return out
+
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+#: What one fails to do when one breaks one's word: "failed to honour its obligations".
+_KEEPING = frozenset(
+    {
+        "honour",
+        "honor",
+        "comply",
+        "respect",
+        "keep",
+        "fulfil",
+        "fulfill",
+        "abide",
+        "implement",
+        "observe",
+        "meet",
+        "deliver",
+        "stop",
+        "prevent",
+        "protect",
+        "pay",
+        "live",
+    }
+)
+
+
+def _wrongdoing(c: Token, lex: Lexicon) -> bool:
+    """Whether clause ``c`` says its subject did wrong: a verb of wrongdoing ("violated",
+    "breached"), failing to keep a commitment ("failed to honour"), or being behind or
+    responsible for something ("was behind the attack")."""
+    lemma = c.lemma_.lower()
+    if lemma in lex.wrongdoing:
+        return True
+    if lemma == "fail":
+        return any(
+            x.dep_ == "xcomp" and cl.has_aux_to(x) and x.lemma_.lower() in _KEEPING
+            for x in c.children
+        )
+    if lemma == "be":
+        for x in c.children:
+            if x.dep_ == "prep" and x.lower_ == "behind":
+                return True
+            if x.dep_ == "acomp" and x.lower_ in ("responsible", "guilty", "culpable"):
+                return True
+    return False
 
 
 def _wanting(v: Token) -> bool:
@@ -786,6 +860,8 @@ def _dictionary_holds(f: _Found, found: list[_Found], carriers: frozenset[str]) 
         t = stack.pop()
         if t.i in others:
             return False
+        if t.dep_ == "prep" and t.lower_ == "for" and f.sense.type in ("ACCUSE", "SUPPORT"):
+            continue  # "held X responsible for the clash": what one is blamed or praised for
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "conj", "cc"))
     return True
 

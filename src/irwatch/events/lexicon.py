@@ -97,6 +97,7 @@ class Lexicon:
     naming: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
     deeds: frozenset[str] = frozenset()
+    wrongdoing: frozenset[str] = frozenset()
 
     @property
     def carriers(self) -> frozenset[str]:
@@ -214,6 +215,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         naming=_words(data, "naming"),
         blame=_words(data, "blame"),
         deeds=_words(data, "deeds"),
+        wrongdoing=_words(data, "wrongdoing"),
     )
 
 
