@@ -147,3 +147,13 @@ def test_a_place_stays_the_place(kb: KnowledgeBase, nlp: Any, resolver: Resolver
     assert code(kb, "Bergen", "2022-05-01") == "NOR"
     found = read(nlp, resolver, "Police in Bergen arrested two men on Friday.", "2022-05-01")
     assert found["Bergen"] == [("NOR", "NOR")]
+
+
+def test_a_surname_after_someone_else_named_in_full_is_not_our_person(
+    nlp: Any, resolver: Resolver
+) -> None:
+    # "Brown" alone is Gordon Brown in 2009; after "Scott Brown" it is the man just named
+    text = "Scott Brown won the Massachusetts seat on Tuesday. Brown criticised Iran."
+    assert "Brown" not in read(nlp, resolver, text, "2010-01-20")
+    same = read(nlp, resolver, "Gordon Brown spoke in Leeds. Brown criticised Iran.", "2009-05-01")
+    assert same["Brown"] == [("person:gordon-brown", "GBRGOV")]

@@ -111,6 +111,34 @@ def _placed(root: Token) -> bool:
     return head.lower_ in _WHERE
 
 
+def _other_bearers(w: DocWords, found: list[Mention]) -> list[Mention]:
+    """``found`` without the bare surnames of people the document named in full as someone
+    else before: after "Robert McCallum, the ambassador", "McCallum" is not John McCallum of the
+    knowledge base. Their tokens stay taken: whoever it is, no one we know."""
+    in_full = {  # people named by more than a word, and where
+        a.id: m.start for m in found if m.end - m.start > 1 for a in m.actors if a.kind == "person"
+    }
+    named = {m.start for m in found}
+    others: dict[str, int] = {}  # surname -> where someone else of that name is first named
+    for ent in w.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = _trim(w, ent.start, ent.end)
+        if e - s >= 2 and w.text[e - 1][:1].isupper() and s not in named:
+            others.setdefault(w.text[e - 1].lower(), s)
+    if not others:
+        return found
+
+    def someone_else(m: Mention) -> bool:
+        return (
+            m.end - m.start == 1
+            and others.get(m.text.lower(), m.start) < m.start
+            and all(a.kind == "person" and a.id not in in_full for a in m.actors)
+        )
+
+    return [m for m in found if not someone_else(m)]
+
+
 def _trim(w: DocWords, s: int, e: int) -> tuple[int, int]:
     """Tokens ``s:e`` without leading or trailing spaces, punctuation and markup."""
     while s < e and (w.space[s] or w.punct[s] or not w.text[s].strip("#*_")):
@@ -209,6 +237,7 @@ class Resolver:
                     taken.update(range(m.start, m.end))
                     found.append(m)
                     self._remember(w, m, memory, found)
+        found = _other_bearers(w, found)
         found += self._towns(w, taken, found)
         found = read_in_context(self.kb, w, found, taken, chunks, day=day)
         return DocumentActors(_merge_appositions(w, self.kb, found))
