@@ -358,3 +358,13 @@ def test_a_town_the_gazetteer_knows_stands_for_its_state_where_a_place_stands(
     assert "USA" not in countries(region)
     summit = read(nlp, resolver, "Police joined the protest at the summit in Montebello, Quebec.")
     assert "USA" not in countries(summit)
+
+
+def test_the_venue_of_a_speech_or_summit_is_no_one_s_country(nlp: Any, resolver: Resolver) -> None:
+    spoke = by_text(read(nlp, resolver, "In a speech in Doha, the president criticised Iran."))
+    assert "the president" not in spoke  # a visitor may speak in Doha: unknown, not Qatar's
+    met = by_text(read(nlp, resolver, "At the summit in Osaka, the leaders condemned the launch."))
+    assert "the leaders" not in met
+    # a place where the phrase is, not where a gathering was, still gives it a country
+    police = by_text(read(nlp, resolver, "In Doha, the police arrested two men."))
+    assert cs(police["the police"]) == [("QAT", "COP")]

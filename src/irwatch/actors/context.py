@@ -78,6 +78,11 @@ _ATTACH = frozenset({"in", "from", "of", "across", "throughout", "inside"})
 _PLACES = frozenset({"in", "at", "inside", "across", "throughout", "within", "near", "on"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos"})
 _PRONOUNS = frozenset({"he", "she", "him"})
+#: Gatherings and speeches: the place they are held in names no one's country.
+_VENUE_NOUNS = frozenset(
+    {"summit", "conference", "meeting", "speech", "address", "interview", "forum", "ceremony"}
+    | {"convention", "talks"}
+)
 #: Agents whose place is not their country: "Jewish settlers in the West Bank", "tourists in
 #: Egypt", "peacekeepers in Mali".
 _NOT_LOCAL = frozenset(
@@ -161,7 +166,8 @@ class Context:
                         self.sent_of[m.start], m.start, m.end, a.country, state_level, place
                     )
                     self.evidence[ev.sent].append(ev)
-                    counts[a.country] += 1
+                    if not self._venue(ev):
+                        counts[a.country] += 1
         self.about = leading(counts)
 
     def named_before(self, s: int) -> str | None:
@@ -199,14 +205,16 @@ class Context:
                     return attached.pop()
         n = self.sent_of[s]
         barred = self._counterparts(n, root, sector)
-        here = {ev.country for ev in self.evidence[n] if not (s <= ev.start < e)} - barred
+        here = {
+            ev.country for ev in self.evidence[n] if not (s <= ev.start < e or self._venue(ev))
+        } - barred
         if barred:
             # beside a counterpart only the phrase's own clause may name its country
             own = _verb(root).i
             here = {
                 ev.country
                 for ev in self.evidence[n]
-                if _verb(self.doc[ev.start : ev.end].root).i == own
+                if _verb(self.doc[ev.start : ev.end].root).i == own and not self._venue(ev)
             } - barred
             return here.pop() if len(here) == 1 else None
         if len(here) == 1:
@@ -216,12 +224,31 @@ class Context:
         for back in range(n - 1, max(n - 1 - _PARAGRAPH, -1), -1):
             if self.para_of[back] != self.para_of[n]:
                 break
-            there = {ev.country for ev in self.evidence[back]} - barred
+            there = {ev.country for ev in self.evidence[back] if not self._venue(ev)} - barred
             if len(there) == 1:
                 return there.pop()
             if there:
                 return self.about if self.about in there else None
         return self.about if self.about not in barred else None
+
+    def _venue(self, ev: _Evidence) -> bool:
+        """Whether ``ev`` is a place where a gathering or a speech was held ("a speech in Abu
+        Dhabi", "the G8 summit in Genoa"): the country of the venue, not of whoever is there."""
+        if not ev.place:
+            return False
+        root = self.doc[ev.start : ev.end].root
+        prep = root.head
+        venue = prep.head
+        return (
+            root.dep_ == "pobj"
+            and prep.lower_ in ("in", "at")
+            and venue.lemma_.lower() in _VENUE_NOUNS
+            # "a speech in Abu Dhabi", not "free speech in New Zealand"
+            and (
+                venue.lemma_.lower() != "speech"
+                or any(c.dep_ in ("det", "poss") for c in venue.children)
+            )
+        )
 
     def _counterparts(self, n: int, root: Token, sector: str | None) -> set[str]:
         """Countries that stand beside the phrase as the other party of its verb: a state or
