@@ -368,3 +368,16 @@ def test_the_venue_of_a_speech_or_summit_is_no_one_s_country(nlp: Any, resolver:
     # a place where the phrase is, not where a gathering was, still gives it a country
     police = by_text(read(nlp, resolver, "In Doha, the police arrested two men."))
     assert cs(police["the police"]) == [("QAT", "COP")]
+
+
+def test_the_union_is_the_union_named_before(nlp: Any, resolver: Resolver) -> None:
+    def codes(text: str, phrase: str) -> list[str]:
+        return [a.code for a in by_text(read(nlp, resolver, text))[phrase].actors]
+
+    au = "The African Union sent troops to Darfur. The Union said Sudan must cooperate."
+    assert codes(au, "The Union") == ["IGOAFRAFU"]
+    eu = "Poland joined the European Union in 2004. Warsaw wants the Union to work well."
+    assert codes(eu, "the Union") == ["IGOEUREEC"]
+    # with no union named before, a capitalised "Union" is no trade union of the country
+    assert "the Union" not in by_text(read(nlp, resolver, "In Berlin, the Union criticised Iran."))
+    assert codes("The union struck in Berlin.", "The union") == ["DEULAB"]

@@ -107,6 +107,14 @@ def read_in_context(
     for s, e in candidates:
         if not taken.isdisjoint(range(s, e)):
             continue
+        if w.text[e - 1] in _SHORT_FORMS and e - s >= 2 and w.lower[e - 2] == "the":
+            # "the Union" after "the European Union", "the Council" after "the UN Security
+            # Council": the body named before; with none, no trade union or council we know
+            before = _short_form(out + added, w.text[e - 1], s)
+            if before is not None:
+                taken.update(range(s, e))
+                added.append(Mention(s, e, w.span_text(s, e), before.actors))
+            continue
         at, role = generic_role(kb, w, s, e, context.starts)
         named = _ambiguous_name(kb, doc, s, e) if names[e] > names[s] else None
         shared = None
@@ -147,6 +155,25 @@ def read_in_context(
         taken.update(range(s, e))
         added.append(Mention(s, e, w.span_text(s, e), (actor,)))
     return _with_appositions(w, out, added, taken)
+
+
+#: Capitalised last words of bodies' names that stand for the body alone ("the Union").
+_SHORT_FORMS = frozenset({"Union"})
+
+
+def _short_form(found: list[Mention], word: str, s: int) -> Mention | None:
+    """The last mention before token ``s`` of a body whose name ends in ``word`` ("the EU", the
+    European Union, for "the Union"; not "the Soviet Union", which is a state's)."""
+    bodies = [
+        m
+        for m in found
+        if m.end <= s
+        and any(
+            a.kind != "state" and a.name.split()[-1:] == [word] and len(a.name.split()) > 1
+            for a in m.actors
+        )
+    ]
+    return max(bodies, key=lambda m: m.start, default=None)
 
 
 #: Sectors of agents that are non-governmental organisations when no state is theirs.
