@@ -1200,3 +1200,9 @@ def test_saying_another_state_did_wrong_accuses_it(run: Any) -> None:
 def test_holding_someone_responsible_is_an_accusation_however_it_is_parsed(run: Any) -> None:
     events = run("Tehran held the Afghan government responsible for the border clash.")
     assert ("ACCUSE", "IRN", "AFG") in dyads(events)
+
+
+def test_shooting_a_film_is_no_attack(run: Any) -> None:
+    assert not run("A Russian crew shot footage of Ukrainian positions.")
+    assert not run("Two Chinese reporters were shooting a video of the North Korean border.")
+    assert ("ASSAULT", "RUS", "UKR") in dyads(run("Russian soldiers shot two Ukrainian farmers."))
