@@ -423,12 +423,17 @@ def test_a_surname_that_is_a_common_word_needs_more_evidence(kb: KnowledgeBase, 
     assert kb.lookup(text, date="2003-06-01") is None
 
 
-@pytest.mark.parametrize(
-    "text", ["Mr Graham", "Foreign Minister Graham", "Canada's Graham", "Bill Graham"]
-)
+@pytest.mark.parametrize("text", ["Foreign Minister Graham", "Canada's Graham", "Bill Graham"])
 def test_a_title_role_or_country_word_is_evidence_enough(kb: KnowledgeBase, text: str) -> None:
     actor = kb.lookup(text, date="2003-06-01")
     assert actor is not None and actor.id == "person:bill-graham"
+
+
+def test_a_title_that_names_no_office_leaves_two_grahams_in_office_open(kb: KnowledgeBase) -> None:
+    # Bill Graham (Canada's foreign minister) and Senator Lindsey Graham in 2003
+    assert kb.lookup("Mr Graham", date="2003-06-01") is None
+    senator = kb.lookup("Senator Graham", date="2003-06-01")
+    assert senator is not None and senator.id == "person:lindsey-graham"
 
 
 def test_a_country_word_must_be_the_persons(kb: KnowledgeBase) -> None:
