@@ -1206,3 +1206,33 @@ def test_shooting_a_film_is_no_attack(run: Any) -> None:
     assert not run("A Russian crew shot footage of Ukrainian positions.")
     assert not run("Two Chinese reporters were shooting a video of the North Korean border.")
     assert ("ASSAULT", "RUS", "UKR") in dyads(run("Russian soldiers shot two Ukrainian farmers."))
+
+
+def test_a_count_in_the_sentence_before_dates_nothing(run: Any) -> None:
+    events = run(
+        "In its yearly report the court noted that the number of changed warrants was 94 out of "
+        "a total of 1758. "
+        "The Iranian foreign minister criticised Britain.",
+        published="2005-12-21",
+    )
+    assert [(e.type, e.date.start if e.date else None) for e in events] == [
+        ("ACCUSE", "2005-12-21")
+    ]
+
+
+def test_a_resolution_number_is_no_year(run: Any) -> None:
+    events = run(
+        "Israel withdrew its troops from Lebanon under UN resolution 1701.",
+        published="2006-09-01",
+    )
+    assert events and all(e.date and e.date.start.startswith("2006") for e in events)
+
+
+def test_what_still_goes_on_is_not_dated_by_the_war_told_before(run: Any) -> None:
+    events = run(
+        "Ecuador lost a strip of jungle to Peru in a war in 1941. "
+        "Ecuador is still demanding access to the Amazon from Peru.",
+        published="2005-02-02",
+    )
+    demands = [e for e in events if e.type == "REQUEST"]
+    assert demands and all(e.date and e.date.start == "2005-02-02" for e in demands)

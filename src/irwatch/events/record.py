@@ -143,9 +143,11 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
         return None
     if d.clause.pos_ in ("VERB", "AUX") and cl.background(d.clause):
         return None
-    if not spans and d.modality == "asserted":
+    if not spans and d.modality == "asserted" and not _present(d.clause):
         # "On Monday, Erdogan arrived in Washington. He met Bush at the White House.": a
         # sentence with no date of its own goes on with the one before it in its paragraph
+        # (but "Bolivia is still demanding access to the sea" is of today, whatever the year
+        # of the war told before it)
         before = _previous_date(d.trigger, published)
         if before is not None:
             return before
@@ -219,7 +221,27 @@ def _not_when(span: Any) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if " to " in span.text or "-" in span.text:
         return False  # "from 1980 to 1988" is a period of its own
+    if span.text.isdigit() and _a_count(doc, span.start):
+        return True  # "94 out of a total of 1758": a number the parser took for a year
     return before in _NOT_WHEN or (head.lower_ in _NOT_WHEN and head.i < span.start)
+
+
+#: Words before a bare number that make it a count, not a year ("a total of 1758").
+_COUNTED = frozenset({"total", "out", "number", "sum", "majority", "maximum", "minimum"})
+_ABOUT_SO_MANY = frozenset({"than", "about", "nearly", "approximately", "almost", "some", "over"})
+#: Words before a number that make it a name ("Resolution 1559", "Flight 1549").
+_NUMBERED = frozenset(
+    {"resolution", "resolutions", "no", "no.", "number", "flight", "article", "section", "chapter"}
+    | {"paragraph", "route", "highway", "room", "unit", "page", "code", "model", "proposition"}
+)
+
+
+def _a_count(doc: Any, start: int) -> bool:
+    """Whether the bare number at ``start`` counts or names something rather than a year."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in _ABOUT_SO_MANY or before in _NUMBERED:
+        return True
+    return before == "of" and start > 1 and doc[start - 2].lower_ in _COUNTED
 
 
 #: Nouns a year may qualify and still be a time ("the 2008 season", "a 1998 summit").
@@ -241,6 +263,16 @@ def _of_a_thing(span: Any) -> bool:
         and head.lemma_.lower() not in _TIME_NOUNS
         and head.ent_type_ not in ("DATE", "TIME")
     )
+
+
+def _present(clause: Any) -> bool:
+    """Whether the verb of ``clause`` is in the present tense ("demands", "is demanding")."""
+    if getattr(clause, "pos_", "") not in ("VERB", "AUX"):
+        return False
+    if clause.tag_ in ("VBZ", "VBP"):
+        return True
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return bool(aux) and aux[0].tag_ in ("VBZ", "VBP") and aux[0].lemma_ != "have"
 
 
 def _previous_date(trigger: Any, published: dt.date) -> Period | None:
