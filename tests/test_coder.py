@@ -1236,3 +1236,19 @@ def test_what_still_goes_on_is_not_dated_by_the_war_told_before(run: Any) -> Non
     )
     demands = [e for e in events if e.type == "REQUEST"]
     assert demands and all(e.date and e.date.start == "2005-02-02" for e in demands)
+
+
+def test_the_first_since_a_year_is_not_dated_by_that_year(run: Any) -> None:
+    events = run(
+        "Officials said there were no plans to cancel the trip of Putin, the first visit to Iran "
+        "by a Kremlin leader since Stalin during a wartime conference in 1943.",
+        published="2007-10-16",
+    )
+    visits = [e for e in events if e.type == "CONSULT"]
+    assert visits and all(e.date and e.date.start.startswith("2007") for e in visits)
+    kept_on = run(
+        "The protesters lost the land in 1841. The protesters continue to call for talks with "
+        "the Canadian government.",
+        published="2006-04-17",
+    )
+    assert [e.date.start for e in kept_on if e.type == "REQUEST" and e.date] == ["2006-04-17"]

@@ -223,7 +223,21 @@ def _not_when(span: Any) -> bool:
         return False  # "from 1980 to 1988" is a period of its own
     if span.text.isdigit() and _a_count(doc, span.start):
         return True  # "94 out of a total of 1758": a number the parser took for a year
+    if _first_since(span):
+        return True  # "the first visit by a Kremlin leader since Stalin in 1943"
     return before in _NOT_WHEN or (head.lower_ in _NOT_WHEN and head.i < span.start)
+
+
+def _first_since(span: Any) -> bool:
+    """Whether ``span`` follows the "since" of a first or last of its kind ("the first visit by
+    a Kremlin leader since Stalin during a wartime summit in 1943"): the time of the one
+    before, not of this one."""
+    doc = span.doc
+    for anc in span.root.ancestors:
+        for c in anc.children:
+            if c.dep_ == "prep" and c.lower_ == "since" and c.i < span.start:
+                return any(t.lower_ in ("first", "last") for t in doc[max(c.i - 8, 0) : c.i])
+    return False
 
 
 #: Words before a bare number that make it a count, not a year ("a total of 1758").
@@ -271,6 +285,8 @@ def _present(clause: Any) -> bool:
         return False
     if clause.tag_ in ("VBZ", "VBP"):
         return True
+    if clause.dep_ == "xcomp" and clause.head.i != clause.i:  # "continue to call for"
+        return _present(clause.head)
     aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
     return bool(aux) and aux[0].tag_ in ("VBZ", "VBP") and aux[0].lemma_ != "have"
 
