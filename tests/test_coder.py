@@ -1252,3 +1252,8 @@ def test_the_first_since_a_year_is_not_dated_by_that_year(run: Any) -> None:
         published="2006-04-17",
     )
     assert [e.date.start for e in kept_on if e.type == "REQUEST" and e.date] == ["2006-04-17"]
+
+
+def test_breaking_away_is_no_threat(run: Any) -> None:
+    assert not run("Eritrea broke away from Ethiopia in 1993 after a long war.")
+    assert ("SANCTION", "PRK", "KOR") in dyads(run("North Korea broke off talks with South Korea."))
