@@ -1257,3 +1257,9 @@ def test_the_first_since_a_year_is_not_dated_by_that_year(run: Any) -> None:
 def test_breaking_away_is_no_threat(run: Any) -> None:
     assert not run("Eritrea broke away from Ethiopia in 1993 after a long war.")
     assert ("SANCTION", "PRK", "KOR") in dyads(run("North Korea broke off talks with South Korea."))
+
+
+def test_a_shooting_by_one_side_of_another_is_an_attack(run: Any) -> None:
+    events = run("The shooting of two Indian fishermen by Sri Lankan sailors angered Delhi.")
+    assert ("ASSAULT", "LKA", "IND") in dyads(events)
+    assert not run("A school shooting in Ohio killed three students.")
