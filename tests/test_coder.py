@@ -1263,3 +1263,13 @@ def test_a_shooting_by_one_side_of_another_is_an_attack(run: Any) -> None:
     events = run("The shooting of two Indian fishermen by Sri Lankan sailors angered Delhi.")
     assert ("ASSAULT", "LKA", "IND") in dyads(events)
     assert not run("A school shooting in Ohio killed three students.")
+
+
+def test_a_weekday_of_what_is_planned_is_the_coming_one(run: Any) -> None:
+    # published on a Thursday: the planned visit is the next day, not six days before
+    events = run(
+        "An Iraqi delegation is scheduled to visit Turkey on Friday.", published="2007-10-18"
+    )
+    assert [e.date.start for e in events if e.type == "CONSULT" and e.date] == ["2007-10-19"]
+    done = run("An Iraqi delegation visited Turkey on Friday.", published="2007-10-18")
+    assert [e.date.start for e in done if e.date] == ["2007-10-12"]

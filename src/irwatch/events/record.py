@@ -136,7 +136,8 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
             continue
         if _not_when(span):
             continue
-        period, *others = (resolve_time(span.text, anchor) for anchor in anchors)
+        ahead = _ahead(span)  # "plan a demonstration on Friday": the coming Friday
+        period, *others = (resolve_time(span.text, anchor, future=ahead) for anchor in anchors)
         if period is not None and all(other == period for other in others):
             return period
     if published is None:
@@ -277,6 +278,27 @@ def _of_a_thing(span: Any) -> bool:
         and head.lemma_.lower() not in _TIME_NOUNS
         and head.ent_type_ not in ("DATE", "TIME")
     )
+
+
+#: Verbs and adjectives whose complement is still to come ("plan", "due to").
+_AHEAD = frozenset({"plan", "intend", "due", "schedule", "expect", "prepare", "set", "going"})
+
+
+def _ahead(span: Any) -> bool:
+    """Whether the time ``span`` belongs to a clause about what will happen: its verb has
+    "will" or "shall", or is planned, due or scheduled ("plan a demonstration on Friday", "is due
+    to arrive on Monday")."""
+    v = span.root
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    for verb in (v, v.head if v.dep_ == "xcomp" else v):
+        if verb.lemma_.lower() in _AHEAD:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+            return True
+    return False
 
 
 def _present(clause: Any) -> bool:
