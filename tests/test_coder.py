@@ -1273,3 +1273,8 @@ def test_a_weekday_of_what_is_planned_is_the_coming_one(run: Any) -> None:
     assert [e.date.start for e in events if e.type == "CONSULT" and e.date] == ["2007-10-19"]
     done = run("An Iraqi delegation visited Turkey on Friday.", published="2007-10-18")
     assert [e.date.start for e in done if e.date] == ["2007-10-12"]
+
+
+def test_facing_something_is_no_meeting(run: Any) -> None:
+    assert not run("India faces a crisis with Pakistan over the river.")
+    assert not run("The British government now faces building ties with the new US administration.")
