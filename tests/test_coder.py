@@ -1278,3 +1278,8 @@ def test_a_weekday_of_what_is_planned_is_the_coming_one(run: Any) -> None:
 def test_facing_something_is_no_meeting(run: Any) -> None:
     assert not run("India faces a crisis with Pakistan over the river.")
     assert not run("The British government now faces building ties with the new US administration.")
+
+
+def test_firing_an_official_is_no_attack(run: Any) -> None:
+    assert not run("President Abbas fired several Palestinian security chiefs on Friday.")
+    assert ("ASSAULT", "SYR", "ISR") in dyads(run("Syria has fired on Israeli fighter jets."))
