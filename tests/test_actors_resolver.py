@@ -381,3 +381,8 @@ def test_the_union_is_the_union_named_before(nlp: Any, resolver: Resolver) -> No
     # with no union named before, a capitalised "Union" is no trade union of the country
     assert "the Union" not in by_text(read(nlp, resolver, "In Berlin, the Union criticised Iran."))
     assert codes("The union struck in Berlin.", "The union") == ["DEULAB"]
+
+
+def test_a_month_is_no_town(nlp: Any, resolver: Resolver) -> None:
+    found = by_text(read(nlp, resolver, "Indonesia grounded the carrier in March.", "2008-04-14"))
+    assert set(found) == {"Indonesia"}  # "March" is also a town in England

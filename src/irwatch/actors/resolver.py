@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 #: Entity labels that may name an actor.
 _LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+#: Entities that are no town, whatever the gazetteer holds ("in March", "on Reading day").
+_NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 #: "the two countries", "both sides": a plural that stands for the last pair of states named.
 _PAIR_NOUNS = frozenset(
     {"countries", "nations", "states", "sides", "neighbours", "neighbors", "governments", "powers"}
@@ -249,8 +251,8 @@ class Resolver:
         person's ("Palin" is a town in Guatemala)."""
         out: list[Mention] = []
         for ent in w.ents:
-            if not _placed(ent.root):
-                continue
+            if ent.label_ in _NOT_PLACES or not _placed(ent.root):
+                continue  # "grounded the carrier in March": a month, not the English town
             s, e = _trim(w, ent.start, ent.end)
             if s >= e or not taken.isdisjoint(range(s, e)):
                 continue
