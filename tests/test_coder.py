@@ -1283,3 +1283,12 @@ def test_facing_something_is_no_meeting(run: Any) -> None:
 def test_firing_an_official_is_no_attack(run: Any) -> None:
     assert not run("President Abbas fired several Palestinian security chiefs on Friday.")
     assert ("ASSAULT", "SYR", "ISR") in dyads(run("Syria has fired on Israeli fighter jets."))
+
+
+def test_the_place_a_bomb_went_off_in_did_not_set_it_off(run: Any) -> None:
+    assert ("ASSAULT", "IRQ", "IRQ") not in dyads(
+        run("A car bomb in Baghdad killed 12 Iraqi soldiers.")
+    )
+    assert ("ASSAULT", "IRQ", "IRQ") in dyads(
+        run("Insurgents in Baghdad killed 12 Iraqi soldiers.")
+    )

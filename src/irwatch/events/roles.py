@@ -54,6 +54,17 @@ class Hit:
     inner: bool = False  # named by a modifier of the phrase ("Iraqi Kurds"), not by its head
 
 
+#: Weapons that are people too ("suicide bombers in Baghdad" are the place's insurgents).
+_WHO_FIGHT = frozenset({"bomber", "fighter", "carrier", "gunship"})
+
+
+def _a_thing_that_kills(n: Token, lex: Lexicon) -> bool:
+    """Whether noun ``n`` is a weapon or a hazard: the place it went off in is not who set it
+    off ("a car bomb in Baghdad killed 12 soldiers")."""
+    lemma = n.lemma_.lower()
+    return (lemma in lex.weapons and lemma not in _WHO_FIGHT) or lemma in lex.hazards
+
+
 def _international(n: Token) -> bool:
     """Whether noun ``n`` is said to be of no one state ("international observers")."""
     return any(c.dep_ == "amod" and c.lower_ in _BEYOND_STATES for c in n.children)
@@ -192,6 +203,7 @@ class Roles:
                     c.dep_ == "prep"
                     and c.lower_ in ("in", "from", "throughout", "across")
                     and tok.lemma_.lower() not in self.lex.nouns  # "the treaty in the Kremlin"
+                    and not _a_thing_that_kills(tok, self.lex)  # "a car bomb in Baghdad"
                     and not _international(tok)  # "an international tribunal in The Hague"
                 ):
                     for p in c.children:
