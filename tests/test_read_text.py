@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from irwatch.read import read_paths, read_text
 from irwatch.read.evidence import evidence
 from irwatch.read.text import clean_text
@@ -205,3 +207,31 @@ def test_a_space_left_before_punctuation_is_closed() -> None:
     # a scrape that dropped the links leaves "Bonny Island , the town"
     _, body = clean_text("Militants visited Bama Island , the village involved , on Monday .")
     assert body == "Militants visited Bama Island, the village involved, on Monday."
+
+
+@pytest.mark.parametrize(
+    ("scraped", "lead"),
+    [
+        ("Turkey Two bombs went off in a busy street of Ankara, killing nine.", "Two bombs"),
+        ("Chile Chile's president met the Bolivian foreign minister on Monday.", "Chile's"),
+        ("Balkans conflict The Serbian army withdrew from the border town.", "The Serbian"),
+        ("human rights infobox Amnesty International has criticised the trial.", "Amnesty"),
+    ],
+)
+def test_a_wiki_topic_tag_before_the_lead_is_dropped(scraped: str, lead: str) -> None:
+    article = read_text(f"{scraped}\n\nA second paragraph of the story.", title="Our headline")
+    assert article.body.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Indonesia has been angered by a decision of the European Union.",
+        "Around 240 students were detained in Santiago on Friday.",
+        "March 23, 2008 was the day the talks in Geneva began again.",
+        "United States President George W. Bush signed the bill on Wednesday.",
+    ],
+)
+def test_a_lead_that_starts_with_a_name_is_kept_whole(lead: str) -> None:
+    article = read_text(f"{lead}\n\nA second paragraph of the story.", title="Our headline")
+    assert article.body.startswith(lead)

@@ -153,6 +153,102 @@ def _headline(items: list[Block]) -> str | None:
     return None
 
 
+#: Words a news lead opens with ("The", "Two", "Thousands", "On"): after a topic tag they start
+#: the article proper.
+_OPENERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "At",
+        "In",
+        "On",
+        "Over",
+        "Some",
+        "More",
+        "Nearly",
+        "About",
+        "Around",
+        "Last",
+        "Yesterday",
+        "Earlier",
+        "Thousands",
+        "Hundreds",
+        "Dozens",
+        "Scores",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+    ]
+)
+#: Last words of a topic tag ("Israel/Palestine conflict", "human rights infobox").
+_TOPIC_ENDS = frozenset(
+    [
+        "infobox",
+        "conflict",
+        "conflicts",
+        "programme",
+        "program",
+        "crisis",
+        "news",
+        "election",
+        "elections",
+        "dispute",
+    ]
+)
+_TAG_WORDS = 5
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+def drop_topic_tag(text: str) -> str:
+    """``text`` without the topic tag a wiki page set before its lead ("Turkey Two bombs
+    detonated ...", "Mauritania Mauritania's President ...", "North Korea nuclear program North
+    Korea has ..."): up to five words, then a word a lead opens with, the tag's first word again,
+    or, after a topic word ("conflict", "infobox"), any capitalised word.
+
+    >>> drop_topic_tag("Libya The government of Italy has agreed to pay Libya.")
+    'The government of Italy has agreed to pay Libya.'
+    >>> drop_topic_tag("Iran and Iraq agreed to reopen the border.")
+    'Iran and Iraq agreed to reopen the border.'
+    """
+    words = text.split(" ")
+    if not words or words[0] in _OPENERS or words[0] in _MONTHS:
+        return text  # "Around 240 demonstrators", "March 23, 2008": the lead itself
+    for k in range(1, min(_TAG_WORDS, len(words) - 4) + 1):
+        tag, after = words[:k], words[k]
+        if tag[-1][-1:] in ",.:;" or tag[-1] in _MONTHS:
+            return text  # punctuation or a date ends no tag
+        named = all(w[:1].isupper() or w[:1].isdigit() for w in tag)
+        # "Mauritania Mauritania's President", "Chile Chile 's president"
+        again = [w.removesuffix("'s").removesuffix("’s") for w in words[k : 2 * k]] == tag
+        if named and (after in _OPENERS or after.isdigit() or again):
+            return " ".join(words[k:])
+        if tag[-1].lower() in _TOPIC_ENDS and after[:1].isupper():
+            return " ".join(words[k:])
+    return text
+
+
 def clean_text(text: str, *, title: str | None = None) -> tuple[str, str]:
     """The headline and the article body of a text or Markdown scrape.
 
@@ -168,7 +264,7 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, str]:
     seen = {normalise(title)} if title else set()
     # 2. A one-block document is an article, whatever it looks like.
     if len(items) <= 1:
-        return title, items[0].text if items else ""
+        return title, drop_topic_tag(items[0].text) if items else ""
     # 3. Drop repeats (the headline again, a widget shown twice), then find the article run.
     unique: list[Block] = []
     for block in items:
@@ -186,4 +282,6 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, str]:
         for b, ev in zip(unique[start:end], proofs[start:end], strict=True)
         if not ev.furniture
     ]
+    if kept:
+        kept[0] = drop_topic_tag(kept[0])
     return title, "\n\n".join(kept)
