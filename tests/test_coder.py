@@ -1292,3 +1292,16 @@ def test_the_place_a_bomb_went_off_in_did_not_set_it_off(run: Any) -> None:
     assert ("ASSAULT", "IRQ", "IRQ") in dyads(
         run("Insurgents in Baghdad killed 12 Iraqi soldiers.")
     )
+
+
+def test_sealing_or_closing_a_border_restricts_movement(run: Any) -> None:
+    sealed = run("Uzbekistan sealed its border crossings with Tajikistan after the riots.")
+    assert ("ASSAULT", "UZB", "TJK") in dyads(sealed)
+    assert {e.cameo for e in sealed} == {"191"}  # impose a blockade, restrict movement
+    assert ("ASSAULT", "EGY", "PSE") in dyads(run("Egypt closed the Gaza Strip crossing at Rafah."))
+    assert {e.type for e in run("Uzbekistan and Tajikistan sealed a trade deal.")} <= {"AGREE"}
+
+
+def test_a_gun_battle_or_skirmish_is_fighting(run: Any) -> None:
+    events = run("Three Thai rangers were wounded in a skirmish with Cambodian troops.")
+    assert ("ASSAULT", "KHM", "THA") in dyads(events)
