@@ -1305,3 +1305,11 @@ def test_sealing_or_closing_a_border_restricts_movement(run: Any) -> None:
 def test_a_gun_battle_or_skirmish_is_fighting(run: Any) -> None:
     events = run("Three Thai rangers were wounded in a skirmish with Cambodian troops.")
     assert ("ASSAULT", "KHM", "THA") in dyads(events)
+
+
+def test_a_passive_shares_the_subject_of_the_verb_before_it(run: Any) -> None:
+    events = run("Two Afghan helicopters crossed the border and were fired on by Pakistani troops.")
+    assert ("ASSAULT", "PAK", "AFG") in dyads(events)
+    # met by riot police is no meeting
+    met = run("Kenyan protesters marched to parliament and were met by Kenyan riot police.")
+    assert "CONSULT" not in {e.type for e in met}

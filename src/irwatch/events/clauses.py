@@ -342,6 +342,10 @@ def objects(v: Token, *, places: bool = True) -> list[Token]:
     out: list[Token] = []
     if is_passive(v):
         out += [c for c in v.children if c.dep_ == "nsubjpass"]
+        if not out and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+            # "helicopters entered Pakistani airspace and were fired on by Pakistani troops":
+            # the passive shares the first verb's subject
+            out += [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if v.dep_ == "acl" and v.tag_ == "VBN":
         out.append(v.head)
     out += [c for c in v.children if c.dep_ == "dative" and c.pos_ != "ADP"]

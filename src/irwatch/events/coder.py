@@ -252,6 +252,8 @@ class Coder:
             return []  # "calls Israel 'a disgraceful blot'": a naming, not a phone call
         if sense.type == "REQUEST" and tok.pos_ == "VERB" and _states_a_fact(tok):
             return []  # "suggested that the attack was retaliation": a claim, not a request
+        if sense.type == "CONSULT" and _met_by_force(tok, roles):
+            return []  # "protesters were met by riot police": a confrontation, not a meeting
         if sense.type == "REQUEST" and tok.pos_ == "VERB" and _asks_whether(tok):
             return []  # "asked a CIA staffer if the methods worked": a question, not a request
         sp = cl.speaker(clause, lex)
@@ -806,6 +808,13 @@ def _wrongdoing(c: Token, lex: Lexicon) -> bool:
             if x.dep_ == "acomp" and x.lower_ in ("responsible", "guilty", "culpable"):
                 return True
     return False
+
+
+def _met_by_force(v: Token, roles: Roles) -> bool:
+    """Whether ``v`` is "were met by" police or troops."""
+    if v.lemma_.lower() != "meet" or not cl.is_passive(v):
+        return False
+    return any(h.actor.sector in _FORCES for h in roles.all(cl.agent(v)))
 
 
 def _wanting(v: Token) -> bool:
