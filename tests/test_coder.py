@@ -1313,3 +1313,13 @@ def test_a_passive_shares_the_subject_of_the_verb_before_it(run: Any) -> None:
     # met by riot police is no meeting
     met = run("Kenyan protesters marched to parliament and were met by Kenyan riot police.")
     assert "CONSULT" not in {e.type for e in met}
+
+
+def test_a_warning_that_something_is_so_is_no_threat(run: Any) -> None:
+    assert not run("UN agencies warned that the people of Darfur are facing a famine.")
+    assert not run("The IAEA warned that Syria could build a reactor within a year.")
+    assert not run("Oxfam warns of a humanitarian crisis in Yemen.")
+    assert ("THREATEN", "IRN", "USA") in dyads(
+        run("Iran warned that the United States would face grave consequences.")
+    )
+    assert ("THREATEN", "RUS", "GEO") in dyads(run("Russia warned Georgia against a new attack."))

@@ -252,6 +252,8 @@ class Coder:
             return []  # "calls Israel 'a disgraceful blot'": a naming, not a phone call
         if sense.type == "REQUEST" and tok.pos_ == "VERB" and _states_a_fact(tok):
             return []  # "suggested that the attack was retaliation": a claim, not a request
+        if sense.type == "THREATEN" and _warns_of_a_state(tok):
+            return []  # "warned that the people of Gaza are facing a crisis": a forecast
         if sense.type == "CONSULT" and _met_by_force(tok, roles):
             return []  # "protesters were met by riot police": a confrontation, not a meeting
         if sense.type == "REQUEST" and tok.pos_ == "VERB" and _asks_whether(tok):
@@ -808,6 +810,30 @@ def _wrongdoing(c: Token, lex: Lexicon) -> bool:
             if x.dep_ == "acomp" and x.lower_ in ("responsible", "guilty", "culpable"):
                 return True
     return False
+
+
+#: What a warning of threatens: the warner's own answer ("warned of reprisals").
+_RESPONSES = frozenset(
+    {"retaliation", "reprisal", "consequence", "response", "action", "measure", "sanction"}
+    | {"countermeasure", "revenge", "punishment", "force", "war", "strike", "attack"}
+)
+
+
+def _warns_of_a_state(v: Token) -> bool:
+    """Whether ``v`` warns no one in particular that something is or could be so ("warned that
+    millions are at risk", "warned that Iran could build a bomb"): a forecast, not a threat,
+    which says what will or would happen ("warned that the US would face consequences")."""
+    if v.lemma_.lower() != "warn" or any(c.dep_ in ("dobj", "dative") for c in v.children):
+        return False
+    of = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if any(p.dep_ == "pobj" for p in of):  # "warns of a humanitarian crisis", not "of reprisals"
+        return not any(p.lemma_.lower() in _RESPONSES for p in of)
+    said = [c for c in v.children if c.dep_ == "ccomp"]
+    return bool(said) and not any(
+        a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall", "wo")
+        for c in said
+        for a in c.children
+    )
 
 
 def _met_by_force(v: Token, roles: Roles) -> bool:
