@@ -98,6 +98,10 @@ class Lexicon:
     blame: frozenset[str] = frozenset()
     deeds: frozenset[str] = frozenset()
     wrongdoing: frozenset[str] = frozenset()
+    #: verbs whose dictionary default is wrong more often than right, though they carry no other
+    #: word's event: only their specific patterns count ("faced criticism from X", not "faced a
+    #: crisis" as a meeting)
+    no_default: frozenset[str] = frozenset()
 
     @property
     def carriers(self) -> frozenset[str]:
@@ -216,6 +220,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         blame=_words(data, "blame"),
         deeds=_words(data, "deeds"),
         wrongdoing=_words(data, "wrongdoing"),
+        no_default=_words(data, "no_default"),
     )
 
 
@@ -336,7 +341,7 @@ def with_dictionary(hand: Lexicon, dictionary: Mapping[str, tuple[Sense, ...]]) 
     for lemma, senses in dictionary.items():
         if lemma in hand.speech:
             continue
-        if lemma in structural:
+        if lemma in structural or lemma in hand.no_default:
             senses = tuple(s for s in senses if s.specific or s.prt)
         verbs[lemma] = verbs.get(lemma, ()) + senses
     return dataclasses.replace(hand, verbs=verbs)
