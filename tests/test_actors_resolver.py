@@ -386,3 +386,16 @@ def test_the_union_is_the_union_named_before(nlp: Any, resolver: Resolver) -> No
 def test_a_month_is_no_town(nlp: Any, resolver: Resolver) -> None:
     found = by_text(read(nlp, resolver, "Indonesia grounded the carrier in March.", "2008-04-14"))
     assert set(found) == {"Indonesia"}  # "March" is also a town in England
+
+
+def test_a_state_s_security_council_is_the_state_s(nlp: Any, resolver: Resolver) -> None:
+    def codes(text: str, phrase: str) -> list[str]:
+        return [a.code for a in by_text(read(nlp, resolver, text))[phrase].actors]
+
+    assert codes("The Israeli Security Council met on Sunday.", "The Israeli Security Council") == [
+        "ISRGOV"
+    ]
+    assert codes("The UN Security Council met on Sunday.", "The UN Security Council") == [
+        "IGOUNOGOVSEC"
+    ]
+    assert codes("Russia's NATO envoy spoke on Sunday.", "Russia's NATO envoy") == ["RUSGOV"]

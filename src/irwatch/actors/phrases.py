@@ -421,6 +421,17 @@ def analyse(
     if base is not None:
         for s in range(len(rest)):
             org = _fixed(kb, tuple(rest[s:]), day) if cap(start + s, len(toks)) else None
+            if (
+                org is not None
+                and org.country is None
+                and base.kind == "state"
+                and s == 0
+                and (org.code or "").startswith("IGO")
+                and _roles(kb, rest)[1] == len(rest)
+            ):
+                # "the Israeli Security Council", "Russia's Security Council": the state's
+                # body of that name, when a role reads it ("security council"), not the UN's
+                continue
             if org is not None and org.country in (None, base.country) and org != base:
                 roles, end = _roles(kb, rest[:s])
                 if s == 0 or end == s:
