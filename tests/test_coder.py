@@ -1323,3 +1323,16 @@ def test_a_warning_that_something_is_so_is_no_threat(run: Any) -> None:
         run("Iran warned that the United States would face grave consequences.")
     )
     assert ("THREATEN", "RUS", "GEO") in dyads(run("Russia warned Georgia against a new attack."))
+
+
+def test_a_news_outlet_gives_no_country_and_is_no_antecedent(run: Any) -> None:
+    events = run(
+        "According to reports by BBC News, at least 400 Burmese monks have been arrested by "
+        "police in Rangoon."
+    )
+    assert {e.target.country for e in events if e.target} == {"MMR"}
+    reported = run(
+        "The Guardian is reporting that students in Athens threw firebombs at Greek police. "
+        "They vowed to fight on against the police."
+    )
+    assert all(e.source.sector != "JRN" for e in reported)

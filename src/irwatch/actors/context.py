@@ -159,6 +159,8 @@ class Context:
             if m.end - m.start < name_len.get(m.start, 0):
                 continue
             for a in m.actors:
+                if a.sector == "JRN" and a.kind != "person":
+                    continue  # "The Guardian is reporting that ...": where the news comes from
                 if a.country and a.country in kb.states:
                     state_level = a.sector in _COUNTERPART_SECTORS and a.kind != "group"
                     place = a.kind == "state" and not a.sector

@@ -318,7 +318,11 @@ class Roles:
         sent = self.sents[si]
         fits = _agreement(low)
         doc = tok.doc
-        before = [m for m in self.actors.in_span(sent.start, tok.i) if m.end <= tok.i and fits(m)]
+        before = [
+            m
+            for m in self.actors.in_span(sent.start, tok.i)
+            if m.end <= tok.i and fits(m) and not _outlet(m)
+        ]
         if low in POSSESSIVE:
             obj = _object_before(tok)  # "expelled Russia over its invasion": Russia's
             m = self.actors.covering(obj.i) if obj is not None else None
@@ -364,10 +368,18 @@ class Roles:
                 # "He was one of the first to criticise Mugabe. He also criticised the West":
                 # the second "he" is the first one's antecedent, not Mugabe
                 return self.pronoun(chained, depth + 1)
-            ms = [m for m in self.actors.in_span(prev.start, prev.end) if fits(m)]
+            ms = [
+                m for m in self.actors.in_span(prev.start, prev.end) if fits(m) and not _outlet(m)
+            ]
             if ms:
                 return [Hit(ms[0].text, ms[0].start, ms[0].end, a) for a in ms[0].actors]
         return []
+
+
+def _outlet(m: Mention) -> bool:
+    """Whether ``m`` names only news outlets ("The Guardian is reporting that ..."): they report
+    what the pronouns after them do, they are not who does it."""
+    return bool(m.actors) and all(a.sector == "JRN" and a.kind != "person" for a in m.actors)
 
 
 _PLURAL = frozenset({"they", "them", "their", "theirs"})
