@@ -1336,3 +1336,15 @@ def test_a_news_outlet_gives_no_country_and_is_no_antecedent(run: Any) -> None:
         "They vowed to fight on against the police."
     )
     assert all(e.source.sector != "JRN" for e in reported)
+
+
+def test_who_was_harmed_is_not_whom_a_condemnation_accuses(run: Any) -> None:
+    for sentence in (
+        "The UN condemned this unacceptable act of violence against Nigerian peacekeepers.",
+        "The UN condemned the killing of ten Nigerian peacekeepers in Darfur.",
+        "The UN condemned the violence against Nigerian peacekeepers.",
+    ):
+        assert "NGA" not in target_countries(run(sentence)), sentence
+    assert ("ACCUSE", "GBR", "RUS") in dyads(
+        run("Britain condemned Russian aggression in Georgia.")
+    )

@@ -1128,10 +1128,28 @@ def _condemns_an_attack(v: Token, lexicon: Lexicon) -> bool:
     """Whether verb ``v`` takes an act of force as its object ("condemned the attack")."""
     if v.pos_ != "VERB":
         return False
-    return any(
-        c.dep_ == "dobj"
-        and any(x.type == "ASSAULT" for x in lexicon.nouns.get(c.lemma_.lower(), ()))
-        for c in v.children
+    return any(c.dep_ == "dobj" and _harm(c, lexicon) for c in v.children)
+
+
+#: Nouns of harm done to someone, besides the attacks of the lexicon ("the killing of ...").
+_HARMS = frozenset(
+    {"killing", "murder", "violence", "aggression", "abduction", "kidnapping", "massacre"}
+    | {"execution", "beheading", "torture", "assassination", "slaughter"}
+)
+#: "an act of violence against ...": the act is the harm its "of" phrase names.
+_ACTS_OF = frozenset({"act", "acts", "campaign", "wave"})
+#: Nouns whose "of" phrase is whom the harm was done to ("the killing of ten peacekeepers").
+_HARMED_OF = frozenset({"killing", "murder", "abduction", "kidnapping", "massacre", "execution"})
+
+
+def _harm(n: Token, lexicon: Lexicon) -> bool:
+    """Whether noun ``n`` names harm done to someone: an attack, a killing, an act of violence."""
+    lemma = n.lemma_.lower()
+    if lemma in _HARMS or any(x.type == "ASSAULT" for x in lexicon.nouns.get(lemma, ())):
+        return True
+    return lemma in _ACTS_OF and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(_harm(o, lexicon) for o in p.children)
+        for p in n.children
     )
 
 
@@ -1150,12 +1168,19 @@ def _unknown_attacker(d: rec.Draft, lexicon: Lexicon) -> bool:
 def _hit_by(v: Token) -> set[int]:
     """The words of whom or where the attack named as ``v``'s object hit ("the attack on the
     embassy", "the bombing in Kabul")."""
+    objects = [o for o in v.children if o.dep_ == "dobj"]
+    for o in list(objects):  # "an act of extreme violence against AU peacekeepers"
+        if o.lemma_.lower() in _ACTS_OF:
+            objects += [x for p in o.children if p.lower_ == "of" for x in p.children]
     hit = {
         t.i
-        for o in v.children
-        if o.dep_ == "dobj"
+        for o in objects
         for p in o.children
-        if p.dep_ == "prep" and p.lower_ in ("on", "against", "at", "in", "near", "upon")
+        if p.dep_ == "prep"
+        and (
+            p.lower_ in ("on", "against", "at", "in", "near", "upon")
+            or (p.lower_ == "of" and o.lemma_.lower() in _HARMED_OF)
+        )
         for t in p.subtree
     }
     # but who did it may hang there ("the attack on its embassy by Israeli jets")
