@@ -1348,3 +1348,8 @@ def test_who_was_harmed_is_not_whom_a_condemnation_accuses(run: Any) -> None:
     assert ("ACCUSE", "GBR", "RUS") in dyads(
         run("Britain condemned Russian aggression in Georgia.")
     )
+
+
+def test_troops_that_march_in_do_not_protest(run: Any) -> None:
+    assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
+    assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -425,6 +425,10 @@ class Coder:
             targets = (
                 [] if obj is None else [h for h in targets if obj.left_edge.i <= h.start <= obj.i]
             )
+        if sense.type == "PROTEST" and tok.pos_ == "VERB":
+            # "Russian soldiers marched into Gori": troops that march advance, they do not
+            # demonstrate
+            sources = [h for h in sources if h.actor.sector != "MIL"]
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
             # "measures demanded by the EU": a participle describing a noun is no event of its
