@@ -1353,3 +1353,18 @@ def test_who_was_harmed_is_not_whom_a_condemnation_accuses(run: Any) -> None:
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))
+
+
+def test_what_drew_criticism_is_criticised_by_whoever_reacted(run: Any) -> None:
+    reacted = {
+        "The remarks by the Japanese prime minister drew criticism from China.": ("CHN", "JPN"),
+        "The Israeli raid drew condemnation from the Arab League.": (None, "ISR"),
+        "Putin's comments provoked the anger of the Polish foreign minister.": ("POL", "RUS"),
+        "The Turkish decision prompted protests from Greece.": ("GRC", "TUR"),
+    }
+    for sentence, (source, target) in reacted.items():
+        events = run(sentence)
+        assert {(e.type, e.target.country if e.target else None) for e in events} == {
+            ("ACCUSE", target)
+        }, sentence
+        assert source is None or {e.source.country for e in events} == {source}, sentence

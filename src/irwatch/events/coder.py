@@ -102,6 +102,7 @@ class Coder:
             drafts += self._obligations(sent, roles, skip)
             drafts += self._wishes(sent, roles)
             drafts += self._claims(sent, roles)
+            drafts += self._reactions(sent, roles)
             for f in found:
                 if f.token.i not in skip:
                     drafts += self._drafts(f, roles)
@@ -252,6 +253,8 @@ class Coder:
             return []  # "calls Israel 'a disgraceful blot'": a naming, not a phone call
         if sense.type == "REQUEST" and tok.pos_ == "VERB" and _states_a_fact(tok):
             return []  # "suggested that the attack was retaliation": a claim, not a request
+        if tok.pos_ == "VERB" and _reaction(tok) is not None:
+            return []  # "provoked the anger of X": X's reaction, coded by ``_reactions``
         if sense.type == "THREATEN" and _warns_of_a_state(tok):
             return []  # "warned that the people of Gaza are facing a crisis": a forecast
         if sense.type == "CONSULT" and _met_by_force(tok, roles):
@@ -739,6 +742,45 @@ class Coder:
                 )
         return out
 
+    def _reactions(self, sent: Span, roles: Roles) -> list[rec.Draft]:
+        """ "The remarks drew criticism from China", "Annan's comments provoked the anger of
+        Iraq's adviser", "the raid sparked outrage in Iran": the reacting side criticises whoever
+        did what the subject names (CAMEO 111), the reverse of the verb's own roles."""
+        out: list[rec.Draft] = []
+        for v in sent:
+            noun = _reaction(v) if v.pos_ == "VERB" else None
+            if noun is None or cl.negated(v) or cl.modality(v, self.lexicon) != "asserted":
+                continue
+            where = [
+                p
+                for prep in (*noun.children, *v.children)
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "among", "in")
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
+            reacting = [h for p in where for h in roles.all(p)]
+            subject = cl.subject(v)
+            doers = roles.all(subject)
+            if not doers and subject is not None:  # "the remarks by the Japanese prime minister"
+                doers = [h for p in cl.prep_objects(subject, ("by",)) for h in roles.all(p)]
+            for src, tgt in ar.pairs(reacting, doers, None):
+                out.append(
+                    rec.Draft(
+                        "ACCUSE",
+                        "111",
+                        "disapprove",
+                        src,
+                        tgt,
+                        v,
+                        v.text,
+                        v,
+                        "asserted",
+                        None,
+                        False,
+                    )
+                )
+        return out
+
     def _claims(self, sent: Span, roles: Roles) -> list[rec.Draft]:
         """ "France says Russia violated the ceasefire", "Iran said Israel was behind the
         attack", "China said Japan had failed to honour its pledges": saying that another actor
@@ -821,6 +863,27 @@ _RESPONSES = frozenset(
     {"retaliation", "reprisal", "consequence", "response", "action", "measure", "sanction"}
     | {"countermeasure", "revenge", "punishment", "force", "war", "strike", "attack"}
 )
+
+
+#: Verbs of bringing about a reaction, and the reactions that are disapproval ("drew criticism").
+_BRINGING = frozenset(
+    {"draw", "spark", "provoke", "prompt", "trigger", "cause", "attract", "earn", "elicit"}
+    | {"stir", "generate", "bring", "ignite", "fuel", "unleash", "incur"}
+)
+_DISAPPROVAL = frozenset(
+    {"criticism", "condemnation", "anger", "outrage", "protest", "ire", "rebuke", "fury"}
+    | {"objection", "complaint", "backlash", "disapproval", "denunciation", "indignation"}
+    | {"wrath", "censure", "opposition", "displeasure", "furor", "furore", "uproar"}
+)
+
+
+def _reaction(v: Token) -> Token | None:
+    """The noun of disapproval verb ``v`` brings about ("drew *criticism*"), or None."""
+    if v.lemma_.lower() not in _BRINGING:
+        return None
+    return next(
+        (c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in _DISAPPROVAL), None
+    )
 
 
 def _warns_of_a_state(v: Token) -> bool:
