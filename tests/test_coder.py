@@ -1368,3 +1368,8 @@ def test_what_drew_criticism_is_criticised_by_whoever_reacted(run: Any) -> None:
             ("ACCUSE", target)
         }, sentence
         assert source is None or {e.source.country for e in events} == {source}, sentence
+
+
+def test_lunch_or_dinner_with_someone_is_a_meeting(run: Any) -> None:
+    events = run("The Chinese president had lunch with the President of Brazil on Tuesday.")
+    assert ("CONSULT", "CHN", "BRA") in dyads(events) or ("CONSULT", "BRA", "CHN") in dyads(events)
