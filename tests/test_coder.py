@@ -1373,3 +1373,13 @@ def test_what_drew_criticism_is_criticised_by_whoever_reacted(run: Any) -> None:
 def test_lunch_or_dinner_with_someone_is_a_meeting(run: Any) -> None:
     events = run("The Chinese president had lunch with the President of Brazil on Tuesday.")
     assert ("CONSULT", "CHN", "BRA") in dyads(events) or ("CONSULT", "BRA", "CHN") in dyads(events)
+
+
+def test_freezing_deals_or_cooperation_with_a_state_sanctions_it(run: Any) -> None:
+    assert ("SANCTION", "GBR", "IRN") in dyads(
+        run("Britain has frozen all bilateral business deals with Iran.")
+    )
+    assert ("SANCTION", "RUS", None) in {
+        (e.type, e.source.country, e.target.country if e.target else None)
+        for e in run("Russia froze its cooperation with NATO.")
+    }
