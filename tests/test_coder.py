@@ -1383,3 +1383,13 @@ def test_freezing_deals_or_cooperation_with_a_state_sanctions_it(run: Any) -> No
         (e.type, e.source.country, e.target.country if e.target else None)
         for e in run("Russia froze its cooperation with NATO.")
     }
+
+
+def test_what_talks_are_on_or_for_is_no_party(run: Any) -> None:
+    events = run("Chad withdrew its delegation from peace talks for Darfur in Sudan.")
+    assert ("CONSULT", "TCD", "SDN") not in dyads(events)
+    assert ("CONSULT", "ISR", "SYR") in dyads(run("Talks between Israel and Syria resumed."))
+    assert ("CONSULT", "IRN", None) in {
+        (e.type, e.source.country, e.target.country if e.target else None)
+        for e in run("Iran held talks with the EU on Monday.")
+    }

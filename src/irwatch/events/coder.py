@@ -48,6 +48,9 @@ OPEN_TARGET = frozenset({"PROTEST", "MOBILIZE", "THREATEN", "REQUEST", "AGREE"})
 #: Prepositions of an event noun that name its target.
 NOUN_PREPS = ("with", "to", "against", "on", "into", "between", "of", "from", "for")
 ACCUSE_NOUN_PREPS = (*NOUN_PREPS, "over", "at", "about")
+#: A meeting, talks or a visit are with, to or between their parties; "on", "of", "for" name what
+#: they are about ("talks on North Korea").
+CONSULT_NOUN_PREPS = ("with", "to", "between", "from")
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,7 +657,9 @@ class Coder:
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
         # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
         # "dismay over X's remarks", "outrage at X": what a disapproval is about names its target
-        preps = ACCUSE_NOUN_PREPS if sense.type == "ACCUSE" else NOUN_PREPS
+        preps = {"ACCUSE": ACCUSE_NOUN_PREPS, "CONSULT": CONSULT_NOUN_PREPS}.get(
+            sense.type, NOUN_PREPS
+        )
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
             cands += list(cl.prep_objects(n.head, preps))
