@@ -1393,3 +1393,12 @@ def test_what_talks_are_on_or_for_is_no_party(run: Any) -> None:
         (e.type, e.source.country, e.target.country if e.target else None)
         for e in run("Iran held talks with the EU on Monday.")
     }
+
+
+def test_a_feeling_caused_is_the_feeler_s_disapproval_not_the_cause_s_act(run: Any) -> None:
+    assert not run("The Japanese visit shocked China.")
+    assert not run("The Japanese prime minister upset China.")
+    events = run("Seoul was outraged by the visit of the Japanese prime minister to the shrine.")
+    assert ("ACCUSE", "KOR", "JPN") in dyads(events)
+    angered = run("Indonesia has been angered by a decision of the European Union.")
+    assert [(e.type, e.source.country) for e in angered] == [("ACCUSE", "IDN")]

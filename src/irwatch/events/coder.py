@@ -753,8 +753,34 @@ class Coder:
         did what the subject names (CAMEO 111), the reverse of the verb's own roles."""
         out: list[rec.Draft] = []
         for v in sent:
-            noun = _reaction(v) if v.pos_ == "VERB" else None
-            if noun is None or cl.negated(v) or cl.modality(v, self.lexicon) != "asserted":
+            if v.pos_ != "VERB" or cl.negated(v) or cl.modality(v, self.lexicon) != "asserted":
+                continue
+            if v.lemma_.lower() in _FEELINGS and cl.is_passive(v):
+                # "many say they are offended by Mr Costello's comments", "China was outraged
+                # by the visit": who feels it disapproves of whoever caused it
+                cause = cl.agent(v)
+                doers = roles.all(cause)
+                if not doers and cause is not None:
+                    doers = [h for p in cl.prep_objects(cause, ("by",)) for h in roles.all(p)]
+                for src, tgt in ar.pairs(roles.all(cl.first_child(v, ("nsubjpass",))), doers, None):
+                    out.append(
+                        rec.Draft(
+                            "ACCUSE",
+                            "111",
+                            "disapprove",
+                            src,
+                            tgt,
+                            v,
+                            v.text,
+                            v,
+                            "asserted",
+                            None,
+                            False,
+                        )
+                    )
+                continue
+            noun = _reaction(v)
+            if noun is None:
                 continue
             where = [
                 p
@@ -879,6 +905,14 @@ _DISAPPROVAL = frozenset(
     {"criticism", "condemnation", "anger", "outrage", "protest", "ire", "rebuke", "fury"}
     | {"objection", "complaint", "backlash", "disapproval", "denunciation", "indignation"}
     | {"wrath", "censure", "opposition", "displeasure", "furor", "furore", "uproar"}
+)
+
+
+#: Verbs of causing a feeling of disapproval ("outraged", "offended"): in the passive, who feels
+#: it disapproves of the cause.
+_FEELINGS = frozenset(
+    {"shock", "upset", "anger", "enrage", "infuriate", "outrage", "offend", "dismay", "appal"}
+    | {"appall", "disgust", "incense", "irritate", "annoy", "disappoint", "frustrate"}
 )
 
 
