@@ -752,64 +752,42 @@ class Coder:
         Iraq's adviser", "the raid sparked outrage in Iran": the reacting side criticises whoever
         did what the subject names (CAMEO 111), the reverse of the verb's own roles."""
         out: list[rec.Draft] = []
+
+        def doers(t: Token | None) -> list[Hit]:
+            """Who did what ``t`` names: its actors, or its "by" phrase's ("the remarks by the
+            Japanese prime minister")."""
+            found = roles.all(t)
+            if not found and t is not None:
+                found = [h for p in cl.prep_objects(t, ("by",)) for h in roles.all(p)]
+            return found
+
         for v in sent:
             if v.pos_ != "VERB" or cl.negated(v) or cl.modality(v, self.lexicon) != "asserted":
                 continue
             if v.lemma_.lower() in _FEELINGS and cl.is_passive(v):
                 # "many say they are offended by Mr Costello's comments", "China was outraged
                 # by the visit": who feels it disapproves of whoever caused it
-                cause = cl.agent(v)
-                doers = roles.all(cause)
-                if not doers and cause is not None:
-                    doers = [h for p in cl.prep_objects(cause, ("by",)) for h in roles.all(p)]
-                for src, tgt in ar.pairs(roles.all(cl.first_child(v, ("nsubjpass",))), doers, None):
-                    out.append(
-                        rec.Draft(
-                            "ACCUSE",
-                            "111",
-                            "disapprove",
-                            src,
-                            tgt,
-                            v,
-                            v.text,
-                            v,
-                            "asserted",
-                            None,
-                            False,
-                        )
-                    )
-                continue
-            noun = _reaction(v)
-            if noun is None:
-                continue
-            where = [
-                p
-                for prep in (*noun.children, *v.children)
-                if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "among", "in")
-                for p in prep.children
-                if p.dep_ == "pobj"
-            ]
-            reacting = [h for p in where for h in roles.all(p)]
-            subject = cl.subject(v)
-            doers = roles.all(subject)
-            if not doers and subject is not None:  # "the remarks by the Japanese prime minister"
-                doers = [h for p in cl.prep_objects(subject, ("by",)) for h in roles.all(p)]
-            for src, tgt in ar.pairs(reacting, doers, None):
-                out.append(
-                    rec.Draft(
-                        "ACCUSE",
-                        "111",
-                        "disapprove",
-                        src,
-                        tgt,
-                        v,
-                        v.text,
-                        v,
-                        "asserted",
-                        None,
-                        False,
-                    )
+                reacting = roles.all(cl.first_child(v, ("nsubjpass",)))
+                caused = doers(cl.agent(v))
+            else:
+                noun = _reaction(v)
+                if noun is None:
+                    continue
+                reacting = [
+                    h
+                    for prep in (*noun.children, *v.children)
+                    if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "among", "in")
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                    for h in roles.all(p)
+                ]
+                caused = doers(cl.subject(v))
+            out += [
+                rec.Draft(
+                    "ACCUSE", "111", "disapprove", src, tgt, v, v.text, v, "asserted", None, False
                 )
+                for src, tgt in ar.pairs(reacting, caused, None)
+            ]
         return out
 
     def _claims(self, sent: Span, roles: Roles) -> list[rec.Draft]:
