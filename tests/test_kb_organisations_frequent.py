@@ -88,6 +88,7 @@ def test_no_new_name_is_already_a_converted_phoenix_group(new_rows: list[dict[st
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
+        ("the Liberation Tigers", "2007-01-01", "LKAREB"),
         ("Sinn Féin", "2007-03-26", "GBRPTY"),
         ("Sinn Fein", "2020-02-09", "GBRPTY"),
         ("Ulster Unionist Party", "2005-05-05", "GBRPTY"),
