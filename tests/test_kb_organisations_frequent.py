@@ -172,3 +172,11 @@ def test_a_protest_coalition_is_not_a_military(nlp: Any, resolver: Resolver) -> 
         "2005-09-24",
     )
     assert found["The Stop the War Coalition"] == [("GBR", "OPP")]
+
+
+def test_trt_is_read_by_the_country_of_its_story(nlp: Any, resolver: Resolver) -> None:
+    thai = "Thailand held a snap election. The opposition boycotted it and TRT stood unopposed."
+    assert mentions(nlp, resolver, thai, "2006-04-02")["TRT"] == [("THA", "PTY")]
+    turkish = "Turkey's state broadcaster TRT reported the attack in Ankara."
+    found = mentions(nlp, resolver, turkish, "2006-04-02")
+    assert [cs for text, cs in found.items() if "TRT" in text] == [[("TUR", "JRN")]]
