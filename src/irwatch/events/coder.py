@@ -739,12 +739,7 @@ class Coder:
             if not asked or cl.negated(v) or cl.modality(v, self.lexicon) == "hypothetical":
                 continue  # "might want Obama to head back" is no one's request
             wanters = roles.all(cl.subject(v))
-            for src, tgt in ar.pairs(wanters, asked, None):
-                out.append(
-                    rec.Draft(
-                        "REQUEST", "020", None, src, tgt, v, v.text, v, "asserted", None, False
-                    )
-                )
+            out += _asserted("REQUEST", "020", None, ar.pairs(wanters, asked, None), v, v)
         return out
 
     def _reactions(self, sent: Span, roles: Roles) -> list[rec.Draft]:
@@ -762,9 +757,12 @@ class Coder:
             return found
 
         for v in sent:
-            if v.pos_ != "VERB" or cl.negated(v) or cl.modality(v, self.lexicon) != "asserted":
+            lemma = v.lemma_.lower()
+            if v.pos_ != "VERB" or (lemma not in _FEELINGS and lemma not in _BRINGING):
+                continue  # the cheap test first: this runs on every verb of every sentence
+            if cl.negated(v) or cl.modality(v, self.lexicon) != "asserted":
                 continue
-            if v.lemma_.lower() in _FEELINGS and cl.is_passive(v):
+            if lemma in _FEELINGS and cl.is_passive(v):
                 # "many say they are offended by Mr Costello's comments", "China was outraged
                 # by the visit": who feels it disapproves of whoever caused it
                 reacting = roles.all(cl.first_child(v, ("nsubjpass",)))
@@ -782,12 +780,7 @@ class Coder:
                     for h in roles.all(p)
                 ]
                 caused = doers(cl.subject(v))
-            out += [
-                rec.Draft(
-                    "ACCUSE", "111", "disapprove", src, tgt, v, v.text, v, "asserted", None, False
-                )
-                for src, tgt in ar.pairs(reacting, caused, None)
-            ]
+            out += _asserted("ACCUSE", "111", "disapprove", ar.pairs(reacting, caused, None), v, v)
         return out
 
     def _claims(self, sent: Span, roles: Roles) -> list[rec.Draft]:
@@ -810,16 +803,27 @@ class Coder:
                     continue
                 accused = roles.all(cl.first_child(c, ("nsubj",)))
                 accusers = roles.all(cl.subject(v))
-                for src, tgt in ar.pairs(accusers, accused, None):
-                    out.append(
-                        rec.Draft(
-                            "ACCUSE", "112", None, src, tgt, c, c.text, v, "asserted", None, False
-                        )
-                    )
+                out += _asserted("ACCUSE", "112", None, ar.pairs(accusers, accused, None), c, v)
         return out
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+def _asserted(
+    type_: str,
+    cameo: str,
+    mode: str | None,
+    pairs: list[tuple[Hit, Hit | None]],
+    v: Token,
+    clause: Token,
+) -> list[rec.Draft]:
+    """One asserted, directed draft per (source, target) pair of a clause-level reading (wishes,
+    claims of wrongdoing, reactions)."""
+    return [
+        rec.Draft(type_, cameo, mode, src, tgt, v, v.text, clause, "asserted", None, False)
+        for src, tgt in pairs
+    ]
 
 
 #: What one fails to do when one breaks one's word: "failed to honour its obligations".
