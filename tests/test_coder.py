@@ -1402,3 +1402,10 @@ def test_a_feeling_caused_is_the_feeler_s_disapproval_not_the_cause_s_act(run: A
     assert ("ACCUSE", "KOR", "JPN") in dyads(events)
     angered = run("Indonesia has been angered by a decision of the European Union.")
     assert [(e.type, e.source.country) for e in angered] == [("ACCUSE", "IDN")]
+
+
+def test_paying_a_visit_is_a_visit_and_paying_money_stays_a_payment(run: Any) -> None:
+    events = run("The Prime Minister of Turkey paid an official state visit to the United States.")
+    assert ("CONSULT", "TUR", "USA") in dyads(events)
+    assert ("AGREE", "IRN", "IRQ") in dyads(run("Iran will pay compensation to Iraq."))
+

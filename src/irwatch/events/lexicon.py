@@ -102,6 +102,9 @@ class Lexicon:
     #: word's event: only their specific patterns count ("faced criticism from X", not "faced a
     #: crisis" as a meeting)
     no_default: frozenset[str] = frozenset()
+    #: light verbs that keep their own dictionary default: "paid a visit to" carries the visit,
+    #: "paid money to" is the dictionary's payment
+    own_default: frozenset[str] = frozenset()
 
     @property
     def carriers(self) -> frozenset[str]:
@@ -112,7 +115,7 @@ class Lexicon:
             | self.belief
             | self.hypothetical
             | self.obligation
-            | self.light_verbs
+            | (self.light_verbs - self.own_default)
             | self.needs_pattern
         )
 
@@ -194,7 +197,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
     return Lexicon(
         verbs=_senses(data.get("verbs") or {}, "verbs"),
         nouns=_aspectual(_senses(data.get("nouns") or {}, "nouns"), _words(data, "aspectual")),
-        light_verbs=_words(data, "light_verbs"),
+        light_verbs=_words(data, "light_verbs") | _words(data, "own_default"),
         speech=_words(data, "speech"),
         intent=_words(data, "intent"),
         topic=_words(data, "topic"),
@@ -221,6 +224,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         deeds=_words(data, "deeds"),
         wrongdoing=_words(data, "wrongdoing"),
         no_default=_words(data, "no_default"),
+        own_default=_words(data, "own_default"),
     )
 
 
