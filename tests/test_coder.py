@@ -1409,3 +1409,9 @@ def test_paying_a_visit_is_a_visit_and_paying_money_stays_a_payment(run: Any) ->
     assert ("CONSULT", "TUR", "USA") in dyads(events)
     assert ("AGREE", "IRN", "IRQ") in dyads(run("Iran will pay compensation to Iraq."))
 
+
+def test_a_headline_verb_tagged_as_a_plural_noun_still_codes(run: Any) -> None:
+    events = run(
+        "Chile's foreign minister is the candidate.", title="Bolivia rejects Chile's OAS candidate"
+    )
+    assert ("REJECT", "BOL", "CHL") in dyads(events)

@@ -45,6 +45,7 @@ def load_nlp(model: str | None = None) -> Language:
         raise CodingError("C001", model=name, detail=str(exc).splitlines()[0]) from exc
     if "parser" in nlp.pipe_names:  # the headline is never parsed into the lead's sentence
         nlp.add_pipe(_BLANK_LINE_BREAKS, before="parser")
+        nlp.add_pipe(_HEADLINE_VERBS, last=True)
     return nlp
 
 
@@ -101,6 +102,9 @@ def _pipe(nlp: Language, texts: list[str], budget: int) -> Iterator[Doc]:
 
 
 _BLANK_LINE_BREAKS = "irwatch_blank_line_breaks"
+_HEADLINE_VERBS = "irwatch_headline_verbs"
+#: Entity labels of who can act: a state, a people, a body, a person.
+_ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
@@ -109,6 +113,30 @@ def _register_blank_line_breaks() -> None:
 
     if Language.has_factory(_BLANK_LINE_BREAKS):
         return
+
+    @Language.component(_HEADLINE_VERBS)
+    def headline_verbs(doc: Doc) -> Doc:
+        """A headline's verb that the tagger took for a plural noun: "Bolivia rejects Chile's
+        candidate" tags "rejects" NNS, yet a noun has no direct object. Such a root is retagged
+        a verb (VBZ), so that the coder reads it as one; so is one between a name and a noun
+        phrase set beside it ("Bolivia rejects Chile's candidate" with no full stop)."""
+        for sent in doc.sents:
+            root = sent.root
+            if root.tag_ != "NNS" or not root.lower_.endswith("s"):
+                continue
+            named = any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _ACTOR_ENTITIES
+                for c in root.lefts
+            )
+            if any(c.dep_ == "dobj" for c in root.children) or (
+                named and any(c.dep_ == "appos" for c in root.rights)
+            ):
+                root.pos_ = "VERB"
+                root.tag_ = "VBZ"
+                for c in root.rights:
+                    if c.dep_ == "appos":
+                        c.dep_ = "dobj"
+        return doc
 
     @Language.component(_BLANK_LINE_BREAKS)
     def blank_line_breaks(doc: Doc) -> Doc:

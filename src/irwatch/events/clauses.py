@@ -230,6 +230,9 @@ def subject(v: Token) -> Token | None:
                 if c.lower_ in RELATIVE and v.dep_ == "relcl":
                     return v.head
                 return c
+        named = _named_before(v)
+        if named is not None:
+            return named
     if v.dep_ == "relcl" and is_passive(v):
         return None
     gov = governor(v)
@@ -291,6 +294,22 @@ def subject(v: Token) -> Token | None:
                 return None  # "a bus ... in Kabul, Afghanistan killing 30 people": no place does
             return gov
         return _possessor(gov)  # "Trump's decision to pull out"
+    return None
+
+
+def _named_before(v: Token) -> Token | None:
+    """A headline's subject that the parser took for a modifier of its verb: "Bolivia rejects
+    Chile's candidate" parses "Bolivia" as a compound of "rejects". Only a name of a state,
+    people, body or person, before a verb that has no subject of its own."""
+    if v.pos_ != "VERB" or v.dep_ != "ROOT":
+        return None
+    for c in v.lefts:
+        if (
+            c.dep_ in ("compound", "npadvmod")
+            and c.pos_ == "PROPN"
+            and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        ):
+            return c
     return None
 
 
