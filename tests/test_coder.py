@@ -1415,3 +1415,17 @@ def test_a_headline_verb_tagged_as_a_plural_noun_still_codes(run: Any) -> None:
         "Chile's foreign minister is the candidate.", title="Bolivia rejects Chile's OAS candidate"
     )
     assert ("REJECT", "BOL", "CHL") in dyads(events)
+
+
+def test_renewed_criticism_and_repeated_condemnation_are_disapproval(run: Any) -> None:
+    assert ("ACCUSE", "USA", "IRN") in dyads(run("President Bush renewed his criticism of Iran."))
+    events = run("France repeated its condemnation of the Syrian attacks.")
+    assert dyads(events) == {("ACCUSE", "FRA", "SYR")}  # France attacked no one
+
+
+def test_what_a_demand_or_a_call_asks_for_is_not_an_event(run: Any) -> None:
+    demand = run("The US renewed its demand for Syria to withdraw from Lebanon.")
+    assert dyads(demand) == {("REQUEST", "USA", "SYR")}
+    calls = run("France is reiterating its calls for Syria to withdraw from Lebanon.")
+    assert dyads(calls) == {("REQUEST", "FRA", "SYR")}
+    assert ("CONSULT", "IND", "PAK") in dyads(run("India and Pakistan began a new round of talks."))

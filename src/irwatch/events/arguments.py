@@ -18,6 +18,15 @@ if TYPE_CHECKING:
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 #: Nouns that carry the event of the noun before them ("a mediation *effort*").
 CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "bid", "drive", "initiative"})
+#: Nouns that hold the event named in their "of" phrase ("declared a state of siege", "began a
+#: new round of talks"); any other noun's "of" phrase is its own ("expressed its condemnation
+#: of the Syrian attacks": France attacked no one).
+PARTITIVES = frozenset(
+    {"state", "round", "series", "wave", "spate", "string", "flurry", "barrage", "volley"}
+    | {"bout", "set", "kind", "form", "act", "number", "couple", "lot", "program", "programme"}
+    | {"arsenal", "stockpile", "salvo", "hail", "cache", "shipment", "consignment", "supply"}
+    | CARRIERS
+)
 #: Nouns of places whose state is named inside them ("a jail in East Timor's capital Dili").
 PLACE_NOUNS = frozenset(
     {"jail", "prison", "camp", "city", "town", "village", "capital", "square", "street"}
@@ -185,7 +194,13 @@ def light_verb(n: Token, light: frozenset[str]) -> Token | None:
         verb = head.head if head.lower_ not in TEMPORAL and head.lower_ not in REASON else None
     elif n.dep_ == "pobj" and head.dep_ == "prt":
         verb = head.head
-    if verb is None and n.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
+    if (
+        verb is None
+        and n.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.dep_ == "dobj"
+        and head.head.lemma_.lower() in PARTITIVES
+    ):
         verb = head.head.head  # "declared a state of *siege*"
     if verb is not None and verb_lemma(verb, light) in light:
         return verb

@@ -207,6 +207,14 @@ class Coder:
                     for t in c.subtree:  # "to intercept an aircraft which had violated ..."
                         if t.dep_ == "relcl":
                             skip.difference_update(x.i for x in t.subtree)
+            if f.token.pos_ in ("NOUN", "PROPN") and f.sense.type in STANCE:
+                # "renewed its demand for Syria to withdraw", "an appeal that they leave": what
+                # is asked, promised or refused is the noun's content, not an event
+                for c in f.token.children:
+                    if (c.dep_ == "prep" and c.lower_ in ("for", "to")) or (
+                        c.dep_ in ("acl", "advcl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                    ):
+                        skip.update(t.i for t in c.subtree)
             if f.light is not None or f.token.pos_ != "VERB":
                 continue
             for c in f.token.children:
