@@ -1429,3 +1429,10 @@ def test_what_a_demand_or_a_call_asks_for_is_not_an_event(run: Any) -> None:
     calls = run("France is reiterating its calls for Syria to withdraw from Lebanon.")
     assert dyads(calls) == {("REQUEST", "FRA", "SYR")}
     assert ("CONSULT", "IND", "PAK") in dyads(run("India and Pakistan began a new round of talks."))
+
+
+def test_investigating_a_death_accuses_no_one_of_the_dead(run: Any) -> None:
+    events = run("The UN is investigating the death of the Lebanese prime minister.")
+    assert [(e.type, e.source.code, e.target) for e in events] == [("ACCUSE", "IGOUNO", None)]
+    condemned = run("The EU condemned the assassination of the Pakistani opposition leader.")
+    assert target_countries(condemned) == {None}

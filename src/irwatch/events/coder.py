@@ -1230,12 +1230,16 @@ def _condemns_an_attack(v: Token, lexicon: Lexicon) -> bool:
 #: Nouns of harm done to someone, besides the attacks of the lexicon ("the killing of ...").
 _HARMS = frozenset(
     {"killing", "murder", "violence", "aggression", "abduction", "kidnapping", "massacre"}
-    | {"execution", "beheading", "torture", "assassination", "slaughter"}
+    | {"execution", "beheading", "torture", "assassination", "slaughter", "death", "poisoning"}
+    | {"disappearance"}
 )
 #: "an act of violence against ...": the act is the harm its "of" phrase names.
 _ACTS_OF = frozenset({"act", "acts", "campaign", "wave"})
 #: Nouns whose "of" phrase is whom the harm was done to ("the killing of ten peacekeepers").
-_HARMED_OF = frozenset({"killing", "murder", "abduction", "kidnapping", "massacre", "execution"})
+_HARMED_OF = frozenset(
+    {"killing", "murder", "abduction", "kidnapping", "massacre", "execution", "death"}
+    | {"assassination", "beheading", "torture", "poisoning", "disappearance"}
+)
 
 
 def _harm(n: Token, lexicon: Lexicon) -> bool:
