@@ -1436,3 +1436,13 @@ def test_investigating_a_death_accuses_no_one_of_the_dead(run: Any) -> None:
     assert [(e.type, e.source.code, e.target) for e in events] == [("ACCUSE", "IGOUNO", None)]
     condemned = run("The EU condemned the assassination of the Pakistani opposition leader.")
     assert target_countries(condemned) == {None}
+
+
+def test_what_was_chosen_instead_is_no_party(run: Any) -> None:
+    events = run(
+        "China signed a trade deal with the Communist Party instead of the ruling party in Taiwan."
+    )
+    assert ("SUPPORT", "CHN", "TWN") not in dyads(events)
+    assert ("CONSULT", "IRN", "RUS") in dyads(
+        run("Iran chose to negotiate with Russia instead of the United States.")
+    )

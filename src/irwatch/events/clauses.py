@@ -177,9 +177,40 @@ def conjuncts(tok: Token) -> list[Token]:
     ]
     while stack:
         c = stack.pop(0)
-        if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+        if c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and not _excluded(c):
             out.append(c)
             stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+#: Words before "of" or "than" that set what follows apart ("instead of", "rather than").
+_APART = frozenset({"instead", "rather"})
+
+
+def _apart(x: Token) -> bool:
+    """Whether ``x`` is the "of" of "instead of" or the "than" of "rather than"."""
+    return x.lower_ in ("of", "than") and (
+        any(a.lower_ in _APART for a in x.children) or (x.i > 0 and x.nbor(-1).lower_ in _APART)
+    )
+
+
+def _excluded(c: Token) -> bool:
+    """Whether conjunct ``c`` is what was not done to or by ("cooperated with the Communist
+    Party instead of the ruling party")."""
+    return any(c.head.i < x.i < c.i and _apart(x) for x in c.head.children)
+
+
+def set_apart(tok: Token) -> set[int]:
+    """The words of ``tok``'s phrase that name what was not chosen: "a deal with the Communist
+    Party instead of the ruling party in Taiwan" (the phrase after "instead of" or "rather
+    than", or the conjunct it joins)."""
+    out: set[int] = set()
+    for x in tok.subtree:
+        if _apart(x):
+            out.update(t.i for t in x.subtree)
+            out.update(
+                t.i for c in x.head.children if c.dep_ == "conj" and c.i > x.i for t in c.subtree
+            )
     return out
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from irwatch.actors.context import leading
-from irwatch.events.clauses import PARTITIVE, RELATIONAL, conjuncts, speaker
+from irwatch.events.clauses import PARTITIVE, RELATIONAL, conjuncts, set_apart, speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -297,6 +297,7 @@ class Roles:
             )
             for p in t.subtree
         )
+        aside |= set_apart(tok)
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
         for m in self.actors.in_span(lo, hi):
             if m.start not in exclude and m.start not in aside:
