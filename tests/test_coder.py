@@ -1446,3 +1446,22 @@ def test_what_was_chosen_instead_is_no_party(run: Any) -> None:
     assert ("CONSULT", "IRN", "RUS") in dyads(
         run("Iran chose to negotiate with Russia instead of the United States.")
     )
+
+
+def test_the_occasion_of_an_act_is_not_its_target(run: Any) -> None:
+    events = run("At a summit in Tokyo, the Chinese premier criticised the arms sales.")
+    assert "JPN" not in target_countries(events)
+    speaking = run(
+        "Speaking at a news conference in Paris, the Russian minister demanded an end to the strikes."
+    )
+    assert "FRA" not in target_countries(speaking)
+    assert ("CONSULT", "USA", "CHN") in dyads(run("The US and China met at a summit in Tokyo."))
+
+
+def test_refusing_to_say_refuses_no_one(run: Any) -> None:
+    assert not run("Mr Howard refused to predict whether Prince Charles would become King.")
+    assert not run("The Brazilian government declined to comment on the interview.")
+    assert ("REJECT", "IRN", None) in {
+        (e.type, e.source.country, e.target.country if e.target else None)
+        for e in run("Iran refused to allow the inspectors into the site.")
+    }

@@ -92,6 +92,15 @@ CIRCUMSTANCE = frozenset(
         "weekend",
     }
 )
+#: Nouns of occasions: "at a summit in Tokyo", "speaking at a news conference in Paris", "in a
+#: speech in Abu Dhabi" say where and when something was said or done, never to whom.
+OCCASIONS = frozenset(
+    {"summit", "conference", "meeting", "speech", "address", "rally", "ceremony", "session"}
+    | {"briefing", "interview", "forum", "gathering", "funeral", "dinner", "banquet"}
+    | {"reception", "convention", "symposium", "seminar", "lecture", "gala", "hearing"}
+)
+#: Prepositions that put an act at an occasion.
+AT_OCCASION = frozenset({"at", "in", "during", "on"})
 #: Nouns that name others by their tie to what their "of" phrase names ("Arab allies of the
 #: USA", "the neighbours of Iraq"): not that actor.
 RELATIONAL = frozenset(
@@ -375,6 +384,8 @@ def prep_objects(tok: Token, preps: tuple[str, ...] = TARGET_PREPS) -> Iterator[
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in CIRCUMSTANCE:
                     continue
+                if p.dep_ == "pobj" and c.lower_ in AT_OCCASION and occasion(p):
+                    continue
                 if p.dep_ == "pobj" and c.lower_ == "with" and p.lemma_.lower() in ALLIANCE:
                     continue  # "with the help of the United States": an ally, not the target
                 if p.dep_ == "pobj":
@@ -383,6 +394,11 @@ def prep_objects(tok: Token, preps: tuple[str, ...] = TARGET_PREPS) -> Iterator[
                     found.setdefault(c.lower_, []).extend(q for q in p.children if q.dep_ == "pobj")
     for prep in preps:
         yield from found.get(prep, [])
+
+
+def occasion(n: Token) -> bool:
+    """Whether noun ``n`` is an occasion ("a news conference", "the G8 summit", "a speech")."""
+    return n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower() in OCCASIONS
 
 
 def objects(v: Token, *, places: bool = True) -> list[Token]:
@@ -456,6 +472,12 @@ def clause_words(v: Token) -> list[Token]:
             continue
         if t.dep_ == "prep" and t.lower_ in SETTING:
             continue  # "Under the German Presidency of the Union, leaders agreed ..."
+        if (
+            t.dep_ == "prep"
+            and t.lower_ in AT_OCCASION
+            and any(p.dep_ == "pobj" and occasion(p) for p in t.children)
+        ):
+            continue  # "At a summit in Tokyo, the Chinese premier criticised ..."
         if t.pos_ in ("PROPN", "NOUN", "ADJ"):
             out.append(t)
         stack.extend(t.children)
