@@ -1452,7 +1452,7 @@ def test_the_occasion_of_an_act_is_not_its_target(run: Any) -> None:
     events = run("At a summit in Tokyo, the Chinese premier criticised the arms sales.")
     assert "JPN" not in target_countries(events)
     speaking = run(
-        "Speaking at a news conference in Paris, the Russian minister demanded an end to the strikes."
+        "Speaking at a news conference in Paris, the Russian minister demanded a ceasefire."
     )
     assert "FRA" not in target_countries(speaking)
     assert ("CONSULT", "USA", "CHN") in dyads(run("The US and China met at a summit in Tokyo."))
