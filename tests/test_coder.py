@@ -1465,3 +1465,10 @@ def test_refusing_to_say_refuses_no_one(run: Any) -> None:
         (e.type, e.source.country, e.target.country if e.target else None)
         for e in run("Iran refused to allow the inspectors into the site.")
     }
+
+
+def test_an_unnamed_addressee_is_the_target_not_what_follows(run: Any) -> None:
+    events = run("The president urged Gulf states to join Washington in confronting Iran.")
+    assert "IRN" not in target_countries(events)
+    assert not run("The US urged European countries to impose sanctions on Iran.")
+    assert ("REQUEST", "USA", "IRN") in dyads(run("The US urged Iran to stop enrichment."))

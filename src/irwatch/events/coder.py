@@ -355,6 +355,11 @@ class Coder:
                     for p in w.children
                     if p.dep_ == "pobj"
                 ]
+            addressee = _unnamed_addressee(tok, roles) if sense.type in VERBAL else None
+            if addressee is not None:
+                # "urged Gulf states to join Washington in confronting Iran": whom it was said
+                # to is named, though by no name we know; no one further in is the target
+                cands = cands[: cands.index(addressee) + 1] if addressee in cands else []
             targets = ar.pick(roles, cands, sources)
             if sense.type == "ACCUSE" and _condemns_an_attack(tok, lex):
                 # "denounced the attack on the Indian embassy": whom it hit is no one accused
@@ -370,7 +375,8 @@ class Coder:
                 # two; but "the US, Britain, France, Germany, Russia and China negotiated the
                 # accord with Iran" is six events with Iran, not fifteen among the six
                 targets = []
-            elif not targets and not topical:  # "agreed to set up a centre in Tokyo"
+            elif not targets and not topical and addressee is None:
+                # "agreed to set up a centre in Tokyo"
                 targets = ar.pick(roles, cl.complement_words(tok), sources, foreign=True)
             if not targets and ar.dangling(tok):
                 # "established ties with and opened an embassy in Tehran": one object for both
@@ -406,7 +412,17 @@ class Coder:
         if not sources:
             sources, targets = ar.during_visit(tok, roles, targets)
         among_equals = sense.sym and len({h.actor.id for h in sources}) > 1 and not targets
-        if not targets and sources and sense.type in OPEN_TARGET and not among_equals:
+        if (
+            not targets
+            and sources
+            and sense.type in OPEN_TARGET
+            and not among_equals
+            and (
+                tok.pos_ != "VERB"
+                or sense.type not in VERBAL
+                or _unnamed_addressee(tok, roles) is None
+            )
+        ):
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
             words = cl.clause_words(clause)
             if sense.sym:  # "reach a deal in Vienna": where parties met is not a party
@@ -1225,6 +1241,28 @@ def _condemns_an_attack(v: Token, lexicon: Lexicon) -> bool:
     if v.pos_ != "VERB":
         return False
     return any(c.dep_ == "dobj" and _harm(c, lexicon) for c in v.children)
+
+
+#: Nouns that name a group of actors by what they are ("Gulf states", "Arab allies", "its
+#: neighbours"): as the object of a verb of saying, whom it is said to.
+_ACTOR_NOUNS = frozenset(
+    {"state", "country", "nation", "ally", "government", "leader", "neighbour", "neighbor"}
+    | {"power", "member", "partner", "regime", "authority", "capital", "monarchy", "kingdom"}
+)
+
+
+def _unnamed_addressee(v: Token, roles: Roles) -> Token | None:
+    """The object of verb ``v`` when it names actors by a plural noun no actor covers ("urged
+    Gulf states to ...", "asked Arab allies of the USA to ..."), else None."""
+    obj = cl.first_child(v, ("dobj",))
+    if (
+        obj is None
+        or obj.lemma_.lower() not in _ACTOR_NOUNS
+        or obj.tag_ != "NNS"
+        or roles.actors.covering(obj.i) is not None
+    ):
+        return None
+    return obj
 
 
 #: Nouns of harm done to someone, besides the attacks of the lexicon ("the killing of ...").
