@@ -1472,3 +1472,9 @@ def test_an_unnamed_addressee_is_the_target_not_what_follows(run: Any) -> None:
     assert "IRN" not in target_countries(events)
     assert not run("The US urged European countries to impose sanctions on Iran.")
     assert ("REQUEST", "USA", "IRN") in dyads(run("The US urged Iran to stop enrichment."))
+
+
+def test_a_state_s_neighbours_and_allies_are_not_that_state(run: Any) -> None:
+    assert "JPN" not in target_countries(run("China criticised Japan's allies."))
+    assert "IRQ" not in target_countries(run("The US met Iraq's neighbours in Istanbul."))
+    assert ("CONSULT", "RUS", "USA") in dyads(run("Lavrov met his American counterpart."))

@@ -177,6 +177,8 @@ class Roles:
             if actor is not None:
                 return [Hit(tok.text[:-4], tok.i, tok.i + 1, actor)]
         for c in tok.children:
+            if _tie_to_another(tok, c):
+                continue  # "Iran's neighbours", "US allies", "Iranian proxies"
             if c.dep_ in INNER or (c.dep_ == "amod" and c.lemma_ == "lead"):
                 found = self.one(c, depth + 1)
                 if found:
@@ -278,8 +280,10 @@ class Roles:
         described: set[int] = set()  # the words of clauses describing the noun
         for c in tok.children:
             if c.dep_ in ("appos", "relcl") or (
-                c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in RELATIONAL
-            ):
+                c.dep_ in ("prep", "poss")
+                and (c.dep_ == "poss" or c.lower_ == "of")
+                and tok.lemma_.lower() in RELATIONAL
+            ):  # "the allies of Japan", "Iran's neighbours" are not Japan or Iran
                 aside.update(t.i for t in c.subtree)
             if c.dep_ == "acl":
                 described.update(t.i for t in c.subtree)
@@ -428,3 +432,18 @@ def _agreement(pronoun: str) -> Callable[[Mention], bool]:
     if pronoun in ("it", "its"):
         return lambda m: all(a.kind != "person" for a in m.actors)
     return lambda m: True
+
+
+#: Tie nouns whose state word names whom they are tied to, not who they are ("US allies",
+#: "Iranian proxies"); "Chinese friends", "European partners", "his Russian counterpart" are
+#: of that state.
+_TIES_TO_ANOTHER = frozenset({"ally", "proxy", "client"})
+
+
+def _tie_to_another(tok: Token, c: Token) -> bool:
+    """Whether modifier ``c`` of ``tok`` names whom ``tok`` is tied to, not who ``tok`` is:
+    the possessor of any tie noun ("Iran's neighbours"), the state word of a few ("US allies")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in RELATIONAL:
+        return False
+    return c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and lemma in _TIES_TO_ANOTHER)
