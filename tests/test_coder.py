@@ -1478,3 +1478,10 @@ def test_a_state_s_neighbours_and_allies_are_not_that_state(run: Any) -> None:
     assert "JPN" not in target_countries(run("China criticised Japan's allies."))
     assert "IRQ" not in target_countries(run("The US met Iraq's neighbours in Istanbul."))
     assert ("CONSULT", "RUS", "USA") in dyads(run("Lavrov met his American counterpart."))
+
+
+def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
+    events = run("Georgia launched an offensive against South Ossetian separatists.")
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("ASSAULT", "GEO", "GEOREB")
+    ]
