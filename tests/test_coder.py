@@ -1485,3 +1485,13 @@ def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [
         ("ASSAULT", "GEO", "GEOREB")
     ]
+
+
+def test_a_withdrawal_of_one_s_own_army_is_from_where_it_was(run: Any) -> None:
+    events = run(
+        "Ethiopian prime minister Meles Zenawi announced the retreat of the army from Somalia."
+    )
+    assert ("RETREAT", "ETH", "SOM") in dyads(events)
+    assert ("RETREAT", "USA", "IRQ") in dyads(
+        run("Bush announced the withdrawal of the army from Iraq.")
+    )

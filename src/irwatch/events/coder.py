@@ -681,9 +681,13 @@ class Coder:
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
         # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
         # "dismay over X's remarks", "outrage at X": what a disapproval is about names its target
-        preps = {"ACCUSE": ACCUSE_NOUN_PREPS, "CONSULT": CONSULT_NOUN_PREPS}.get(
-            sense.type, NOUN_PREPS
-        )
+        preps = {
+            "ACCUSE": ACCUSE_NOUN_PREPS,
+            "CONSULT": CONSULT_NOUN_PREPS,
+        }.get(sense.type, NOUN_PREPS)
+        if not sources and sense.type in ("RETREAT", "MOBILIZE"):
+            # "the withdrawal of US troops from Iraq": who is moved is whose act it is
+            sources = ar.pick(roles, list(cl.prep_objects(n, ("of",))), [])
         cands = list(cl.prep_objects(n, preps))
         if n.dep_ == "compound":  # "a mediation mission between X and Y"
             cands += list(cl.prep_objects(n.head, preps))
@@ -695,6 +699,10 @@ class Coder:
             ]
             cands += list(cl.prep_objects(light, ("for",)))  # "issued warrants for X"
         targets = ar.pick(roles, cands + gov_targets, sources, event=n)
+        if sense.type in ("RETREAT", "MOBILIZE") and _own_forces(targets, sources):
+            # "announced the retreat of the army from Somalia": its own army is what it moves
+            moved = {c.i for c in cl.prep_objects(n, ("of",)) for c in c.subtree}
+            targets = ar.pick(roles, [c for c in cands if c.i not in moved], sources, event=n)
         if not targets:
             for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
                 if c.dep_ == "relcl":
@@ -1263,6 +1271,14 @@ def _unnamed_addressee(v: Token, roles: Roles) -> Token | None:
     ):
         return None
     return obj
+
+
+def _own_forces(targets: list[Hit], sources: list[Hit]) -> bool:
+    """Whether the targets are the sources' own armed forces or police."""
+    own = {h.actor.country for h in sources}
+    return bool(targets) and all(
+        t.actor.country in own and t.actor.sector in _FORCES for t in targets
+    )
 
 
 #: Nouns of harm done to someone, besides the attacks of the lexicon ("the killing of ...").
