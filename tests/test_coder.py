@@ -1495,3 +1495,11 @@ def test_a_withdrawal_of_one_s_own_army_is_from_where_it_was(run: Any) -> None:
     assert ("RETREAT", "USA", "IRQ") in dyads(
         run("Bush announced the withdrawal of the army from Iraq.")
     )
+
+
+def test_whose_criticism_of_whom_is_told_without_a_verb(run: Any) -> None:
+    events = run(
+        "Britain's criticism of the Sudanese government may have angered the Sudanese authorities."
+    )
+    assert ("ACCUSE", "GBR", "SDN") in dyads(events)
+    assert ("ACCUSE", "JPN", "CHN") in dyads(run("China faced criticism from Japan."))

@@ -183,6 +183,7 @@ class Coder:
             ctx["mod"] = frozenset(
                 c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")
             )
+            ctx["prep"] = frozenset(c.lower_ for c in tok.children if c.dep_ == "prep")
             sense = match(lex.nouns[lemma], ctx)
             if sense is not None:
                 nouns.append(_Found(tok, sense, light))
