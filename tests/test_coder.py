@@ -1503,3 +1503,8 @@ def test_whose_criticism_of_whom_is_told_without_a_verb(run: Any) -> None:
     )
     assert ("ACCUSE", "GBR", "SDN") in dyads(events)
     assert ("ACCUSE", "JPN", "CHN") in dyads(run("China faced criticism from Japan."))
+
+
+def test_at_no_time_is_a_negation(run: Any) -> None:
+    assert not run("At no point did Iran threaten Israel.")
+    assert ("THREATEN", "IRN", "ISR") in dyads(run("Iran threatened Israel."))

@@ -591,7 +591,9 @@ def negated(v: Token) -> bool:
     cur = v
     for _ in range(3):
         if any(
-            c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
+            c.dep_ == "neg"
+            or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det"))
+            or _at_no_time(c)
             for c in cur.children
         ):
             return True
@@ -601,6 +603,21 @@ def negated(v: Token) -> bool:
         if cur.lemma_.lower() in REFUSING:  # "failed to agree", "declined to criticise"
             return True
     return False
+
+
+def _at_no_time(c: Token) -> bool:
+    """Whether ``c`` is "at no time" or "at no point" ("At no time did ISAF helicopters cross
+    into Pakistani airspace")."""
+    return (
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and any(
+            p.dep_ == "pobj"
+            and p.lower_ in ("time", "point", "stage")
+            and any(d.lower_ == "no" for d in p.children)
+            for p in c.children
+        )
+    )
 
 
 def modality(v: Token, lex: Lexicon) -> Modal:
