@@ -1508,3 +1508,13 @@ def test_whose_criticism_of_whom_is_told_without_a_verb(run: Any) -> None:
 def test_at_no_time_is_a_negation(run: Any) -> None:
     assert not run("At no point did Iran threaten Israel.")
     assert ("THREATEN", "IRN", "ISR") in dyads(run("Iran threatened Israel."))
+
+
+def test_forces_going_into_another_state_deploy_there(run: Any) -> None:
+    assert ("MOBILIZE", "TUR", "IRQ") in dyads(run("Turkish troops entered northern Iraq."))
+    assert ("MOBILIZE", "ISR", "PSE") in dyads(
+        run("A detachment of the Israeli Defense Forces has moved back into the Gaza Strip.")
+    )
+    assert not run("Chinese troops marched into Tibet.")  # their own state's land
+    assert not run("The plane landed in Paris.")  # no forces
+    assert [e.type for e in run("Russian troops advance into Georgia.")] == ["ASSAULT"]

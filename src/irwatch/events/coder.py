@@ -106,6 +106,8 @@ class Coder:
             drafts += self._wishes(sent, roles)
             drafts += self._claims(sent, roles)
             drafts += self._reactions(sent, roles)
+            coded = {f.token.i for f in found}  # "advance into Georgia" coded as an attack
+            drafts += [d for d in self._forces_moving(sent, roles) if d.trigger.i not in coded]
             for f in found:
                 if f.token.i not in skip:
                     drafts += self._drafts(f, roles)
@@ -814,6 +816,39 @@ class Coder:
                 ]
                 caused = doers(cl.subject(v))
             out += _asserted("ACCUSE", "111", "disapprove", ar.pairs(reacting, caused, None), v, v)
+        return out
+
+    def _forces_moving(self, sent: Span, roles: Roles) -> list[rec.Draft]:
+        """ "Turkish troops entered northern Iraq", "Australian troops land in East Timor", "the
+        IDF has moved back into the Gaza Strip": a state's armed forces going into another
+        state deploy there (MOBILIZE, CAMEO 154), the target being that state."""
+        out: list[rec.Draft] = []
+        for v in sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in self.lexicon.moving:
+                continue  # the cheap test first: this runs on every verb of every sentence
+            if cl.is_passive(v) or cl.negated(v) or cl.modality(v, self.lexicon) != "asserted":
+                continue
+            forces = [h for h in roles.all(cl.subject(v)) if h.actor.sector in _FORCES]
+            if not forces:
+                continue
+            where = [c for c in v.children if c.dep_ == "dobj" and v.lemma_.lower() == "enter"]
+            where += list(cl.prep_objects(v, ("into", "in", "to", "on")))
+            for a in v.children:  # "moved back into the Gaza Strip"
+                if a.dep_ in ("advmod", "prt"):
+                    where += list(cl.prep_objects(a, ("into", "in", "to")))
+            own = {h.actor.country for h in forces}
+            went = [
+                h
+                for w in where
+                if (m := roles.actors.covering(w.i)) is not None  # not "homes in an Iraqi town"
+                for h in roles.all(w)
+                if h.start == m.start
+                if h.actor.country
+                and h.actor.country not in own
+                and h.actor.kind == "state"
+                and not h.actor.sector  # a state or a place of it, not its people or forces
+            ]
+            out += _asserted("MOBILIZE", "154", "troops", ar.pairs(forces, went[:1], None), v, v)
         return out
 
     def _claims(self, sent: Span, roles: Roles) -> list[rec.Draft]:

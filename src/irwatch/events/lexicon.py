@@ -102,6 +102,9 @@ class Lexicon:
     #: word's event: only their specific patterns count ("faced criticism from X", not "faced a
     #: crisis" as a meeting)
     no_default: frozenset[str] = frozenset()
+    #: verbs of forces going somewhere ("Turkish troops entered northern Iraq"): a deployment
+    #: into whichever other state they went
+    moving: frozenset[str] = frozenset()
     #: light verbs that keep their own dictionary default: "paid a visit to" carries the visit,
     #: "paid money to" is the dictionary's payment
     own_default: frozenset[str] = frozenset()
@@ -225,6 +228,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         wrongdoing=_words(data, "wrongdoing"),
         no_default=_words(data, "no_default"),
         own_default=_words(data, "own_default"),
+        moving=_words(data, "moving"),
     )
 
 
