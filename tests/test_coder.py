@@ -1518,3 +1518,9 @@ def test_forces_going_into_another_state_deploy_there(run: Any) -> None:
     assert not run("Chinese troops marched into Tibet.")  # their own state's land
     assert not run("The plane landed in Paris.")  # no forces
     assert [e.type for e in run("Russian troops advance into Georgia.")] == ["ASSAULT"]
+
+
+def test_where_the_content_was_signed_is_no_party(run: Any) -> None:
+    events = run("Hamas refused to be bound by the agreement signed yesterday in Sharm el-Sheikh.")
+    assert "EGY" not in target_countries(events)
+    assert ("AGREE", "CHN", "JPN") in dyads(run("China agreed to set up a centre in Tokyo."))

@@ -379,8 +379,12 @@ class Coder:
                 # accord with Iran" is six events with Iran, not fifteen among the six
                 targets = []
             elif not targets and not topical and addressee is None:
-                # "agreed to set up a centre in Tokyo"
-                targets = ar.pick(roles, cl.complement_words(tok), sources, foreign=True)
+                # "agreed to set up a centre in Tokyo"; but where the content happens is no
+                # party ("refused to be bound by the agreement signed in Sharm el-Sheikh")
+                words = cl.complement_words(tok)
+                if sense.type not in FORCE:
+                    words = [w for w in words if not _where_only(w)]
+                targets = ar.pick(roles, words, sources, foreign=True)
             if not targets and ar.dangling(tok):
                 # "established ties with and opened an embassy in Tehran": one object for both
                 for c in tok.children:
@@ -1473,6 +1477,31 @@ def _medium(h: Hit, doc: Doc) -> bool:
         return False
     head = doc[h.start : h.end].root
     return head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "with", "to")
+
+
+#: Verbs of what is done at a venue: where one signs, meets or speaks is no party to it (but
+#: where one sets up or opens something is: "agreed to set up a centre in Tokyo").
+_SETTING_VERBS = frozenset(
+    {"sign", "meet", "hold", "reach", "conclude", "announce", "say", "speak", "gather"}
+    | {"convene", "agree", "negotiate", "adopt", "ink", "initial", "broker", "strike", "hammer"}
+)
+
+
+def _where_only(w: Token) -> bool:
+    """Whether noun ``w`` names only where something was signed, agreed or said: the object of
+    "in", "at" or "near" under such a verb ("signed yesterday in Sharm el-Sheikh")."""
+    t = w
+    for _ in range(4):
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ in ("in", "at", "near")
+            and t.head.head.lemma_.lower() in _SETTING_VERBS
+        ):
+            return True
+        if t.dep_ not in ("compound", "amod", "appos", "conj"):
+            return False
+        t = t.head
+    return False
 
 
 def _named_as_place(h: Hit, doc: Doc) -> bool:
