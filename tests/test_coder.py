@@ -1524,3 +1524,8 @@ def test_where_the_content_was_signed_is_no_party(run: Any) -> None:
     events = run("Hamas refused to be bound by the agreement signed yesterday in Sharm el-Sheikh.")
     assert "EGY" not in target_countries(events)
     assert ("AGREE", "CHN", "JPN") in dyads(run("China agreed to set up a centre in Tokyo."))
+
+
+def test_a_treaty_named_after_a_city_is_not_that_city_s_state(run: Any) -> None:
+    events = run("Canada ratified the Kyoto Accord in 2002.")
+    assert "JPN" not in target_countries(events)

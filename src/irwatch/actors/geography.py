@@ -40,7 +40,8 @@ def geographic_phrase(features: Mapping[str, str], words: Words) -> bool:
 
 def geographic_tokens(doc: Doc, kb: KnowledgeBase) -> set[int]:
     """The tokens of ``doc`` that belong to geographic names, unless the name is known to the
-    knowledge base as a whole ("Ivory Coast", "Solomon Islands", "Cape Verde")."""
+    knowledge base as a whole ("Ivory Coast", "Solomon Islands", "Cape Verde"), and to the names
+    of treaties named after a place ("the Kyoto Accord", "the Geneva Conventions")."""
     from spacy.attrs import LOWER
 
     features = kb.features
