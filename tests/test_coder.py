@@ -1529,3 +1529,13 @@ def test_where_the_content_was_signed_is_no_party(run: Any) -> None:
 def test_a_treaty_named_after_a_city_is_not_that_city_s_state(run: Any) -> None:
     events = run("Canada ratified the Kyoto Accord in 2002.")
     assert "JPN" not in target_countries(events)
+
+
+def test_a_travel_warning_threatens_no_one(run: Any) -> None:
+    assert not run("Britain issued a travel warning for Kenya.")
+    assert ("THREATEN", "GBR", "IRN") in dyads(run("Britain issued a warning to Iran."))
+
+
+def test_people_wishing_to_go_somewhere_promise_nothing(run: Any) -> None:
+    assert not run("Iranian pilgrims wishing to visit Iraq must apply for visas.")
+    assert ("AGREE", "IRN", "IRQ") in dyads(run("Iran plans to visit Iraq."))

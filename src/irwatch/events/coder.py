@@ -109,7 +109,7 @@ class Coder:
             coded = {f.token.i for f in found}  # "advance into Georgia" coded as an attack
             drafts += [d for d in self._forces_moving(sent, roles) if d.trigger.i not in coded]
             for f in found:
-                if f.token.i not in skip:
+                if f.token.i not in skip and f.sense.event:
                     drafts += self._drafts(f, roles)
         events: dict[tuple[Any, ...], Event] = {}
         headlines: list[tuple[tuple[Any, ...], Event]] = []
@@ -187,7 +187,7 @@ class Coder:
             )
             ctx["prep"] = frozenset(c.lower_ for c in tok.children if c.dep_ == "prep")
             sense = match(lex.nouns[lemma], ctx)
-            if sense is not None:
+            if sense is not None:  # kept when no event ("a travel warning"): its verb carries it
                 nouns.append(_Found(tok, sense, light))
         found = verbs + nouns
         return [
@@ -255,6 +255,14 @@ class Coder:
             modal = "asserted"  # "was threatened with tariffs unless ...": the threat was made
         if modal == "intended" and ar.purpose_of_text(clause):
             return []  # "a resolution that aims to impose a blockade": what a text is for
+        if (
+            modal == "intended"
+            and clause.dep_ == "xcomp"
+            and clause.head.dep_ == "acl"
+            and clause.head.tag_ == "VBG"
+            and cl.first_child(clause.head, ("nsubj",)) is None
+        ):
+            return []  # "warnings for their nationals wishing to visit Australia": no promise
         if modal == "obliged":  # the content of a demand, not an event
             return []
         if clause.dep_ == "acl" and cl.has_aux_to(clause) and clause.head.lemma_ in _POTENTIAL:
