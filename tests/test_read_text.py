@@ -235,3 +235,14 @@ def test_a_wiki_topic_tag_before_the_lead_is_dropped(scraped: str, lead: str) ->
 def test_a_lead_that_starts_with_a_name_is_kept_whole(lead: str) -> None:
     article = read_text(f"{lead}\n\nA second paragraph of the story.", title="Our headline")
     assert article.body.startswith(lead)
+
+
+def test_a_wiki_scrape_s_split_link_suffixes_are_joined() -> None:
+    article = read_text(
+        "Russia n President Vladimir Putin met Iraq i leaders.\n\nSee Part i of the report.",
+        id="w",
+        title="Putin in Baghdad",
+        published="2007-10-16",
+    )
+    assert article.body.startswith("Russian President Vladimir Putin met Iraqi leaders.")
+    assert "Part i of the report" in article.body

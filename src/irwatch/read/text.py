@@ -249,13 +249,39 @@ def drop_topic_tag(text: str) -> str:
     return text
 
 
+#: A wiki link's suffix left as a word of its own: "[[Russia]]n" scraped as "Russia n",
+#: "Iraq i", "Iran ian", "Japan ese". None of these stands alone in English.
+_LINK_SUFFIX = re.compile(r"\b([A-Z][a-z]+) (n|ns|i|ian|ians|ese)\b(?![-'\w])")
+
+
+def join_link_suffixes(text: str) -> str:
+    """``text`` with the suffixes a wiki scrape split off its linked names joined back.
+
+    >>> join_link_suffixes("Russia n President Vladimir Putin met Iraq i leaders.")
+    'Russian President Vladimir Putin met Iraqi leaders.'
+    >>> join_link_suffixes("Turkey is concerned; see Part i of the report.")
+    'Turkey is concerned; see Part i of the report.'
+    """
+    return _LINK_SUFFIX.sub(_joined, text)
+
+
+def _joined(m: re.Match[str]) -> str:
+    if m.group(2) == "i" and m.group(1) in _NOT_BEFORE_I:
+        return m.group(0)
+    return m.group(1) + m.group(2)
+
+
+#: Words after which a lone "i" is a numeral or a letter, not a suffix ("Part i", "Figure i").
+_NOT_BEFORE_I = frozenset({"Part", "Figure", "Table", "Chapter", "Section", "Article", "Annex"})
+
+
 def clean_text(text: str, *, title: str | None = None) -> tuple[str, str]:
     """The headline and the article body of a text or Markdown scrape.
 
     >>> clean_text("## Talks resume\\n\\nIran and the EU resumed talks in Vienna on Monday.")
     ('Talks resume', 'Iran and the EU resumed talks in Vienna on Monday.')
     """
-    items = rejoin(blocks(text))
+    items = rejoin(blocks(join_link_suffixes(text)))
     # 1. The headline: the last heading before the first sentence, else a leading line shaped
     #    like a headline and followed by a sentence.
     if title is None:
