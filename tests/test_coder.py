@@ -1539,3 +1539,7 @@ def test_a_travel_warning_threatens_no_one(run: Any) -> None:
 def test_people_wishing_to_go_somewhere_promise_nothing(run: Any) -> None:
     assert not run("Iranian pilgrims wishing to visit Iraq must apply for visas.")
     assert ("AGREE", "IRN", "IRQ") in dyads(run("Iran plans to visit Iraq."))
+
+
+def test_whether_or_not_is_no_event(run: Any) -> None:
+    assert not run("Whether Iran agreed with the plan or not, it was adopted.")

@@ -488,9 +488,9 @@ def condition(v: Token) -> bool:
     """``v`` is the condition of another clause ("if Iran strikes ...", "as long as Iran stops
     enrichment", "provided it complied with UN resolutions", "on condition that ...")."""
     if v.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in v.children
+        m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for m in v.children
     ):
-        return True
+        return True  # "whether they agreed with his policies or not, they ...": either way
     if v.dep_ not in ("advcl", "ccomp", "acl", "conj"):
         return False
     start = v.left_edge.i
