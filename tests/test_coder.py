@@ -1543,3 +1543,9 @@ def test_people_wishing_to_go_somewhere_promise_nothing(run: Any) -> None:
 
 def test_whether_or_not_is_no_event(run: Any) -> None:
     assert not run("Whether Iran agreed with the plan or not, it was adopted.")
+
+
+def test_dismissing_an_official_and_admitting_are_no_events_by_default(run: Any) -> None:
+    assert not run("Vladimir Putin dismissed the head of the Russian Navy.")
+    assert not run("John Howard has admitted the decision to send troops to Iraq is a backflip.")
+    assert ("REJECT", "CHN", "JPN") in dyads(run("China dismissed the Japanese proposal."))
