@@ -1549,3 +1549,9 @@ def test_dismissing_an_official_and_admitting_are_no_events_by_default(run: Any)
     assert not run("Vladimir Putin dismissed the head of the Russian Navy.")
     assert not run("John Howard has admitted the decision to send troops to Iraq is a backflip.")
     assert ("REJECT", "CHN", "JPN") in dyads(run("China dismissed the Japanese proposal."))
+
+
+def test_towns_of_the_wars_in_the_news_are_places_of_their_state(run: Any) -> None:
+    events = run("US Marines attacked insurgents in Najaf on Monday.")
+    assert "IRQ" in target_countries(events)
+    assert ("ASSAULT", "PSE", "ISR") in dyads(run("Palestinian militants fired rockets at Sderot."))
