@@ -1555,3 +1555,8 @@ def test_towns_of_the_wars_in_the_news_are_places_of_their_state(run: Any) -> No
     events = run("US Marines attacked insurgents in Najaf on Monday.")
     assert "IRQ" in target_countries(events)
     assert ("ASSAULT", "PSE", "ISR") in dyads(run("Palestinian militants fired rockets at Sderot."))
+
+
+def test_a_headline_verb_after_a_plural_name_codes(run: Any) -> None:
+    events = run("Troops moved in overnight.", title="Israel Defense Forces attack Gaza Strip")
+    assert ("ASSAULT", "ISR", "PSE") in dyads(events)

@@ -116,26 +116,32 @@ def _register_blank_line_breaks() -> None:
 
     @Language.component(_HEADLINE_VERBS)
     def headline_verbs(doc: Doc) -> Doc:
-        """A headline's verb that the tagger took for a plural noun: "Bolivia rejects Chile's
-        candidate" tags "rejects" NNS, yet a noun has no direct object. Such a root is retagged
-        a verb (VBZ), so that the coder reads it as one; so is one between a name and a noun
-        phrase set beside it ("Bolivia rejects Chile's candidate" with no full stop)."""
+        """A headline's verb that the tagger took for a noun: "Bolivia rejects Chile's candidate"
+        tags "rejects" NNS, yet a noun has no direct object. Such a root is retagged a verb (VBZ),
+        so that the coder reads it as one; so is one between a name and a noun phrase set beside
+        it ("Bolivia rejects Chile's candidate" with no full stop), and a singular one after a
+        name with a direct object ("Israel Defense Forces attack Gaza Strip", VBP)."""
         for sent in doc.sents:
             root = sent.root
-            if root.tag_ != "NNS" or not root.lower_.endswith("s"):
+            if root.tag_ not in ("NNS", "NN"):
                 continue
             named = any(
                 c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _ACTOR_ENTITIES
                 for c in root.lefts
             )
-            if any(c.dep_ == "dobj" for c in root.children) or (
-                named and any(c.dep_ == "appos" for c in root.rights)
+            plural = root.tag_ == "NNS" and root.lower_.endswith("s")
+            beside = [  # a name or noun phrase after it, parsed as set beside it
+                c
+                for c in root.rights
+                if (c.dep_ == "appos" and plural) or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
+            ]
+            if (plural and any(c.dep_ == "dobj" for c in root.children)) or (
+                named and (beside or any(c.dep_ == "dobj" for c in root.rights))
             ):
                 root.pos_ = "VERB"
-                root.tag_ = "VBZ"
-                for c in root.rights:
-                    if c.dep_ == "appos":
-                        c.dep_ = "dobj"
+                root.tag_ = "VBZ" if plural else "VBP"  # "Israel Defense Forces attack Gaza"
+                for c in beside:
+                    c.dep_ = "dobj"
         return doc
 
     @Language.component(_BLANK_LINE_BREAKS)
