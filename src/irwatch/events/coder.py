@@ -696,10 +696,9 @@ class Coder:
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
         # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
         # "dismay over X's remarks", "outrage at X": what a disapproval is about names its target
-        preps = {
-            "ACCUSE": ACCUSE_NOUN_PREPS,
-            "CONSULT": CONSULT_NOUN_PREPS,
-        }.get(sense.type, NOUN_PREPS)
+        preps = {"ACCUSE": ACCUSE_NOUN_PREPS, "CONSULT": CONSULT_NOUN_PREPS}.get(
+            sense.type, NOUN_PREPS
+        )
         if not sources and sense.type in ("RETREAT", "MOBILIZE"):
             # "the withdrawal of US troops from Iraq": who is moved is whose act it is
             sources = ar.pick(roles, list(cl.prep_objects(n, ("of",))), [])
@@ -716,7 +715,7 @@ class Coder:
         targets = ar.pick(roles, cands + gov_targets, sources, event=n)
         if sense.type in ("RETREAT", "MOBILIZE") and _own_forces(targets, sources):
             # "announced the retreat of the army from Somalia": its own army is what it moves
-            moved = {c.i for c in cl.prep_objects(n, ("of",)) for c in c.subtree}
+            moved = {t.i for o in cl.prep_objects(n, ("of",)) for t in o.subtree}
             targets = ar.pick(roles, [c for c in cands if c.i not in moved], sources, event=n)
         if not targets:
             for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
@@ -831,7 +830,7 @@ class Coder:
         return out
 
     def _forces_moving(self, sent: Span, roles: Roles) -> list[rec.Draft]:
-        """ "Turkish troops entered northern Iraq", "Australian troops land in East Timor", "the
+        """ "Turkish troops entered northern Iraq", "Australian troops landed in East Timor", "the
         IDF has moved back into the Gaza Strip": a state's armed forces going into another
         state deploy there (MOBILIZE, CAMEO 154), the target being that state."""
         out: list[rec.Draft] = []
