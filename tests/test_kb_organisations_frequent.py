@@ -121,11 +121,19 @@ def test_code_on_a_date(kb: KnowledgeBase, text: str, date: str, expected: str) 
     assert code(kb, text, date) == expected
 
 
-@pytest.mark.parametrize("text", ["IRA", "EPA", "Labor", "Greens", "NDP"])
+@pytest.mark.parametrize("text", ["EPA", "Labor", "Greens", "NDP"])
 def test_clashing_acronyms_and_shared_names_need_more_than_themselves(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert kb.lookup(text, date="2007-01-01") is None
+
+
+def test_the_ira_is_the_irish_republican_army_until_the_inflation_reduction_act(
+    kb: KnowledgeBase,
+) -> None:
+    assert code(kb, "IRA", "2007-01-01") == "GBRREB"
+    assert code(kb, "Real IRA", "2009-03-08") == "GBRREB"
+    assert kb.lookup("IRA", date="2023-05-01") is None  # the US Inflation Reduction Act
 
 
 def test_a_party_leader_and_a_northern_irish_rival(nlp: Any, resolver: Resolver) -> None:
