@@ -1560,3 +1560,8 @@ def test_towns_of_the_wars_in_the_news_are_places_of_their_state(run: Any) -> No
 def test_a_headline_verb_after_a_plural_name_codes(run: Any) -> None:
     events = run("Troops moved in overnight.", title="Israel Defense Forces attack Gaza Strip")
     assert ("ASSAULT", "ISR", "PSE") in dyads(events)
+
+
+def test_including_someone_concedes_nothing(run: Any) -> None:
+    assert not run("The cabinet of Iraq includes two women.")
+    assert not run("The peacekeeping force of the European Union includes French soldiers.")
