@@ -1565,3 +1565,8 @@ def test_a_headline_verb_after_a_plural_name_codes(run: Any) -> None:
 def test_including_someone_concedes_nothing(run: Any) -> None:
     assert not run("The cabinet of Iraq includes two women.")
     assert not run("The peacekeeping force of the European Union includes French soldiers.")
+
+
+def test_containing_or_interviewing_is_no_event(run: Any) -> None:
+    assert not run("The proposed cabinet of Zimbabwe contains sixteen seats from the MDC.")
+    assert not run("The New York Times interviewed officials of the US government.")
