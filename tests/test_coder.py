@@ -1570,3 +1570,11 @@ def test_including_someone_concedes_nothing(run: Any) -> None:
 def test_containing_or_interviewing_is_no_event(run: Any) -> None:
     assert not run("The proposed cabinet of Zimbabwe contains sixteen seats from the MDC.")
     assert not run("The New York Times interviewed officials of the US government.")
+
+
+def test_going_back_home_and_releasing_a_notice_are_no_events(run: Any) -> None:
+    assert not run(
+        "The former Dutch politician returned to the Netherlands from the United States."
+    )
+    assert not run("Colombia released an official notice in response to Venezuela.")
+    assert ("RETREAT", "ISR", "PSE") in dyads(run("Israel released 90 Palestinian prisoners."))
