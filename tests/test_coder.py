@@ -1578,3 +1578,10 @@ def test_going_back_home_and_releasing_a_notice_are_no_events(run: Any) -> None:
     )
     assert not run("Colombia released an official notice in response to Venezuela.")
     assert ("RETREAT", "ISR", "PSE") in dyads(run("Israel released 90 Palestinian prisoners."))
+
+
+def test_what_a_law_or_a_patient_requires_is_no_request(run: Any) -> None:
+    assert not run(
+        "Italian law requires that the prime minister receive the support of both houses."
+    )
+    assert not run("After their rescue, both Canadians required medical attention in Britain.")
