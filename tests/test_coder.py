@@ -1585,3 +1585,11 @@ def test_what_a_law_or_a_patient_requires_is_no_request(run: Any) -> None:
         "Italian law requires that the prime minister receive the support of both houses."
     )
     assert not run("After their rescue, both Canadians required medical attention in Britain.")
+
+
+def test_garnering_votes_or_affecting_families_is_no_event(run: Any) -> None:
+    assert not run(
+        "The union of the Kurdish parties garnered 25.4% of the national vote, equivalent to 71"
+        " seats in the Iraqi parliament."
+    )
+    assert not run("Obama said his tax cuts would affect 95% of American taxpayers.")
