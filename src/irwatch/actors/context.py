@@ -78,8 +78,9 @@ _ATTACH = frozenset({"in", "from", "of", "across", "throughout", "inside"})
 _PLACES = frozenset({"in", "at", "inside", "across", "throughout", "within", "near", "on"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos"})
 _PRONOUNS = frozenset({"he", "she", "him"})
-#: Gatherings and speeches: the place they are held in names no one's country.
-_VENUE_NOUNS = frozenset(
+#: Gatherings and speeches: the place they are held in names no one's country (the coder's
+#: occasions are these, but talks, whose "with" names their parties: ``clauses.OCCASIONS``).
+VENUE_NOUNS = frozenset(
     {"summit", "conference", "meeting", "speech", "address", "interview", "forum", "ceremony"}
     | {"convention", "talks"}
 )
@@ -244,7 +245,7 @@ class Context:
         return (
             root.dep_ == "pobj"
             and prep.lower_ in ("in", "at")
-            and venue.lemma_.lower() in _VENUE_NOUNS
+            and venue.lemma_.lower() in VENUE_NOUNS
             # "a speech in Abu Dhabi", not "free speech in New Zealand"
             and (
                 venue.lemma_.lower() != "speech"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
+from irwatch.actors.context import VENUE_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -94,10 +96,9 @@ CIRCUMSTANCE = frozenset(
 )
 #: Nouns of occasions: "at a summit in Tokyo", "speaking at a news conference in Paris", "in a
 #: speech in Abu Dhabi" say where and when something was said or done, never to whom.
-OCCASIONS = frozenset(
-    {"summit", "conference", "meeting", "speech", "address", "rally", "ceremony", "session"}
-    | {"briefing", "interview", "forum", "gathering", "funeral", "dinner", "banquet"}
-    | {"reception", "convention", "symposium", "seminar", "lecture", "gala", "hearing"}
+OCCASIONS = (VENUE_NOUNS - {"talks"}) | frozenset(
+    {"rally", "session", "briefing", "gathering", "funeral", "dinner", "banquet", "reception"}
+    | {"symposium", "seminar", "lecture", "gala", "hearing"}
 )
 #: Prepositions that put an act at an occasion.
 AT_OCCASION = frozenset({"at", "in", "during", "on"})

@@ -283,6 +283,10 @@ class Coder:
             return []  # "protesters were met by riot police": a confrontation, not a meeting
         if sense.type == "REQUEST" and tok.pos_ == "VERB" and _asks_whether(tok):
             return []  # "asked a CIA staffer if the methods worked": a question, not a request
+        # "urged Gulf states to ...": whom it is said to, named by no name we know
+        addressee = (
+            _unnamed_addressee(tok, roles) if tok.pos_ == "VERB" and sense.type in VERBAL else None
+        )
         sp = cl.speaker(clause, lex)
         reported = roles.all(sp)
         if sense.speaker:
@@ -366,7 +370,6 @@ class Coder:
                     for p in w.children
                     if p.dep_ == "pobj"
                 ]
-            addressee = _unnamed_addressee(tok, roles) if sense.type in VERBAL else None
             if addressee is not None:
                 # "urged Gulf states to join Washington in confronting Iran": whom it was said
                 # to is named, though by no name we know; no one further in is the target
@@ -432,11 +435,7 @@ class Coder:
             and sources
             and sense.type in OPEN_TARGET
             and not among_equals
-            and (
-                tok.pos_ != "VERB"
-                or sense.type not in VERBAL
-                or _unnamed_addressee(tok, roles) is None
-            )
+            and addressee is None
         ):
             # "workers blocked roads to demand reforms from the government": whom it is aimed at
             words = cl.clause_words(clause)
