@@ -1350,6 +1350,18 @@ def test_who_was_harmed_is_not_whom_a_condemnation_accuses(run: Any) -> None:
     )
 
 
+def test_who_was_harmed_is_not_whom_praise_or_blame_of_the_act_is_for(run: Any) -> None:
+    # our sentences: the victim of a killing, an arrest or a capture is not whom welcoming or
+    # condemning it is aimed at; whoever did it, named by "by", is
+    assert not run("Colombian senators hailed the killing of rebel commander Raul Reyes.")
+    assert dyads(run("Britain welcomed the capture of Radovan Karadzic by Serbian police.")) == {
+        ("SUPPORT", "GBR", "SRB")
+    }
+    assert dyads(run("Canada condemned the detention of British sailors by Iran.")) == {
+        ("ACCUSE", "CAN", "IRN")
+    }
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -374,11 +374,14 @@ class Coder:
                 # "urged Gulf states to join Washington in confronting Iran": whom it was said
                 # to is named, though by no name we know; no one further in is the target
                 cands = cands[: cands.index(addressee) + 1] if addressee in cands else []
-            targets = ar.pick(roles, cands, sources)
-            if sense.type == "ACCUSE" and _condemns_an_attack(tok, lex):
-                # "denounced the attack on the Indian embassy": whom it hit is no one accused
+            if sense.type in ("ACCUSE", "SUPPORT") and _condemns_an_attack(tok, lex):
+                # "denounced the attack on the Indian embassy", "hailed the killing of the rebel
+                # leader": whom it hit is no one accused or backed (but who did it is)
                 hit = _hit_by(tok)
-                targets = [h for h in targets if h.start not in hit]
+                cands = _agents_of_objects(tok) + [c for c in cands if c.i not in hit]
+            else:
+                hit = set()
+            targets = [h for h in ar.pick(roles, cands, sources) if h.start not in hit]
             if not places and sense.type not in FORCE:
                 # "signed a deal in Vienna": not even inside the object (but force is used "at"
                 # or "in" whom it hits: "threw stones at Israeli police")
@@ -1339,13 +1342,18 @@ _ACTS_OF = frozenset({"act", "acts", "campaign", "wave"})
 _HARMED_OF = frozenset(
     {"killing", "murder", "abduction", "kidnapping", "massacre", "execution", "death"}
     | {"assassination", "beheading", "torture", "poisoning", "disappearance"}
+    | {"arrest", "capture", "detention", "expulsion", "deportation", "imprisonment", "jailing"}
 )
 
 
 def _harm(n: Token, lexicon: Lexicon) -> bool:
     """Whether noun ``n`` names harm done to someone: an attack, a killing, an act of violence."""
     lemma = n.lemma_.lower()
-    if lemma in _HARMS or any(x.type == "ASSAULT" for x in lexicon.nouns.get(lemma, ())):
+    if (
+        lemma in _HARMS
+        or lemma in _HARMED_OF
+        or any(x.type == "ASSAULT" for x in lexicon.nouns.get(lemma, ()))
+    ):
         return True
     return lemma in _ACTS_OF and any(
         p.dep_ == "prep" and p.lower_ == "of" and any(_harm(o, lexicon) for o in p.children)
@@ -1363,6 +1371,20 @@ def _unknown_attacker(d: rec.Draft, lexicon: Lexicon) -> bool:
         and d.cameo != "114"
         and _condemns_an_attack(d.trigger, lexicon)
     )
+
+
+def _agents_of_objects(v: Token) -> list[Token]:
+    """Who did the harm named as ``v``'s object, by its "by" phrase ("condemned the detention
+    of British sailors by Iran")."""
+    return [
+        a
+        for o in v.children
+        if o.dep_ == "dobj"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for a in p.children
+        if a.dep_ == "pobj"
+    ]
 
 
 def _hit_by(v: Token) -> set[int]:
