@@ -1362,6 +1362,23 @@ def test_who_was_harmed_is_not_whom_praise_or_blame_of_the_act_is_for(run: Any) 
     }
 
 
+def test_a_text_that_judges_someone_is_not_whom_voting_on_it_targets(run: Any) -> None:
+    # our sentences: whom a resolution condemns or a bill calls on is what it says, not a party
+    # to vetoing or rejecting it, and the one who vetoes it does not condemn
+    vetoed = run("Russia vetoed a resolution condemning the Syrian government.")
+    assert not [e for e in vetoed if e.source.country == "RUS"]
+    assert "SYR" not in target_countries(
+        run("Britain rejected a resolution calling for Syria to pull its troops out of Lebanon.")
+    )
+    # but whom a text acts on is its target, and whoever passed it does what it does
+    assert ("REJECT", "USA", "IRN") in dyads(
+        run("The United States pulled out of an accord curbing Iran's nuclear programme.")
+    )
+    assert ("SANCTION", None, "PRK") in dyads(
+        run("The UN Security Council passed a resolution imposing sanctions on North Korea.")
+    )
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

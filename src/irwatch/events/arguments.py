@@ -233,9 +233,11 @@ def pick(
     *,
     foreign: bool = False,
     event: Token | None = None,
+    clauses: bool = True,
 ) -> list[Hit]:
     """The actors of the first candidate that names any, other than the source (``foreign``:
-    and not of the source's country, for targets read off a clause rather than an argument)."""
+    and not of the source's country, for targets read off a clause rather than an argument;
+    ``clauses=False``: not in a clause describing a candidate, see Roles.inside)."""
     taken = {h.start for h in sources}
     if foreign:
         own = {h.actor.country for h in sources}
@@ -270,12 +272,17 @@ def pick(
         if hits:
             return hits
     if fallback:
-        inner = [h for c in cands if c.pos_ in ("NOUN", "PROPN") for h in roles.inside(c, taken)]
+        inner = [
+            h
+            for c in cands
+            if c.pos_ in ("NOUN", "PROPN")
+            for h in roles.inside(c, taken, clauses=clauses)
+        ]
         rest = [h for h in inner if not any(own_state(s, h) or same(s, h) for s in sources)]
         return rest[:1] or fallback
     for c in cands:
         if c.pos_ in ("NOUN", "PROPN") or c.dep_ in ("dobj", "pobj"):
-            hits = roles.inside(c, taken)
+            hits = roles.inside(c, taken, clauses=clauses)
             if hits:
                 return hits
     return []

@@ -243,6 +243,15 @@ class Coder:
 
     # -- (3) and (4): arguments, actors and modality -----------------------------------------
 
+    def _undoes(self, v: Token) -> bool:
+        """Whether verb ``v`` rejects or calls off what it takes ("vetoed", "shelved"): by the
+        lexicon's cessation list or its plain sense, ours or the dictionary's."""
+        lemma = v.lemma_.lower()
+        if lemma in self.lexicon.cessation:
+            return True
+        sense = self.lexicon.plain_sense(v)
+        return sense is not None and sense.type == "REJECT"
+
     def _drafts(self, f: _Found, roles: Roles) -> list[rec.Draft]:
         tok, sense = f.token, f.sense
         clause = f.light if f.light is not None else tok
@@ -338,9 +347,14 @@ class Coder:
                     "pobj",
                 )
             ):
-                # "X issued a declaration demanding ...": X demands
+                # "X issued a declaration demanding ...": X demands (but not when X vetoed,
+                # rejected or shelved it: "vetoed a resolution condemning Israel")
                 gov = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
-                sources = roles.all(cl.subject(gov)) if gov.pos_ == "VERB" else []
+                sources = (
+                    roles.all(cl.subject(gov))
+                    if gov.pos_ == "VERB" and not self._undoes(gov)
+                    else []
+                )
             # where people met, agreed or signed is no party to it ("Trump and Kim meet in
             # Singapore", "signed the treaty in the Kremlin with ...")
             places = (
@@ -381,7 +395,12 @@ class Coder:
                 cands = _agents_of_objects(tok) + [c for c in cands if c.i not in hit]
             else:
                 hit = set()
-            targets = [h for h in ar.pick(roles, cands, sources) if h.start not in hit]
+            # backing, rejecting or condemning "a resolution condemning Israel" or "a deal
+            # curbing Iran's programme" is no act towards whom the text's clause is about
+            stance = sense.type in ("SUPPORT", "REJECT", "ACCUSE")
+            targets = [
+                h for h in ar.pick(roles, cands, sources, clauses=not stance) if h.start not in hit
+            ]
             if not places and sense.type not in FORCE:
                 # "signed a deal in Vienna": not even inside the object (but force is used "at"
                 # or "in" whom it hits: "threw stones at Israeli police")

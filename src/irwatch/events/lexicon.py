@@ -9,9 +9,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 from irwatch.errors import CodingError
 
@@ -120,6 +123,29 @@ class Lexicon:
             | self.obligation
             | (self.light_verbs - self.own_default)
             | self.needs_pattern
+        )
+
+    def plain_sense(self, verb: Token) -> Sense | None:
+        """The first sense of ``verb`` that needs no object, complement or context word, with
+        its particle or preposition if it names one ("condemning", "calling for"): what the
+        verb does whatever it takes."""
+        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+        # "calling for Syria to withdraw": the parser may take "for" for a clause marker
+        preps |= {
+            m.lower_
+            for c in verb.children
+            if c.dep_ == "advcl"
+            for m in c.children
+            if m.dep_ == "mark"
+        }
+        return next(
+            (
+                s
+                for s in self.verbs.get(verb.lemma_.lower(), ())
+                if not (s.obj or s.xcomp or s.before or s.after)
+                and (not (s.prep or s.prt) or bool((s.prep | s.prt) & preps))
+            ),
+            None,
         )
 
 

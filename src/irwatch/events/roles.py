@@ -270,9 +270,10 @@ class Roles:
         # "the Liberation Tigers of Tamil Eelam" is the group, not the place inside its name
         return [Hit(words.text, lo, hi, actor)]
 
-    def inside(self, tok: Token, exclude: set[int]) -> list[Hit]:
+    def inside(self, tok: Token, exclude: set[int], *, clauses: bool = True) -> list[Hit]:
         """The first actor named anywhere inside ``tok``'s phrase ("an accord curbing Tehran's
-        programme"), the last resort for a target."""
+        programme"), the last resort for a target; ``clauses=False``: not in a clause describing
+        the noun (vetoing "a resolution condemning Israel" is no act against Israel)."""
         if tok.pos_ != "NOUN" and tok.dep_ not in ("dobj", "pobj"):  # or a mistagged noun
             return []
         # appositions and relative clauses say more about the noun, not who it belongs to
@@ -302,11 +303,27 @@ class Roles:
             for p in t.subtree
         )
         aside |= set_apart(tok)
+        if not clauses:
+            # a text that judges or asks: whom "a resolution condemning Israel" or "a plan
+            # calling for Syria to withdraw" is about (but "an accord curbing Tehran's
+            # programme" acts on Tehran)
+            aside |= {
+                t.i for c in tok.children if c.dep_ == "acl" and self._judging(c) for t in c.subtree
+            }
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
         for m in self.actors.in_span(lo, hi):
             if m.start not in exclude and m.start not in aside:
                 return [Hit(m.text, m.start, m.end, a) for a in m.actors]
         return []
+
+    def _judging(self, v: Token) -> bool:
+        """Whether verb ``v`` judges, asks or says: its first sense that needs no object or
+        complement is a stance or a request ("condemning", "calling for"), or it says."""
+        lemma = v.lemma_.lower()
+        if lemma in self.lex.speech:
+            return True
+        sense = self.lex.plain_sense(v)
+        return sense is not None and sense.type in ("ACCUSE", "REQUEST", "SUPPORT", "REJECT")
 
     def pronoun(self, tok: Token, depth: int = 0) -> list[Hit]:
         """First person in reported speech is the speaker; third person the nearest actor before."""
