@@ -1379,6 +1379,17 @@ def test_a_text_that_judges_someone_is_not_whom_voting_on_it_targets(run: Any) -
     )
 
 
+def test_an_act_joined_to_a_phrasal_verb_is_done_not_intended(run: Any) -> None:
+    # our sentence: "set up" is no "set to"; the attack joined to it happened on its day
+    events = run(
+        "On 3 March Israel set up a naval blockade and attacked Hezbollah positions in Lebanon.",
+        published="2008-04-10",
+    )
+    assert [(e.type, e.date.start if e.date else None) for e in events if e.target] == [
+        ("ASSAULT", "2008-03-03")
+    ]
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -649,7 +649,11 @@ def modality(v: Token, lex: Lexicon) -> Modal:
         if cur.dep_ == "conj" and first_child(cur, ("nsubj", "nsubjpass")) is not None:
             break  # "... would not join, and Vucic praised Russia": a clause of its own
         head = cur.head
-        if _forms(head) & lex.intent:  # "hopes to visit" (the lemmatiser reads "hop")
+        if (
+            cur.dep_ != "conj"  # "Israel set up a blockade and attacked the airport"
+            and _forms(head) & lex.intent  # "hopes to visit" (the lemmatiser reads "hop")
+            and not any(c.dep_ == "prt" for c in head.children)  # "set up" is no intent
+        ):
             return "intended"
         if cur.dep_ == "ccomp" and head.lemma_.lower() in lex.speech:
             break

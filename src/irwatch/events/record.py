@@ -294,8 +294,8 @@ def _ahead(span: Any) -> bool:
     if v.pos_ not in ("VERB", "AUX"):
         return False
     for verb in (v, v.head if v.dep_ == "xcomp" else v):
-        if verb.lemma_.lower() in _AHEAD:
-            return True
+        if verb.lemma_.lower() in _AHEAD and not any(c.dep_ == "prt" for c in verb.children):
+            return True  # (but "set up a blockade on July 12" was done)
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
             return True
     return False
