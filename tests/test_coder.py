@@ -1390,6 +1390,14 @@ def test_an_act_joined_to_a_phrasal_verb_is_done_not_intended(run: Any) -> None:
     ]
 
 
+def test_a_reported_guess_of_a_friendly_act_is_no_promise(run: Any) -> None:
+    # our sentences: "may" reported is a guess, not an intent; a threat may still be made so
+    assert not run("Japan's defence minister said Japan might withdraw its ships from Somalia.")
+    assert ("THREATEN", "RUS", "UKR") in dyads(
+        run("The Kremlin said Russia could cut gas supplies to Ukraine.")
+    )
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -552,7 +552,7 @@ class Coder:
             etype, cameo = "THREATEN", "13"
         elif (
             modal == "hypothetical"
-            and not reported
+            and (not reported or sense.type in COOPERATIVE)
             and sense.type not in VERBAL
             and any(c.dep_ == "aux" and c.lower_ in _GUESS for c in clause.children)
         ):
