@@ -1398,6 +1398,19 @@ def test_a_reported_guess_of_a_friendly_act_is_no_promise(run: Any) -> None:
     )
 
 
+def test_what_a_denial_says_did_not_happen(run: Any) -> None:
+    # our sentences: the "that" clause of a denial, or of a report it dismisses, is no event
+    for sentence in (
+        "Israel denied that its troops had fired on the Lebanese army.",
+        "Egypt denied reports on Tuesday that it had closed its border crossing with Gaza.",
+    ):
+        assert not run(sentence), sentence
+    # but a denial denied is a claim that stands
+    assert ("AID", "IRN", "YEM") in dyads(
+        run("Iran did not deny that it had supplied missiles to the Houthis in Yemen.")
+    )
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

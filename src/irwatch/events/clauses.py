@@ -556,6 +556,43 @@ def speaker(v: Token, lex: Lexicon) -> Token | None:
 #: Verbs whose "to"-clause did not happen ("failed to agree on a truce", "declined to criticise
 #: Russia"); a refusal of cooperation is coded as REJECT by the coder.
 REFUSING = frozenset({"fail", "cease", "decline", "refuse", "avoid", "neglect", "hesitate"})
+#: Verbs that say a thing did not happen: their "that" clause is denied ("denied that Moscow had
+#: supplied weapons"), and so is that of the report or claim they reject ("denied reports that
+#: it had closed the crossing", "dismissed claims that ...").
+DENYING = frozenset({"deny", "refute", "rebut", "disprove"})
+DISMISSING = frozenset({"reject", "dismiss", "deny", "refute", "rebut"})
+#: What is said or reported, as a noun whose "that" clause a denial can reject.
+CLAIMS = frozenset(
+    {"report", "claim", "allegation", "accusation", "charge", "suggestion", "rumour", "rumor"}
+)
+
+
+def denied_claim(v: Token) -> bool:
+    """Whether ``v`` heads what a denial says did not happen: the "that" clause of "deny", or of
+    a report or claim that is denied or dismissed."""
+    if v.dep_ != "ccomp" and not (v.dep_ in ("acl", "relcl") and _marked_that(v)):
+        return False
+    head = v.head
+    if v.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() in DENYING and not _denial_denied(head)
+    return (
+        head.lemma_.lower() in CLAIMS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.lemma_.lower() in DISMISSING
+        and not _denial_denied(head.head)
+    )
+
+
+def _denial_denied(v: Token) -> bool:
+    """ "did not deny", "nobody denies": the claim stands."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "noone"))
+        for c in v.children
+    )
+
+
+def _marked_that(v: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
 
 
 def attitude_holder(v: Token, lex: Lexicon) -> Token | None:
@@ -588,7 +625,10 @@ def attitude_of_speech(v: Token, lex: Lexicon) -> bool:
 
 
 def negated(v: Token) -> bool:
-    """``v`` or a verb whose "to"-clause it is is negated ("never got to ask", "did not try to")."""
+    """``v`` or a verb whose "to"-clause it is is negated ("never got to ask", "did not try to"),
+    or it is what a denial says did not happen ("denied that it had closed the crossing")."""
+    if denied_claim(v):
+        return True
     cur = v
     for _ in range(3):
         if any(
