@@ -399,3 +399,11 @@ def test_a_state_s_security_council_is_the_state_s(nlp: Any, resolver: Resolver)
         "IGOUNOGOVSEC"
     ]
     assert codes("Russia's NATO envoy spoke on Sunday.", "Russia's NATO envoy") == ["RUSGOV"]
+
+
+def test_a_name_cut_short_by_coordination_names_both_states(nlp: Any, resolver: Resolver) -> None:
+    found = read(nlp, resolver, "Trade between North and South Korea has stopped.")
+    assert sorted(a.country for m in found.mentions for a in m.actors) == ["KOR", "PRK"]
+    # but a direction is no state: "north and south Lebanon" is Lebanon only
+    found = read(nlp, resolver, "Rockets fell in north and south Lebanon.")
+    assert {a.country for m in found.mentions for a in m.actors} == {"LBN"}

@@ -1411,6 +1411,19 @@ def test_what_a_denial_says_did_not_happen(run: Any) -> None:
     )
 
 
+def test_a_role_or_a_name_shared_by_coordinated_states_names_each(run: Any) -> None:
+    # our sentences: "the foreign ministers of A and B", "officials from A and B" and "North
+    # and South Korea" each name both states
+    assert dyads(run("The defence ministers of Armenia and Azerbaijan met in Moscow.")) == {
+        ("CONSULT", "ARM", "AZE")
+    }
+    assert dyads(run("Officials from Ethiopia and Eritrea held talks in Algiers.")) == {
+        ("CONSULT", "ETH", "ERI")
+    }
+    met = dyads(run("Envoys from North and South Korea held talks at Panmunjom."))
+    assert {tuple(sorted(d[1:])) for d in met if d[1] and d[2]} == {("KOR", "PRK")}
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

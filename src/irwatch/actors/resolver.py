@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from irwatch.actors.doc_words import DocWords
+from irwatch.actors.elided import elided_halves
 from irwatch.actors.geography import geographic_tokens
 from irwatch.actors.kb import KnowledgeBase, normalise_date
 from irwatch.actors.names import key, tokens
@@ -241,6 +242,9 @@ class Resolver:
                     self._remember(w, m, memory, found)
         found = _other_bearers(w, found)
         found += self._towns(w, taken, found)
+        for s, e, actor in elided_halves(self.kb, w, taken, day):
+            taken.update(range(s, e))  # "North and South Korea": both Koreas
+            found.append(self._mention(w, s, e, (actor,)))
         found = read_in_context(self.kb, w, found, taken, chunks, day=day)
         return DocumentActors(_merge_appositions(w, self.kb, found))
 

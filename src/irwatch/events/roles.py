@@ -147,7 +147,7 @@ class Roles:
         out: list[Hit] = []
         seen: set[tuple[str, int]] = set()
         for c in conjuncts(tok):
-            for h in self.one(c, depth=depth):
+            for h in self.one(c, depth=depth) + self._elided(c):
                 if not h.actor.code:
                     continue  # an actor without a code cannot be an event's party
                 if (h.actor.code, h.start) not in seen:
@@ -155,11 +155,46 @@ class Roles:
                     out.append(h)
         return out
 
+    def _shared(self, tok: Token, m: Mention) -> list[Hit]:
+        """The others of a plural role shared by several states ("the foreign ministers of
+        India and China": China's too), as the role of each where the knowledge base knows it."""
+        if tok.tag_ != "NNS":
+            return []
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        first = next((p for p in of.children if p.dep_ == "pobj"), None) if of else None
+        if of is None or first is None or not m.start <= first.i < m.end:
+            return []
+        doc = tok.doc
+        role = doc[m.start : of.i + 1].text  # "The foreign ministers of"
+        out: list[Hit] = []
+        for q in conjuncts(first)[1:]:
+            n = self.actors.covering(q.i)
+            if n is None or n is m or not all(a.kind == "state" for a in n.actors):
+                continue
+            actor = self.kb.lookup(f"{role} {n.text}", date=self.date) if self.kb else None
+            actors = [actor] if actor is not None and actor.code else list(n.actors)
+            out += [Hit(n.text, n.start, n.end, a) for a in actors if a.code]
+        return out
+
+    def _elided(self, tok: Token) -> list[Hit]:
+        """The first half of a name cut short ("North and South Korea": North Korea), parsed as
+        a modifier of the name's last word with the coordination inside it."""
+        here = self.actors.covering(tok.i)
+        out: list[Hit] = []
+        for c in tok.children:
+            if c.dep_ in ("nmod", "compound", "amod") and any(g.dep_ == "cc" for g in c.children):
+                m = self.actors.covering(c.i)
+                if m is not None and m is not here:
+                    out += [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
+        return out
+
     def one(self, tok: Token, depth: int) -> list[Hit]:
         """The actors a single word stands for: its mention, appositive, possessor or modifier."""
         m = self.actors.covering(tok.i)
         if m is not None:
-            return [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
+            return [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code] + self._shared(
+                tok, m
+            )
         if depth > 5 or tok.lower_ in REFLEXIVE:
             return []
         if tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:
@@ -211,7 +246,18 @@ class Roles:
                     for p in c.children:
                         m = self.actors.covering(p.i) if p.dep_ == "pobj" else None
                         if m is not None and all(a.kind == "state" for a in m.actors):
-                            return [Hit(m.text, m.start, m.end, a, inner=True) for a in m.actors]
+                            # "officials from Iran and Iraq", "from North and South Korea": all
+                            hits = [
+                                Hit(n.text, n.start, n.end, a)
+                                for q in conjuncts(p)
+                                if (n := self.actors.covering(q.i)) is not None
+                                and all(a.kind == "state" for a in n.actors)
+                                for a in n.actors
+                            ]
+                            return [
+                                Hit(h.text, h.start, h.end, h.actor, inner=True)
+                                for h in hits + self._elided(p)
+                            ]
                         if m is None and p.dep_ == "pobj" and c.lower_ == "from":
                             # "doctors from two American aid groups": their state
                             found = self.one(p, depth + 1)
