@@ -1424,6 +1424,20 @@ def test_a_role_or_a_name_shared_by_coordinated_states_names_each(run: Any) -> N
     assert {tuple(sorted(d[1:])) for d in met if d[1] and d[2]} == {("KOR", "PRK")}
 
 
+def test_leaders_who_spoke_by_telephone_consulted(run: Any) -> None:
+    # our sentences: a call is a consultation by phone, however the parser hangs the two titles
+    events = run(
+        "Japanese Prime Minister Fumio Kishida and Indian Prime Minister Narendra Modi spoke "
+        "by telephone on Monday about trade.",
+        published="2023-03-22",
+    )
+    assert {(e.type, e.mode) for e in events} == {("CONSULT", "phone")}
+    assert {tuple(sorted((e.source.country, e.target.country))) for e in events if e.target} == {
+        ("IND", "JPN")
+    }
+    assert not run("The foreign minister spoke on television about the crisis in Lebanon.")
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -177,15 +177,23 @@ class Roles:
         return out
 
     def _elided(self, tok: Token) -> list[Hit]:
-        """The first half of a name cut short ("North and South Korea": North Korea), parsed as
-        a modifier of the name's last word with the coordination inside it."""
+        """Actors coordinated inside the phrase of a name, as the parser may hang them: "North
+        and South Korea" (North Korea, a modifier of "Korea"), "US President Donald Trump and
+        Russian President Vladimir Putin" (Trump, inside the modifiers of "Putin")."""
         here = self.actors.covering(tok.i)
         out: list[Hit] = []
-        for c in tok.children:
-            if c.dep_ in ("nmod", "compound", "amod") and any(g.dep_ == "cc" for g in c.children):
-                m = self.actors.covering(c.i)
-                if m is not None and m is not here:
-                    out += [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
+        for x in tok.subtree:
+            if x.dep_ != "cc" or x.lower_ not in ("and", "&") or x.i > tok.i:
+                continue
+            for side in (x.head, *(c for c in x.head.children if c.dep_ == "conj")):
+                m = self.actors.covering(side.i) if side.pos_ in ("PROPN", "NOUN") else None
+                if m is None or m is here or m.end > tok.i + 1:
+                    continue
+                if here is not None and {a.country for a in m.actors} <= {
+                    a.country for a in here.actors
+                }:
+                    continue  # "Russian President" of "Russian President Vladimir Putin"
+                out += [Hit(m.text, m.start, m.end, a) for a in m.actors if a.code]
         return out
 
     def one(self, tok: Token, depth: int) -> list[Hit]:
