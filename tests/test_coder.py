@@ -1438,6 +1438,18 @@ def test_leaders_who_spoke_by_telephone_consulted(run: Any) -> None:
     assert not run("The foreign minister spoke on television about the crisis in Lebanon.")
 
 
+def test_a_past_clause_of_when_inside_a_request_is_an_event_of_its_own(run: Any) -> None:
+    # our sentences: what happened "after" is a fact, not part of what is asked
+    events = run(
+        "The African Union urged Ethiopia and Eritrea to show restraint after Eritrea expelled "
+        "Ethiopian diplomats from Asmara."
+    )
+    assert ("SANCTION", "ERI", "ETH") in dyads(events) or ("COERCE", "ERI", "ETH") in dyads(events)
+    # but the terms of what is asked are not: "before the deadline" is still to come
+    asked = run("Britain urged Iran to release the sailors before the deadline passed.")
+    assert {e.type for e in asked} == {"REQUEST"}
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -228,9 +228,11 @@ class Coder:
                 if c.dep_ in ("xcomp", "ccomp"):
                     skip.update(t.i for t in c.subtree)
                     # a relative clause inside says something of its own ("fighters that
-                    # captured a third of Iraq")
+                    # captured a third of Iraq"), and so does a clause of when, with its own
+                    # subject ("urged them to resolve the dispute after Caracas broke off
+                    # relations with Bogota")
                     for t in c.subtree:
-                        if t.dep_ == "relcl":
+                        if t.dep_ == "relcl" or _when_clause(t):
                             skip.difference_update(x.i for x in t.subtree)
                 elif c.dep_ in ("dobj", "nsubjpass"):
                     for a in c.children:
@@ -1339,6 +1341,22 @@ def _unnamed_addressee(v: Token, roles: Roles) -> Token | None:
     ):
         return None
     return obj
+
+
+#: Words that open a clause of when or why something else happened ("before" and "once" may
+#: set the terms of what is asked: "to withdraw before the deadline passes").
+_WHEN = frozenset({"after", "when", "since", "as", "while", "because"})
+
+
+def _when_clause(t: Token) -> bool:
+    """Whether ``t`` heads a clause of when or why in the past, with a subject of its own
+    ("after Caracas broke off relations"): a fact of its own, not part of what is asked."""
+    return (
+        t.dep_ == "advcl"
+        and (t.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children))
+        and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in t.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    )
 
 
 def _own_forces(targets: list[Hit], sources: list[Hit]) -> bool:
