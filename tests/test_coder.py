@@ -1450,6 +1450,21 @@ def test_a_past_clause_of_when_inside_a_request_is_an_event_of_its_own(run: Any)
     assert {e.type for e in asked} == {"REQUEST"}
 
 
+def test_people_who_protest_at_home_naming_no_one_protest_against_their_government(
+    run: Any,
+) -> None:
+    # our sentences: the field codes a domestic protest against the state's government
+    assert ("PROTEST", "KEN", "KEN") in dyads(
+        run("Thousands of Kenyans marched through Nairobi on Tuesday against a new finance bill.")
+    )
+    got = run("Nigerian doctors went on strike on Monday over unpaid salaries.")
+    assert [(e.type, e.target.code if e.target else None) for e in got] == [("PROTEST", "NGAGOV")]
+    # but a protest at a foreign embassy is against that state
+    assert ("PROTEST", "IRN", "GBR") in dyads(
+        run("Hundreds of Iranians protested outside the British embassy in Tehran.")
+    )
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -576,6 +576,10 @@ class Coder:
             pairs = [(s, t) for s, t in pairs if t is None or not _medium(t, tok.doc)]
         if etype == "THREATEN" and not reply:  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
+        if etype == "PROTEST" and modal == "asserted":
+            # people who protest at home and name no one protest against their government
+            # ("Georgians rallied outside parliament against a bill", "went on strike")
+            pairs = [(s, t or self._own_government(s, tok)) for s, t in pairs]
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
         by = reported[0].text if reported else None
         return [
@@ -596,6 +600,19 @@ class Coder:
             )
             for s, t in pairs
         ]
+
+    def _own_government(self, source: Hit, v: Token) -> Hit | None:
+        """The government of the people of ``source``, as whom protest ``v`` is against when it
+        names no one: for a state's people, not its government, forces or an organisation."""
+        a, kb = source.actor, self.kb
+        if kb is None or a.country not in kb.states or a.sector in _AUTHORITIES:
+            return None
+        if a.kind not in ("state", "group") and a.sector is None:
+            return None
+        role = kb.roles.get(key("government"))
+        if role is None:
+            return None
+        return Hit(v.text, v.i, v.i + 1, actor_in(kb, a.country, role, "government"), inner=True)
 
     def _authority(self, v: Token, roles: Roles) -> list[Hit]:
         """The police or courts of the state that did what passive verb ``v`` says, when only a
@@ -1342,6 +1359,10 @@ def _unnamed_addressee(v: Token, roles: Roles) -> Token | None:
         return None
     return obj
 
+
+#: Sectors of those who govern, police or fight for a state: their protest is official, and
+#: not against their own government.
+_AUTHORITIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 #: Words that open a clause of when or why something else happened ("before" and "once" may
 #: set the terms of what is asked: "to withdraw before the deadline passes").
