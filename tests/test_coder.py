@@ -1465,6 +1465,22 @@ def test_people_who_protest_at_home_naming_no_one_protest_against_their_governme
     )
 
 
+def test_welcoming_a_visitor_to_a_capital_is_hosting_a_visit(run: Any) -> None:
+    # our sentences
+    assert dyads(run("Vladimir Putin welcomed Indian Prime Minister Narendra Modi to Moscow.")) == {
+        ("CONSULT", "RUS", "IND")
+    }
+    assert {e.type for e in run("Japan welcomed Seoul's decision to end the dispute.")} == {
+        "SUPPORT"
+    }
+
+
+def test_an_act_of_no_object_did_not_happen(run: Any) -> None:
+    # our sentences: "no" before the object denies the act, but a "no-fly zone" is a thing
+    assert not run("Israel made no concessions to the Palestinian Authority on Monday.")
+    assert not run("Syria said it accepts no responsibility for the attack on Turkey.")
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -60,6 +60,14 @@ def verb_context(v: Token) -> VerbContext:
     kids = [c for c in v.children if not _of_date(c)]
     prt = {c.lemma_.lower() for c in kids if c.dep_ in ("prt", "prep", "advmod")}
     prep = {c.lemma_.lower() for c in kids if c.dep_ in ("prep", "dative", "agent")}
+    # "welcomed Modi to Moscow": a name takes no "to" phrase of its own; the verb does
+    prep.update(
+        p.lower_
+        for o in v.children
+        if o.dep_ == "dobj" and o.pos_ == "PROPN"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+    )
     for c in v.children:  # "called for Iran and Iraq to expand ...": "for" marks the clause
         if c.dep_ in ("advcl", "ccomp"):
             prep.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ == "for")

@@ -583,6 +583,20 @@ def denied_claim(v: Token) -> bool:
     )
 
 
+def _none_of_it(v: Token) -> bool:
+    """Whether the object of ``v`` is "no" something ("accepts no responsibility", "made no
+    concessions"; but a "no-fly zone" is a thing)."""
+    doc = v.doc
+    return any(
+        o.dep_ == "dobj"
+        and any(
+            d.dep_ == "det" and d.lower_ == "no" and d.i + 1 < len(doc) and doc[d.i + 1].text != "-"
+            for d in o.children
+        )
+        for o in v.children
+    )
+
+
 def _denial_denied(v: Token) -> bool:
     """ "did not deny", "nobody denies": the claim stands."""
     return any(
@@ -627,7 +641,7 @@ def attitude_of_speech(v: Token, lex: Lexicon) -> bool:
 def negated(v: Token) -> bool:
     """``v`` or a verb whose "to"-clause it is is negated ("never got to ask", "did not try to"),
     or it is what a denial says did not happen ("denied that it had closed the crossing")."""
-    if denied_claim(v):
+    if denied_claim(v) or _none_of_it(v):
         return True
     cur = v
     for _ in range(3):
