@@ -1481,6 +1481,19 @@ def test_an_act_of_no_object_did_not_happen(run: Any) -> None:
     assert not run("Syria said it accepts no responsibility for the attack on Turkey.")
 
 
+def test_a_warning_of_what_others_will_do_is_no_threat(run: Any) -> None:
+    # our sentences: a forecast told to someone is no threat; what the warner will do, what the
+    # warned will undergo, a warning against an act and a condition are
+    assert not run("Egypt warned the UN on Monday that the truce would not hold in Gaza.")
+    for sentence in (
+        "Turkey warned Syria that it would retaliate against any attack.",
+        "China warned Japan that it would face consequences.",
+        "Iran warned the United States against any attack on its soil.",
+        "Russia warned Georgia that if it attacked, its cities would burn.",
+    ):
+        assert {e.type for e in run(sentence)} == {"THREATEN"}, sentence
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -288,7 +288,7 @@ class Coder:
             return []  # "suggested that the attack was retaliation": a claim, not a request
         if tok.pos_ == "VERB" and _reaction(tok) is not None:
             return []  # "provoked the anger of X": X's reaction, coded by ``_reactions``
-        if sense.type == "THREATEN" and _warns_of_a_state(tok):
+        if sense.type == "THREATEN" and (_warns_of_a_state(tok) or _forecast(tok, roles)):
             return []  # "warned that the people of Gaza are facing a crisis": a forecast
         if sense.type == "CONSULT" and _met_by_force(tok, roles):
             return []  # "protesters were met by riot police": a confrontation, not a meeting
@@ -1041,6 +1041,35 @@ def _warns_of_a_state(v: Token) -> bool:
         for c in said
         for a in c.children
     )
+
+
+#: Verbs of what a warned party is told it will undergo ("will face", "will pay").
+_UNDERGONE = frozenset({"face", "suffer", "pay", "regret", "bear", "endure"})
+
+
+def _forecast(v: Token, roles: Roles) -> bool:
+    """Whether warning ``v`` says what someone else will do or what will be, not what the warner
+    will do or the warned will undergo: "warned the UN that the resolution will not end the
+    conflict" (but "warned Syria that it would retaliate", "that Iran would face consequences",
+    "that we will respond" are threats)."""
+    if v.lemma_.lower() != "warn":
+        return False
+    said = [c for c in v.children if c.dep_ == "ccomp"]
+    if not said or any(c.dep_ == "prep" and c.lower_ == "against" for c in v.children):
+        return False  # "warned the United States against any attack": a threat
+    warner = {h.actor.country for h in roles.all(cl.subject(v))}
+    for c in said:
+        subject = cl.subject(c)
+        if subject is None or subject.lower_ in ("we", "i", "it", "they", "he", "she"):
+            return False  # the warner itself, as far as we can tell
+        if c.lemma_.lower() in _UNDERGONE or any(
+            t.lemma_.lower() in _RESPONSES or (t.dep_ == "mark" and t.lower_ in ("if", "unless"))
+            for t in c.subtree
+        ):
+            return False  # "... that if they attack, their interests will be harmed"
+        if {h.actor.country for h in roles.all(subject)} & warner:
+            return False  # "warned that its forces would strike"
+    return True
 
 
 def _met_by_force(v: Token, roles: Roles) -> bool:
