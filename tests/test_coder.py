@@ -1706,6 +1706,12 @@ def test_a_headline_verb_after_a_plural_name_codes(run: Any) -> None:
     assert ("ASSAULT", "ISR", "PSE") in dyads(events)
 
 
+def test_provoking_controversy_is_no_protest(run: Any) -> None:
+    # our sentence: the dictionary's default for "provoke" (a protest) is nearly always wrong
+    events = run("North Korea provoked international alarm in October when it tested a bomb.")
+    assert [(e.type, e.trigger) for e in events] == [("MOBILIZE", "tested")]
+
+
 def test_including_someone_concedes_nothing(run: Any) -> None:
     assert not run("The cabinet of Iraq includes two women.")
     assert not run("The peacekeeping force of the European Union includes French soldiers.")
