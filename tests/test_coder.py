@@ -1706,6 +1706,14 @@ def test_a_headline_verb_after_a_plural_name_codes(run: Any) -> None:
     assert ("ASSAULT", "ISR", "PSE") in dyads(events)
 
 
+def test_a_curfew_or_state_of_emergency_binds_the_people_of_the_place(run: Any) -> None:
+    # our sentences
+    got = run("Ethiopian authorities imposed a curfew across the Amhara region on Friday.")
+    assert [(e.type, e.target.code if e.target else None) for e in got] == [("COERCE", "ETHCVL")]
+    got = run("Israel imposed a curfew on the West Bank town of Nablus on Sunday.")
+    assert {e.target.country for e in got if e.target} == {"PSE"}
+
+
 def test_provoking_controversy_is_no_protest(run: Any) -> None:
     # our sentence: the dictionary's default for "provoke" (a protest) is nearly always wrong
     events = run("North Korea provoked international alarm in October when it tested a bomb.")

@@ -580,6 +580,14 @@ class Coder:
             # people who protest at home and name no one protest against their government
             # ("Georgians rallied outside parliament against a bill", "went on strike")
             pairs = [(s, t or self._own_government(s, tok)) for s, t in pairs]
+        if (
+            etype == "COERCE"
+            and modal == "asserted"
+            and any(t.lemma_.lower() in _BINDING for t in tok.subtree)
+        ):
+            # a curfew, a state of emergency or martial law is laid on the people of the place
+            # ("imposed a curfew across much of Kashmir"), or else of the state that laid it
+            pairs = [(s, t or self._people_under(s, tok, roles)) for s, t in pairs]
         text = " ".join([tok.text] + [c.text for c in tok.children if c.dep_ == "prt"])
         by = reported[0].text if reported else None
         return [
@@ -613,6 +621,24 @@ class Coder:
         if role is None:
             return None
         return Hit(v.text, v.i, v.i + 1, actor_in(kb, a.country, role, "government"), inner=True)
+
+    def _people_under(self, source: Hit, v: Token, roles: Roles) -> Hit | None:
+        """The civilians of the state named where verb ``v`` was done ("across Kashmir"), else of
+        ``source``'s state: whom a curfew or martial law binds."""
+        kb = self.kb
+        if kb is None:
+            return None
+        role = kb.roles.get(key("civilians"))
+        where = [
+            h
+            for p in cl.prep_objects(v, ("in", "across", "on", "over", "throughout"))
+            for h in roles.all(p)
+            if h.actor.kind == "state" and not h.actor.sector
+        ]
+        country = where[0].actor.country if where else source.actor.country
+        if role is None or country not in kb.states:
+            return None
+        return Hit(v.text, v.i, v.i + 1, actor_in(kb, country, role, "civilians"), inner=True)
 
     def _authority(self, v: Token, roles: Roles) -> list[Hit]:
         """The police or courts of the state that did what passive verb ``v`` says, when only a
@@ -1388,6 +1414,9 @@ def _unnamed_addressee(v: Token, roles: Roles) -> Token | None:
         return None
     return obj
 
+
+#: What binds everyone in a place: a curfew, a state of emergency, martial law.
+_BINDING = frozenset({"curfew", "emergency", "martial"})
 
 #: Sectors of those who govern, police or fight for a state: their protest is official, and
 #: not against their own government.
