@@ -1714,6 +1714,21 @@ def test_a_curfew_or_state_of_emergency_binds_the_people_of_the_place(run: Any) 
     assert {e.target.country for e in got if e.target} == {"PSE"}
 
 
+def test_being_in_talks_is_holding_them(run: Any) -> None:
+    # our sentence
+    assert dyads(run("Russia said on Wednesday it was in negotiations with Syria over jets.")) == {
+        ("CONSULT", "RUS", "SYR")
+    }
+
+
+def test_declaring_someone_an_enemy_is_disapproval(run: Any) -> None:
+    # our sentences: "declare" names as "call" and "brand" do; a state of emergency is no name
+    assert ("ACCUSE", "ISR", "PSE") in dyads(
+        run("Israel has declared the Gaza Strip a hostile entity.")
+    )
+    assert {e.type for e in run("Georgia declared a state of emergency.")} == {"COERCE"}
+
+
 def test_provoking_controversy_is_no_protest(run: Any) -> None:
     # our sentence: the dictionary's default for "provoke" (a protest) is nearly always wrong
     events = run("North Korea provoked international alarm in October when it tested a bomb.")

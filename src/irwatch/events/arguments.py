@@ -212,6 +212,13 @@ def light_verb(n: Token, light: frozenset[str]) -> Token | None:
         verb = head.head.head  # "declared a state of *siege*"
     if verb is not None and verb_lemma(verb, light) in light:
         return verb
+    if (
+        n.dep_ == "pobj"
+        and head.lower_ == "in"
+        and head.head.lemma_.lower() in ("be", "remain")
+        and n.tag_ == "NNS"
+    ):
+        return head.head  # "has been in talks with Russia": whoever is in them holds them
     return None
 
 
