@@ -136,3 +136,20 @@ def test_cli_resolves_in_context_one_query_and_a_file(tmp_path: Path) -> None:
     assert (answers[1]["country"], answers[1]["sector"]) == ("CHL", "COP")
     bad = runner.invoke(main, ["kb", "lookup", "the army", "--context", "No army here"])
     assert bad.exit_code != 0 and "K003" in bad.output and "Traceback" not in bad.output
+
+
+def test_whose_attack_it_was_is_not_the_country_of_its_victims(
+    nlp: Any, resolver: Resolver
+) -> None:
+    # our sentences: "the Israeli raids" name the attacker; the wounded are not Israelis
+    actor, _ = in_context(
+        resolver, nlp, "people", "Doctors said 20 people were wounded in the Israeli raids.", None
+    )
+    assert actor is None or actor.country != "ISR"
+    actor, _ = in_context(
+        resolver, nlp, "people", "Eight people were killed in a raid by Turkish forces.", None
+    )
+    assert actor is None or actor.country != "TUR"
+    # but a state word that is no attacker's still gives the country
+    actor, _ = in_context(resolver, nlp, "police", "Israeli police arrested 20 people.", None)
+    assert actor is not None and actor.country == "ISR"

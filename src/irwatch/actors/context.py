@@ -98,6 +98,11 @@ _OWN_VERBS = frozenset(
     {"send", "deploy", "withdraw", "pull", "station", "dispatch", "mobilise", "mobilize"}
     | {"recall", "evacuate", "redeploy"}
 )
+#: Nouns of attacks: a state word on one names the attacker ("the Israeli raids").
+_ATTACK_NOUNS = frozenset(
+    {"raid", "strike", "airstrike", "attack", "bombing", "shelling", "offensive", "invasion"}
+    | {"incursion", "assault", "bombardment", "fire", "missile", "rocket", "drone", "shell"}
+)
 #: Words that make a phrase the description of someone named beside it.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 #: Entity labels of names a state word may stand inside ("the China Unification Promotion Party").
@@ -207,7 +212,7 @@ class Context:
                         return None
                     return attached.pop()
         n = self.sent_of[s]
-        barred = self._counterparts(n, root, sector)
+        barred = self._counterparts(n, root, sector) | self._attackers(n)
         here = {
             ev.country for ev in self.evidence[n] if not (s <= ev.start < e or self._venue(ev))
         } - barred
@@ -233,6 +238,27 @@ class Context:
             if there:
                 return self.about if self.about in there else None
         return self.about if self.about not in barred else None
+
+    def _attackers(self, n: int) -> set[str]:
+        """Countries of sentence ``n`` named only as whose attack it was ("20 people were wounded
+        in the Israeli raids", "a US air strike killed eight people"): the attacker's country is
+        not that of whoever else the sentence names without one."""
+        out = set()
+        for ev in self.evidence[n]:
+            word = self.doc[ev.start : ev.end].root
+            if word.dep_ in _MODIFIER_DEPS and word.head.lemma_.lower() in _ATTACK_NOUNS:
+                out.add(ev.country)
+                continue
+            # "a raid by US and Afghan forces": the attack's "by" phrase
+            for _ in range(4):
+                if word.dep_ not in _MODIFIER_DEPS | {"conj", "pobj", "appos"}:
+                    break
+                word = word.head
+                if word.dep_ == "agent" or (word.dep_ == "prep" and word.lower_ == "by"):
+                    if word.head.lemma_.lower() in _ATTACK_NOUNS:
+                        out.add(ev.country)
+                    break
+        return out
 
     def _venue(self, ev: _Evidence) -> bool:
         """Whether ``ev`` is a place where a gathering or a speech was held ("a speech in Abu
