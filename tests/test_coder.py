@@ -106,6 +106,23 @@ def test_the_headline_and_the_lead_are_one_event_with_the_body_evidence(run: Any
     assert events[0].date is not None and events[0].date.start == "2019-04-06"
 
 
+def test_a_headline_told_again_earlier_in_the_week_is_one_event(run: Any) -> None:
+    # our sentences: the headline's day is publication day, the body dates the visit earlier
+    events = run(
+        "Indian Prime Minister Narendra Modi made his first visit to Canada on Tuesday.",
+        title="Modi visits Canada",
+        published="2015-04-17",
+    )
+    assert [(e.type, e.date.start if e.date else None) for e in events] == [
+        ("CONSULT", "2015-04-14")
+    ]
+    # but a story of years before is another event
+    events = run(
+        "Modi last visited Canada in 2010.", title="Modi visits Canada", published="2015-04-17"
+    )
+    assert len(events) == 2
+
+
 def test_background_gets_its_own_period_not_the_publication_day(run: Any) -> None:
     events = run("In 2003 the United States invaded Iraq.")
     assert [(e.type, e.source.country, e.target and e.target.country) for e in events] == [

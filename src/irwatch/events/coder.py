@@ -15,6 +15,7 @@ quantities; (6) one event per type, dyad and period in a document, keeping the b
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -114,6 +115,7 @@ class Coder:
         events: dict[tuple[Any, ...], Event] = {}
         headlines: list[tuple[tuple[Any, ...], Event]] = []
         told: set[tuple[Any, ...]] = set()
+        latest: dict[tuple[Any, ...], list[Event]] = {}  # the body's events by type and dyad
         drafts = _answered(_condemned(drafts, self.lexicon, roles), roles)
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
@@ -134,11 +136,13 @@ class Coder:
             if key not in events:
                 events[key] = ev
                 told.add((ev.type, *_dyad(ev, d.sym, True), when))
+                latest.setdefault((ev.type, *_dyad(ev, d.sym, True)), []).append(ev)
         # the headline and the lead tell the same story ("Israel signs accords with Bahrain",
         # "Israeli Prime Minister Netanyahu signed ..."): keep the body's sentence; the headline
-        # is compared by country, as it names the parties more loosely
+        # is compared by country, as it names the parties more loosely, and by the week before
+        # it ("Bush visits Canada": "made his first official state visit to Canada this week")
         for key, ev in headlines:
-            if key not in told:
+            if key not in told and not _told_lately(ev, latest.get(key[:-1], [])):
                 told.add(key)
                 events.setdefault(key, ev)
         return sorted(events.values(), key=lambda e: (e.sentence, e.start_char, e.event_id))
@@ -1435,6 +1439,19 @@ def _when_clause(t: Token) -> bool:
         and (t.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children))
         and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in t.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    )
+
+
+def _told_lately(headline: Event, body: list[Event]) -> bool:
+    """Whether one of the ``body`` events (same type and dyad) happened in the week up to the
+    headline's day: the same story told twice."""
+    if headline.date is None:
+        return False
+    day = dt.date.fromisoformat(headline.date.start)
+    week = (day - dt.timedelta(days=7)).isoformat()
+    return any(
+        e.date is not None and week <= e.date.end and e.date.start <= headline.date.end
+        for e in body
     )
 
 
