@@ -1746,6 +1746,12 @@ def test_declaring_someone_an_enemy_is_disapproval(run: Any) -> None:
     assert {e.type for e in run("Georgia declared a state of emergency.")} == {"COERCE"}
 
 
+def test_withdrawing_a_bill_or_a_candidacy_is_no_retreat(run: Any) -> None:
+    # our sentences
+    assert not run("The Kenyan government withdrew the finance bill on Wednesday.")
+    assert ("RETREAT", "RUS", "GEO") in dyads(run("Russia withdrew its troops from Georgia."))
+
+
 def test_provoking_controversy_is_no_protest(run: Any) -> None:
     # our sentence: the dictionary's default for "provoke" (a protest) is nearly always wrong
     events = run("North Korea provoked international alarm in October when it tested a bomb.")
