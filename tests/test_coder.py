@@ -1752,6 +1752,16 @@ def test_withdrawing_a_bill_or_a_candidacy_is_no_retreat(run: Any) -> None:
     assert ("RETREAT", "RUS", "GEO") in dyads(run("Russia withdrew its troops from Georgia."))
 
 
+def test_caving_in_concedes_and_transferring_money_is_aid(run: Any) -> None:
+    # our sentences
+    assert ("CONCEDE", "ITA", "DEU") in dyads(
+        run("Italy caved in to pressure from Germany over its budget on Wednesday.")
+    )
+    assert ("AID", "QAT", "EGY") in dyads(
+        run("Qatar transferred $2 billion to Egypt's central bank on Monday.")
+    )
+
+
 def test_provoking_controversy_is_no_protest(run: Any) -> None:
     # our sentence: the dictionary's default for "provoke" (a protest) is nearly always wrong
     events = run("North Korea provoked international alarm in October when it tested a bomb.")
