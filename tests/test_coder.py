@@ -1511,6 +1511,18 @@ def test_a_warning_of_what_others_will_do_is_no_threat(run: Any) -> None:
         assert {e.type for e in run(sentence)} == {"THREATEN"}, sentence
 
 
+def test_a_crowd_is_of_the_state_it_marches_in(run: Any) -> None:
+    # our sentences: "people" take the country of the place their own verb puts them in, not
+    # of the war they march against
+    events = run(
+        "Tens of thousands of people marched through Madrid on Sunday against the war in Iraq."
+    )
+    assert {e.source.country for e in events if e.type == "PROTEST"} == {"ESP"}
+    # and protesters of a clause of their own with no target protest against their government
+    events = run("Police fired tear gas at students protesting the election results in Nairobi.")
+    assert ("PROTEST", "KEN", "KEN") in dyads(events)
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

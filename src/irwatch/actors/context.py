@@ -77,6 +77,9 @@ _ATTACH = frozenset({"in", "from", "of", "across", "throughout", "inside"})
 #: Prepositions of place: "in Nairobi" is where the government is, not its counterpart.
 _PLACES = frozenset({"in", "at", "inside", "across", "throughout", "within", "near", "on"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos"})
+#: Sectors of crowds, who are mostly of the state they gather in, and where their verb puts them.
+_CROWDS = frozenset({"CVL", "EDU", "LAB", "OPP"})
+_THROUGH = frozenset({"in", "through", "across", "throughout", "into", "onto"})
 _PRONOUNS = frozenset({"he", "she", "him"})
 #: Gatherings and speeches: the place they are held in names no one's country (the coder's
 #: occasions are these, but talks, whose "with" names their parties: ``clauses.OCCASIONS``).
@@ -212,6 +215,9 @@ class Context:
                         return None
                     return attached.pop()
         n = self.sent_of[s]
+        where = self._where_people_went(root, sector)
+        if where is not None:
+            return where
         barred = self._counterparts(n, root, sector) | self._attackers(n)
         here = {
             ev.country for ev in self.evidence[n] if not (s <= ev.start < e or self._venue(ev))
@@ -238,6 +244,26 @@ class Context:
             if there:
                 return self.about if self.about in there else None
         return self.about if self.about not in barred else None
+
+    def _where_people_went(self, root: Token, sector: str | None) -> str | None:
+        """The one state a crowd's own verb puts it in ("people marched through London",
+        "students rallied in Tehran"): for civilians, workers, students and the opposition, not
+        for forces, which may be abroad ("troops fought in Iraq")."""
+        while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ != "ROOT":
+            root = root.head.head  # "hundreds of thousands of people"
+        if sector not in _CROWDS or root.dep_ != "nsubj":
+            return None
+        verb = root.head
+        places = {
+            ev.country
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in _THROUGH
+            for p in c.children
+            if p.dep_ == "pobj"
+            for ev in self.evidence[self.sent_of[p.i]]
+            if ev.place and ev.start <= p.i < ev.end and not self._venue(ev)
+        }
+        return places.pop() if len(places) == 1 else None
 
     def _attackers(self, n: int) -> set[str]:
         """Countries of sentence ``n`` named only as whose attack it was ("20 people were wounded

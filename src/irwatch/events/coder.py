@@ -472,6 +472,11 @@ class Coder:
             targets = ar.pick(roles, words, sources, foreign=placed) or held
             if sense.sym:  # not even inside a word of the clause ("a deal in Vienna")
                 targets = [h for h in targets if not _named_as_place(h, tok.doc)]
+        if not targets and sources and modal == "asserted" and _crowd_protest(sense, sources, tok):
+            # people who protest at home and name no one protest against their government
+            # ("Georgians rallied outside parliament against a bill", "went on strike")
+            government = self._own_government(sources[0], tok)
+            targets = [government] if government is not None else []
         if sense.type == "THREATEN" and tok.pos_ == "VERB" and tok.lemma_.lower() == "warn":
             # "warned of new attacks by al-Qaeda": the danger warned of is not whom it warns
             danger = {
@@ -580,9 +585,8 @@ class Coder:
             pairs = [(s, t) for s, t in pairs if t is None or not _medium(t, tok.doc)]
         if etype == "THREATEN" and not reply:  # a threat is made to someone
             pairs = [(s, t) for s, t in pairs if t is not None]
-        if etype == "PROTEST" and modal == "asserted":
-            # people who protest at home and name no one protest against their government
-            # ("Georgians rallied outside parliament against a bill", "went on strike")
+        if etype == "PROTEST" and modal == "asserted" and _crowd_protest(sense, sources, tok):
+            # (and when the target found was dropped since: a place, the medium)
             pairs = [(s, t or self._own_government(s, tok)) for s, t in pairs]
         if (
             etype == "COERCE"
@@ -1439,6 +1443,16 @@ def _when_clause(t: Token) -> bool:
         and (t.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children))
         and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in t.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    )
+
+
+def _crowd_protest(sense: Sense, sources: list[Hit], v: Token) -> bool:
+    """Whether ``sense`` of ``v`` is a protest by people, not by officials or forces ("Finland
+    protested" is an official complaint)."""
+    return (
+        sense.type == "PROTEST"
+        and not any(s.actor.sector in _AUTHORITIES for s in sources)
+        and not (v.lemma_.lower() == "protest" and ar.official(sources, v.doc))
     )
 
 
