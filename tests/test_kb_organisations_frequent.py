@@ -136,6 +136,15 @@ def test_the_ira_is_the_irish_republican_army_until_the_inflation_reduction_act(
     assert kb.lookup("IRA", date="2023-05-01") is None  # the US Inflation Reduction Act
 
 
+def test_rsf_is_reporters_without_borders_until_sudans_rapid_support_forces(
+    kb: KnowledgeBase,
+) -> None:
+    assert code(kb, "RSF", "2008-05-03") == "NGOHRIRSF"
+    assert kb.lookup("RSF", date="2017-05-03") is None  # either, as often
+    assert code(kb, "RSF", "2023-06-01") == "SDNREB"
+    assert code(kb, "Rapid Support Forces", "2017-05-03") == "SDNREB"
+
+
 def test_a_party_leader_and_a_northern_irish_rival(nlp: Any, resolver: Resolver) -> None:
     found = mentions(
         nlp, resolver, "Sinn Féin said on Monday it would share power with the DUP.", "2007-03-26"
