@@ -140,6 +140,7 @@ def test_rsf_is_reporters_without_borders_until_sudans_rapid_support_forces(
     kb: KnowledgeBase,
 ) -> None:
     assert code(kb, "RSF", "2008-05-03") == "NGOHRIRSF"
+    assert code(kb, "RWB", "2017-05-03") == "NGOHRIRSF"
     assert kb.lookup("RSF", date="2017-05-03") is None  # either, as often
     assert code(kb, "RSF", "2023-06-01") == "SDNREB"
     assert code(kb, "Rapid Support Forces", "2017-05-03") == "SDNREB"
