@@ -1523,6 +1523,12 @@ def test_a_crowd_is_of_the_state_it_marches_in(run: Any) -> None:
     assert ("PROTEST", "KEN", "KEN") in dyads(events)
 
 
+def test_as_opposed_to_is_a_comparison_not_a_rejection(run: Any) -> None:
+    # our sentence
+    events = run("Japan buys most of its oil from Saudi Arabia, as opposed to Iran or Iraq.")
+    assert "REJECT" not in {e.type for e in events}
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

@@ -292,6 +292,13 @@ class Coder:
             return []  # "suggested that the attack was retaliation": a claim, not a request
         if tok.pos_ == "VERB" and _reaction(tok) is not None:
             return []  # "provoked the anger of X": X's reaction, coded by ``_reactions``
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBN"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            and cl.first_child(tok, ("nsubj", "nsubjpass")) is None
+        ):
+            return []  # "as opposed to India", "as agreed": a comparison or a reference
         if sense.type == "THREATEN" and (_warns_of_a_state(tok) or _forecast(tok, roles)):
             return []  # "warned that the people of Gaza are facing a crisis": a forecast
         if sense.type == "CONSULT" and _met_by_force(tok, roles):
