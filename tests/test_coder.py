@@ -1529,6 +1529,17 @@ def test_as_opposed_to_is_a_comparison_not_a_rejection(run: Any) -> None:
     assert "REJECT" not in {e.type for e in events}
 
 
+def test_what_an_event_prompts_someone_to_do_is_theirs(run: Any) -> None:
+    # our sentence: "prompting X to V": X does V
+    events = run(
+        "Rebels shelled the border town on Monday, prompting Turkey to close its border with Syria."
+    )
+    assert all(e.source.country == "TUR" for e in events if e.trigger == "close")
+    assert ("SANCTION", "GBR", "RUS") in dyads(
+        run("The poisoning prompted Britain to expel 23 Russian diplomats.")
+    )
+
+
 def test_troops_that_march_in_do_not_protest(run: Any) -> None:
     assert not run("Armenian soldiers marched into the Azerbaijani town of Lachin.")
     assert ("PROTEST", "GEO", "RUS") in dyads(run("Thousands of Georgians marched against Russia."))

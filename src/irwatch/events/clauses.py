@@ -58,6 +58,15 @@ OBJECT_CONTROL = frozenset(
         "lead",
         "get",
         "cause",
+        # "prompting Israel to launch air strikes": Israel launches them
+        "prompt",
+        "spur",
+        "provoke",
+        "drive",
+        "oblige",
+        "induce",
+        "prod",
+        "trigger",
     ]
 )
 #: Passive forms that say what the subject does ("is opposed to").
