@@ -3,7 +3,6 @@ CAMEO code, to measure how the coder does on wording nobody tuned it on."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from gold_helpers import records, required
 from irwatch.evaluate import load_gold
 from irwatch.events.ontology import load_ontology
 
@@ -19,11 +19,7 @@ GOLD = Path(__file__).resolve().parent / "data" / "cameo_gold.jsonl"
 
 @pytest.fixture(scope="module")
 def raw() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _required(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    return [e for e in doc["events"] if not e["optional"]]
+    return records(GOLD)
 
 
 def test_loads_through_the_evaluation_code() -> None:
@@ -37,7 +33,7 @@ def test_every_cameo_code_that_plover_codes_has_a_required_event(
 ) -> None:
     onto = load_ontology()
     mapped = {c for c, code in onto.codes.items() if code.plover_type}
-    covered = {e["cameo"] for d in raw for e in _required(d)}
+    covered = {e["cameo"] for d in raw for e in required(d)}
     assert mapped <= covered, sorted(mapped - covered)
 
 
@@ -51,7 +47,7 @@ def test_ids_and_types_follow_the_cameo_code(raw: list[dict[str, Any]]) -> None:
         if m.group(1) == "NOEV":
             assert d["noevents"] and not d["events"], d["id"]
             continue
-        assert _required(d)[0]["cameo"] == m.group(1), d["id"]
+        assert required(d)[0]["cameo"] == m.group(1), d["id"]
         for e in d["events"]:
             # the first acceptable type is the one the CAMEO code maps to
             assert e["types"][0] == onto.cameo(e["cameo"]).plover_type, (d["id"], e["cameo"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from gold_helpers import records, required
 from irwatch.evaluate import LEVELS, GoldDoc, load_gold, score
 from irwatch.events.ontology import load_ontology
 
@@ -24,11 +24,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 
 @pytest.fixture(scope="module")
 def raw() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _required(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    return [e for e in doc["events"] if not e["optional"]]
+    return records(GOLD)
 
 
 def test_loads_through_the_evaluation_code() -> None:
@@ -48,8 +44,8 @@ def test_ids_name_the_first_type_of_the_first_required_event(raw: list[dict[str,
             assert d["noevents"] and not d["events"], d["id"]
         else:
             assert m.group(1) in types, d["id"]
-            assert not d["noevents"] and _required(d), d["id"]
-            assert _required(d)[0]["types"][0] == m.group(1), d["id"]
+            assert not d["noevents"] and required(d), d["id"]
+            assert required(d)[0]["types"][0] == m.group(1), d["id"]
 
 
 def test_covers_every_plover_type_and_about_15_percent_no_event_documents(

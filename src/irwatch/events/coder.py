@@ -388,15 +388,8 @@ class Coder:
                 # "discussed projects in Nepal", "will discuss U.S.-Korean relations": what is
                 # discussed is no party to it; only "with X" or an actor as the object is
                 cands = [c for c in cands if c.head.lower_ == "with" or roles.actors.covering(c.i)]
-                cands += [  # "discussed the projects in Nepal with Koirala": parsed inside
-                    p
-                    for o in tok.children
-                    if o.dep_ == "dobj"
-                    for w in o.subtree
-                    if w.dep_ == "prep" and w.lower_ == "with"
-                    for p in w.children
-                    if p.dep_ == "pobj"
-                ]
+                # "discussed the projects in Nepal with Koirala": parsed inside
+                cands += _in_objects(tok, "with", deep=True)
             if addressee is not None:
                 # "urged Gulf states to join Washington in confronting Iran": whom it was said
                 # to is named, though by no name we know; no one further in is the target
@@ -1527,18 +1520,24 @@ def _unknown_attacker(d: rec.Draft, lexicon: Lexicon) -> bool:
     )
 
 
+def _in_objects(v: Token, prep: str, *, deep: bool = False) -> list[Token]:
+    """The objects of the ``prep`` phrases of ``v``'s direct object: its own (``deep``: or
+    anywhere inside it)."""
+    return [
+        p
+        for o in v.children
+        if o.dep_ == "dobj"
+        for w in (o.subtree if deep else o.children)
+        if w.dep_ == "prep" and w.lower_ == prep
+        for p in w.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def _agents_of_objects(v: Token) -> list[Token]:
     """Who did the harm named as ``v``'s object, by its "by" phrase ("condemned the detention
     of British sailors by Iran")."""
-    return [
-        a
-        for o in v.children
-        if o.dep_ == "dobj"
-        for p in o.children
-        if p.dep_ == "prep" and p.lower_ == "by"
-        for a in p.children
-        if a.dep_ == "pobj"
-    ]
+    return _in_objects(v, "by")
 
 
 def _hit_by(v: Token) -> set[int]:
