@@ -44,7 +44,10 @@ def elided_halves(
         rest = w.text[y + 1 : end]
         first = kb.lookup(" ".join([w.text[x], *rest]), date=day)
         second = kb.lookup(" ".join([w.text[y], *rest]), date=day)
-        if all(a is not None and a.kind == "state" and a.code for a in (first, second)):
-            assert first is not None and second is not None
+        if _a_state(first) and _a_state(second) and first and second:
             out += [(x, x + 1, first), (y, end, second)]
     return out
+
+
+def _a_state(a: Actor | None) -> bool:
+    return a is not None and a.kind == "state" and bool(a.code)
