@@ -625,18 +625,20 @@ class Coder:
             return None
         if a.kind not in ("state", "group") and a.sector is None:
             return None
-        role = kb.roles.get(key("government"))
-        if role is None:
+        return self._implied(v, a.country, "government")
+
+    def _implied(self, v: Token, country: str | None, who: str) -> Hit | None:
+        """The generic agent ``who`` ("government", "police") of ``country``, named by no word:
+        it stands at verb ``v``. None when the knowledge base knows neither."""
+        kb = self.kb
+        role = kb.roles.get(key(who)) if kb is not None else None
+        if kb is None or role is None or country not in kb.states:
             return None
-        return Hit(v.text, v.i, v.i + 1, actor_in(kb, a.country, role, "government"), inner=True)
+        return Hit(v.text, v.i, v.i + 1, actor_in(kb, country, role, who), inner=True)
 
     def _people_under(self, source: Hit, v: Token, roles: Roles) -> Hit | None:
         """The civilians of the state named where verb ``v`` was done ("across Kashmir"), else of
         ``source``'s state: whom a curfew or martial law binds."""
-        kb = self.kb
-        if kb is None:
-            return None
-        role = kb.roles.get(key("civilians"))
         where = [
             h
             for p in cl.prep_objects(v, ("in", "across", "on", "over", "throughout"))
@@ -644,9 +646,7 @@ class Coder:
             if h.actor.kind == "state" and not h.actor.sector
         ]
         country = where[0].actor.country if where else source.actor.country
-        if role is None or country not in kb.states:
-            return None
-        return Hit(v.text, v.i, v.i + 1, actor_in(kb, country, role, "civilians"), inner=True)
+        return self._implied(v, country, "civilians")
 
     def _authority(self, v: Token, roles: Roles) -> list[Hit]:
         """The police or courts of the state that did what passive verb ``v`` says, when only a
@@ -670,11 +670,8 @@ class Coder:
         countries = places or (done_to & {roles.about})
         if len(countries) != 1 or None in countries:
             return []
-        country = countries.pop()
-        role = kb.roles.get(key(who))
-        if role is None or country not in kb.states:
-            return []
-        return [Hit(v.text, v.i, v.i + 1, actor_in(kb, country, role, who), inner=True)]
+        found = self._implied(v, countries.pop(), who)
+        return [found] if found is not None else []
 
     def _weapon_phrase(self, c: Token) -> bool:
         """Whether ``c`` is in a "with" phrase whose first object is a weapon."""

@@ -182,8 +182,9 @@ class Roles:
         Russian President Vladimir Putin" (Trump, inside the modifiers of "Putin")."""
         here = self.actors.covering(tok.i)
         out: list[Hit] = []
-        for x in tok.subtree:
-            if x.dep_ != "cc" or x.lower_ not in ("and", "&") or x.i > tok.i:
+        # the words before it in its phrase (a parse is projective): not its whole subtree
+        for x in tok.doc[tok.left_edge.i : tok.i]:
+            if x.dep_ != "cc" or x.lower_ not in ("and", "&"):
                 continue
             for side in (x.head, *(c for c in x.head.children if c.dep_ == "conj")):
                 m = self.actors.covering(side.i) if side.pos_ in ("PROPN", "NOUN") else None
