@@ -1828,3 +1828,21 @@ def test_garnering_votes_or_affecting_families_is_no_event(run: Any) -> None:
         " seats in the Iraqi parliament."
     )
     assert not run("Obama said his tax cuts would affect 95% of American taxpayers.")
+
+
+def test_fighting_or_a_deal_between_two_parties_is_between_them(run: Any) -> None:
+    # our sentences: "between" on the verb an event noun is the subject of, or on a passive
+    # verb of agreeing or meeting, names both parties
+    assert dyads(run("Heavy fighting broke out between Armenia and Azerbaijan on Tuesday.")) == {
+        ("ASSAULT", "ARM", "AZE")
+    }
+    assert dyads(run("A ceasefire was agreed between Israel and Hamas on Sunday.")) == {
+        ("AGREE", "ISR", "PSE")
+    }
+    # but "no" before the subject says it did not happen, and a state is no act
+    assert not run("No peace treaty was ever signed between Japan and Russia.")
+    assert not run("Sovereignty over the islands is disputed between Japan and China.")
+    # "no fewer than" counts; it denies nothing
+    assert dyads(run("No fewer than 20 Israeli soldiers were killed by Hezbollah.")) == {
+        ("ASSAULT", "LBN", "ISR")
+    }

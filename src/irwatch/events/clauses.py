@@ -593,13 +593,17 @@ def denied_claim(v: Token) -> bool:
 
 
 def _none_of_it(v: Token) -> bool:
-    """Whether the object of ``v`` is "no" something ("accepts no responsibility", "made no
-    concessions"; but a "no-fly zone" is a thing)."""
+    """Whether the object or subject of ``v`` is "no" something ("accepts no responsibility",
+    "made no concessions", "no treaty was signed"; but a "no-fly zone" is a thing)."""
     doc = v.doc
     return any(
-        o.dep_ == "dobj"
+        o.dep_ in ("dobj", "nsubjpass", "nsubj")
         and any(
-            d.dep_ == "det" and d.lower_ == "no" and d.i + 1 < len(doc) and doc[d.i + 1].text != "-"
+            d.dep_ == "det"
+            and d.lower_ == "no"
+            and d.i + 1 < len(doc)
+            # "a no-fly zone", "no fewer than 20 soldiers were killed"
+            and doc[d.i + 1].lower_ not in ("-", "fewer", "less", "more")
             for d in o.children
         )
         for o in v.children

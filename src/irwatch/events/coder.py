@@ -437,6 +437,8 @@ class Coder:
         if not sources and tok.pos_ == "VERB" and cl.is_passive(tok):
             # "a ceasefire between Israel and Hamas was reached": the parties are named inside
             named = _between(cl.first_child(tok, ("nsubjpass",)), roles)
+            if named is None and (sense.sym or sense.type in ("AGREE", "CONSULT")):
+                named = _between(tok, roles)  # "a deal was signed between X and Y"
             if named is not None:
                 sources, targets = named
         held: list[Hit] = []
@@ -736,6 +738,10 @@ class Coder:
             # "talks between Iran and the EU resumed", "a ceasefire between X and Y" (but who
             # hosts "a meeting between X and Y" is no party named inside it)
             named = _between(n, roles)
+            if named is None and n.dep_ in ("nsubj", "nsubjpass"):
+                # "fighting broke out between X and Y", "clashes erupted between ...": the
+                # parties are named on the verb the event noun is the subject of
+                named = _between(n.head, roles)
             if named is not None:
                 return named
         if not sources:
