@@ -1846,3 +1846,14 @@ def test_fighting_or_a_deal_between_two_parties_is_between_them(run: Any) -> Non
     assert dyads(run("No fewer than 20 Israeli soldiers were killed by Hezbollah.")) == {
         ("ASSAULT", "LBN", "ISR")
     }
+
+
+def test_calling_someone_a_word_of_praise_praises_them(run: Any) -> None:
+    # our sentences: as a word of blame criticises, a word of praise praises (CAMEO 051)
+    assert dyads(run("Bush described Putin as a trusted partner.")) == {("SUPPORT", "USA", "RUS")}
+    assert dyads(run("Lula referred to Chavez as a champion of the poor.")) == {
+        ("SUPPORT", "BRA", "VEN")
+    }
+    # referring to someone, or calling someone (by telephone), praises no one
+    assert not run("Lula referred to Chavez in his speech.")
+    assert {e.type for e in run("Lula called Chavez on Monday.")} == {"CONSULT"}

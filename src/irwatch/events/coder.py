@@ -159,6 +159,9 @@ class Coder:
             if tok.pos_ == "VERB" and lemma in lex.naming and _blames(tok, lex):
                 verbs.append(_Found(tok, _BLAME))  # "called the remarks unacceptable"
                 continue
+            if tok.pos_ == "VERB" and lemma in lex.naming and _blames(tok, lex, lex.praise):
+                verbs.append(_Found(tok, _PRAISE))  # "called him a champion of democracy"
+                continue
             if tok.pos_ == "VERB" and lemma in lex.verbs:
                 sense = match(lex.verbs[lemma], ar.verb_context(tok))
                 if sense is not None and sense.event:
@@ -500,7 +503,9 @@ class Coder:
         if sense.origin == "naming":
             # what is called a word of blame is the object ("called Putin a thug", "described
             # the Russian election as a farce"), not anyone else the clause names
-            obj = cl.first_child(tok, ("dobj",))
+            obj = cl.first_child(tok, ("dobj",)) or next(
+                cl.prep_objects(tok, ("to",)), None
+            )  # "referred to him as ..."
             targets = (
                 [] if obj is None else [h for h in targets if obj.left_edge.i <= h.start <= obj.i]
             )
@@ -1568,19 +1573,30 @@ def _hit_by(v: Token) -> set[int]:
 
 #: What calling something a word of blame is: criticising or denouncing it.
 _BLAME = Sense(type="ACCUSE", cameo="111", mode="disapprove", origin="naming")
+#: What calling someone a word of praise is: praising or endorsing them.
+_PRAISE = Sense(type="SUPPORT", cameo="051", mode="praise", origin="naming")
 
 
-def _blames(v: Token, lex: Lexicon) -> bool:
-    """Whether ``v`` calls its object a word of blame, not denied: an object predicate ("called
+def _blames(v: Token, lex: Lexicon, words_of: frozenset[str] | None = None) -> bool:
+    """Whether ``v`` calls its object a word of blame (or of ``words_of``), not denied: an
+    object predicate ("called
     Putin a thug"), an "as" phrase ("described the vote as a farce") or words set after the
     object ("called the remarks 'deeply disturbing'", parsed as the object's modifiers). The
     word must be what the object is called or qualify it ("a despicable act of terror"), not
     lie deeper ("a result of the policy of aggression"); calling on or for someone is asking,
     and calling "it" something names an act, not whose it was ("calls it a massacre")."""
-    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ != "as") for c in v.children):
+    referred = v.lemma_.lower() == "refer"  # "referred to him as a champion"
+    if any(
+        c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in ("as", "to" if referred else "as"))
+        for c in v.children
+    ):
+        return False
+    if referred and not any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
         return False
     said: list[Token] = []
     for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            continue
         if c.dep_ == "oprd":
             said.append(c)
         elif c.dep_ == "prep":  # "as"
@@ -1592,7 +1608,8 @@ def _blames(v: Token, lex: Lexicon) -> bool:
     words = [w for t in said for w in _qualified(t)]
     if any(t.lower_ in cl.NEGATION for t in words):
         return False
-    return any(t.lemma_.lower() in lex.blame or t.lower_ in lex.blame for t in words)
+    kind = lex.blame if words_of is None else words_of
+    return any(t.lemma_.lower() in kind or t.lower_ in kind for t in words)
 
 
 #: How the words an object is called hang on it when the parser takes them for its modifiers.

@@ -99,6 +99,8 @@ class Lexicon:
     authorities: Mapping[str, str] = field(default_factory=dict)
     naming: frozenset[str] = frozenset()
     blame: frozenset[str] = frozenset()
+    #: words of praise a naming verb may call someone ("called him a champion of democracy")
+    praise: frozenset[str] = frozenset()
     deeds: frozenset[str] = frozenset()
     wrongdoing: frozenset[str] = frozenset()
     #: verbs whose dictionary default is wrong more often than right, though they carry no other
@@ -250,6 +252,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         },
         naming=_words(data, "naming"),
         blame=_words(data, "blame"),
+        praise=_words(data, "praise"),
         deeds=_words(data, "deeds"),
         wrongdoing=_words(data, "wrongdoing"),
         no_default=_words(data, "no_default"),
