@@ -1857,3 +1857,21 @@ def test_calling_someone_a_word_of_praise_praises_them(run: Any) -> None:
     # referring to someone, or calling someone (by telephone), praises no one
     assert not run("Lula referred to Chavez in his speech.")
     assert {e.type for e in run("Lula called Chavez on Monday.")} == {"CONSULT"}
+
+
+def test_one_of_the_first_to_act_is_the_subject_acting(run: Any) -> None:
+    # our sentence: "one of the first leaders to criticise" is the copula's subject criticising
+    assert dyads(
+        run("Levy Mwanawasa was one of the first African leaders to criticise Robert Mugabe.")
+    ) == {("ACCUSE", "ZMB", "ZWE")}
+
+
+def test_a_refusal_to_act_is_a_rejection_not_the_act(run: Any) -> None:
+    # our sentences: the act refused did not happen; the refusal is aimed at whom it concerns
+    assert dyads(run("Syria's refusal to withdraw its troops from Lebanon drew criticism.")) == {
+        ("REJECT", "SYR", "LBN")
+    }
+    assert {
+        e.type for e in run("Israel's refusal to free Palestinian prisoners angered Hamas.")
+    } == {"REJECT"}
+    assert not run("His refusal to comment on the matter was noted.")

@@ -326,7 +326,11 @@ def subject(v: Token) -> Token | None:
         and gov.head.pos_ in ("VERB", "AUX")
     ):
         return subject(gov.head)  # "said in Paris after meeting Macron": Modi met him
-    if v.dep_ in ("acl", "relcl") and gov.pos_ in ("NOUN", "PROPN") and has_aux_to(v):
+    if (
+        v.dep_ in ("acl", "relcl")
+        and (gov.pos_ in ("NOUN", "PROPN") or gov.lower_ == "one")  # "one of the first to"
+        and has_aux_to(v)
+    ):
         # "France became the first country to recognise ...", "he was one of the first leaders
         # to criticise ...": the subject of the copula does it
         noun = gov

@@ -811,6 +811,16 @@ class Coder:
             targets = ar.pick(roles, places, sources, foreign=True)
         if not targets and sources and n.lemma_ in ("visit", "trip"):
             targets = ar.host(n, roles, sources)
+        if not targets and sources and sense.type == "REJECT":
+            # "Israel's refusal to release Palestinian prisoners": whom the act refused concerns
+            content = [
+                t
+                for c in n.children
+                if c.dep_ == "acl" and cl.has_aux_to(c)
+                for t in c.subtree
+                if t.pos_ in ("PROPN", "NOUN", "ADJ")
+            ]
+            targets = ar.pick(roles, content, sources, foreign=True)
         return sources, targets
 
     def _obligations(self, sent: Span, roles: Roles, skip: set[int]) -> list[rec.Draft]:
