@@ -1875,3 +1875,13 @@ def test_a_refusal_to_act_is_a_rejection_not_the_act(run: Any) -> None:
         e.type for e in run("Israel's refusal to free Palestinian prisoners angered Hamas.")
     } == {"REJECT"}
     assert not run("His refusal to comment on the matter was noted.")
+
+
+def test_a_threat_unless_someone_acts_is_aimed_at_them(run: Any) -> None:
+    # our sentence: whoever must act to avert the threat is its target, of the same state too
+    assert dyads(
+        run(
+            "The unions threatened a general strike unless President Goodluck Jonathan"
+            " restored the subsidy."
+        )
+    ) == {("THREATEN", "NGA", "NGA")}

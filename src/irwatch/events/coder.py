@@ -432,6 +432,20 @@ class Coder:
                 for c in tok.children:
                     if c.dep_ == "conj" and c.pos_ == "VERB" and not targets:
                         targets = ar.pick(roles, cl.objects(c), sources)
+            if not targets and sense.type == "THREATEN":
+                # "threatened to call a strike unless President Jonathan restored the subsidy":
+                # the threat is aimed at whoever must act to avert it
+                averting = [
+                    s
+                    for c in tok.subtree
+                    if c.dep_ == "advcl"
+                    and any(m.lower_ == "unless" for m in c.children)
+                    and (s := cl.first_child(c, ("nsubj",))) is not None
+                ]
+                taken = {h.actor.code for h in sources}
+                targets = [
+                    h for h in ar.pick(roles, averting, sources) if h.actor.code not in taken
+                ]
             if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB":
                 # "summoned Niger's ambassador to complain"
                 targets = ar.pick(roles, cl.objects(tok.head), sources)
