@@ -1885,3 +1885,14 @@ def test_a_threat_unless_someone_acts_is_aimed_at_them(run: Any) -> None:
             " restored the subsidy."
         )
     ) == {("THREATEN", "NGA", "NGA")}
+
+
+def test_saying_an_actor_is_a_word_of_blame_accuses_it(run: Any) -> None:
+    # our sentences: a reported clause that calls an actor itself a word of blame accuses it
+    assert dyads(run("China said the United States is a bully.")) == {("ACCUSE", "CHN", "USA")}
+    assert dyads(run("Britain said that Iran was reckless and irresponsible.")) == {
+        ("ACCUSE", "GBR", "IRN")
+    }
+    # but not a state of affairs, nor praise
+    assert not run("The World Food Programme said the situation in Gaza was appalling.")
+    assert not run("France said Germany was a reliable partner.")

@@ -982,11 +982,24 @@ class Coder:
             if cl.modality(v, lex) != "asserted" or cl.condition(v):
                 continue
             for c in v.children:
-                if c.dep_ != "ccomp" or cl.negated(c) or not _wrongdoing(c, lex):
+                if c.dep_ != "ccomp" or cl.negated(c):
+                    continue
+                subject = cl.first_child(c, ("nsubj",))
+                if not (
+                    _wrongdoing(c, lex)
+                    # "said the US Army and the CIA are terrorists", "that Taiwan is a rogue
+                    # territory": an actor itself (not "the situation in Gaza", "Granda's
+                    # arrest") said to be a word of blame
+                    or (
+                        _called_bad(c, lex)
+                        and subject is not None
+                        and roles.actors.covering(subject.i) is not None
+                    )
+                ):
                     continue
                 if cl.modality(c, lex) == "hypothetical":
                     continue
-                accused = roles.all(cl.first_child(c, ("nsubj",)))
+                accused = roles.all(subject)
                 accusers = roles.all(cl.subject(v))
                 out += _asserted("ACCUSE", "112", None, ar.pairs(accusers, accused, None), c, v)
         return out
@@ -1054,6 +1067,16 @@ def _wrongdoing(c: Token, lex: Lexicon) -> bool:
             if x.dep_ == "acomp" and x.lower_ in ("responsible", "guilty", "culpable"):
                 return True
     return False
+
+
+def _called_bad(c: Token, lex: Lexicon) -> bool:
+    """Whether clause ``c`` says its subject is a word of blame ("are terrorists", "was
+    reckless and irresponsible", "is a rogue territory")."""
+    return c.lemma_.lower() == "be" and any(
+        x.dep_ in ("acomp", "attr")
+        and any(w.lemma_.lower() in lex.blame or w.lower_ in lex.blame for w in _qualified(x))
+        for x in c.children
+    )
 
 
 #: What a warning of threatens: the warner's own answer ("warned of reprisals").
