@@ -1896,3 +1896,14 @@ def test_saying_an_actor_is_a_word_of_blame_accuses_it(run: Any) -> None:
     # but not a state of affairs, nor praise
     assert not run("The World Food Programme said the situation in Gaza was appalling.")
     assert not run("France said Germany was a reliable partner.")
+
+
+def test_an_adjective_of_stance_is_that_stance(run: Any) -> None:
+    # our sentences: "critical of", "supportive of", "opposed to" said of the subject
+    assert dyads(run("Obama has been critical of Israel.")) == {("ACCUSE", "USA", "ISR")}
+    assert dyads(run("Japan was supportive of the American position.")) == {
+        ("SUPPORT", "JPN", "USA")
+    }
+    # denied, or of no actor, it is nothing
+    assert not run("India is not critical of Pakistan.")
+    assert not run("Russia was critical of the weather.")

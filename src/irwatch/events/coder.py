@@ -106,6 +106,7 @@ class Coder:
             drafts += self._obligations(sent, roles, skip)
             drafts += self._wishes(sent, roles)
             drafts += self._claims(sent, roles)
+            drafts += self._stances(sent, roles)
             drafts += self._reactions(sent, roles)
             coded = {f.token.i for f in found}  # "advance into Georgia" coded as an attack
             drafts += [d for d in self._forces_moving(sent, roles) if d.trigger.i not in coded]
@@ -892,6 +893,34 @@ class Coder:
                 continue  # "might want Obama to head back" is no one's request
             wanters = roles.all(cl.subject(v))
             out += _asserted("REQUEST", "020", None, ar.pairs(wanters, asked, None), v, v)
+        return out
+
+    def _stances(self, sent: Span, roles: Roles) -> list[rec.Draft]:
+        """ "Russia was critical of the plan", "China is opposed to sanctions against Iran": an
+        adjective of a stance said of the subject is that stance towards whom its object is of
+        (the act's owner, or an actor named inside it)."""
+        out: list[rec.Draft] = []
+        lex = self.lexicon
+        for a in sent:
+            if a.dep_ != "acomp" or a.lemma_.lower() not in lex.stances:
+                continue
+            preps = [c for c in a.children if c.dep_ == "prep"]
+            sense = match(
+                lex.stances[a.lemma_.lower()], {"prep": frozenset(p.lower_ for p in preps)}
+            )
+            v = a.head
+            if sense is None or v.pos_ not in ("VERB", "AUX") or cl.negated(v) or cl.condition(v):
+                continue
+            if cl.modality(v, lex) != "asserted":
+                continue
+            sources = roles.all(cl.subject(v))
+            objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+            targets = ar.pick(roles, objects, sources)
+            if not targets:
+                continue
+            out += _asserted(
+                sense.type, sense.cameo, sense.mode, ar.pairs(sources, targets, sense), a, v
+            )
         return out
 
     def _reactions(self, sent: Span, roles: Roles) -> list[rec.Draft]:

@@ -110,6 +110,8 @@ class Lexicon:
     #: verbs of forces going somewhere ("Turkish troops entered northern Iraq"): a deployment
     #: into whichever other state they went
     moving: frozenset[str] = frozenset()
+    #: adjectives of a stance said of the copula's subject ("was critical of Israel")
+    stances: Mapping[str, tuple[Sense, ...]] = field(default_factory=dict)
     #: light verbs that keep their own dictionary default: "paid a visit to" carries the visit,
     #: "paid money to" is the dictionary's payment
     own_default: frozenset[str] = frozenset()
@@ -258,6 +260,7 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         no_default=_words(data, "no_default"),
         own_default=_words(data, "own_default"),
         moving=_words(data, "moving"),
+        stances=_senses(data.get("stances") or {}, "stances"),
     )
 
 
