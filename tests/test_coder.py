@@ -1907,3 +1907,17 @@ def test_an_adjective_of_stance_is_that_stance(run: Any) -> None:
     # denied, or of no actor, it is nothing
     assert not run("India is not critical of Pakistan.")
     assert not run("Russia was critical of the weather.")
+
+
+def test_striking_off_a_list_or_a_deal_is_no_attack(run: Any) -> None:
+    # our sentences: "strike off" removes, "strike a deal" agrees; "strike targets" attacks
+    assert not [e for e in run("Tokyo struck Seoul off its list of trusted partners.")]
+    assert {e.type for e in run("Israel struck a deal with Hamas on Sunday.")} == {"AGREE"}
+    assert {e.type for e in run("Israeli jets struck targets in Gaza.")} == {"ASSAULT"}
+
+
+def test_voicing_disapproval_of_someone_accuses_them(run: Any) -> None:
+    # our sentence ("voiced" the dictionary codes already; "registered" only the noun)
+    assert dyads(run("China registered its disapproval of Japan's decision.")) == {
+        ("ACCUSE", "CHN", "JPN")
+    }
