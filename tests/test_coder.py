@@ -1921,3 +1921,13 @@ def test_voicing_disapproval_of_someone_accuses_them(run: Any) -> None:
     assert dyads(run("China registered its disapproval of Japan's decision.")) == {
         ("ACCUSE", "CHN", "JPN")
     }
+
+
+def test_a_date_between_the_addressee_and_the_request_parts_nothing(run: Any) -> None:
+    # our sentences: "told X on Thursday to ..." is an order as "told X to ..." is
+    assert dyads(run("Zelensky told Germany on Thursday to deliver more tanks.")) == {
+        ("REQUEST", "UKR", "DEU")
+    }
+    assert dyads(run("The United States pressed Pakistan to act against the militants.")) == {
+        ("REQUEST", "USA", "PAK")
+    }

@@ -91,6 +91,11 @@ def verb_context(v: Token) -> VerbContext:
             obj.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
     xcomp = {c.lemma_.lower() for c in v.children if c.dep_ in ("xcomp", "ccomp")}
     objs_end = max((o.right_edge.i for o in v.children if o.dep_ == "dobj"), default=v.i)
+    # "pressed Myanmar's generals on Monday to let ...": a date between them does not part them
+    for c in v.children:
+        dated = _of_date(c) or (c.dep_ == "npadvmod" and c.ent_type_ == "DATE")
+        if c.i > objs_end and dated and c.left_edge.i == objs_end + 1:
+            objs_end = c.right_edge.i
     if any(
         c.dep_ == "xcomp" and cl.has_aux_to(c) and c.left_edge.i == objs_end + 1 for c in v.children
     ):
