@@ -1931,3 +1931,15 @@ def test_a_date_between_the_addressee_and_the_request_parts_nothing(run: Any) ->
     assert dyads(run("The United States pressed Pakistan to act against the militants.")) == {
         ("REQUEST", "USA", "PAK")
     }
+
+
+def test_a_noun_s_phrase_hung_on_its_verb_or_on_a_date_is_still_its_own(run: Any) -> None:
+    # our sentences: the parser hangs "over ..." on the verb and "of ..." on the date
+    assert dyads(run("Iran expressed anger on Sunday over Britain's decision.")) == {
+        ("ACCUSE", "IRN", "GBR")
+    }
+    assert dyads(run("China voiced strong disapproval on Tuesday of Japan's decision.")) == {
+        ("ACCUSE", "CHN", "JPN")
+    }
+    # where talks were held is still no party to them
+    assert not run("The two leaders held talks on Monday in Paris.")

@@ -809,6 +809,18 @@ class Coder:
                 if c.i != n.i and c.head.lower_ not in ("in", "near", "across")
             ]
             cands += list(cl.prep_objects(light, ("for",)))  # "issued warrants for X"
+            # the noun's own phrase, hung by the parser on its verb ("expressed anger on Sunday
+            # over Britain's decision") or on a date before it ("voiced disapproval on Tuesday
+            # of Japan's decision")
+            cands += [
+                c for c in cl.prep_objects(light, preps) if c.ent_type_ not in ("DATE", "TIME")
+            ]
+            cands += [
+                o
+                for d in cl.prep_objects(light, ("on",))
+                if d.ent_type_ in ("DATE", "TIME")
+                for o in cl.prep_objects(d, preps)
+            ]
         targets = ar.pick(roles, cands + gov_targets, sources, event=n)
         if sense.type in ("RETREAT", "MOBILIZE") and _own_forces(targets, sources):
             # "announced the retreat of the army from Somalia": its own army is what it moves
