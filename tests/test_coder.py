@@ -1943,3 +1943,22 @@ def test_a_noun_s_phrase_hung_on_its_verb_or_on_a_date_is_still_its_own(run: Any
     }
     # where talks were held is still no party to them
     assert not run("The two leaders held talks on Monday in Paris.")
+
+
+def test_acting_in_protest_or_a_crowd_going_to_demand_is_a_protest(run: Any) -> None:
+    # our sentences: what is done "in protest at" or "in a strike against" is the protest, and
+    # a crowd that goes somewhere to demand something of someone protests against them
+    assert dyads(
+        run("French rail workers walked off the job in a strike against the Macron government.")
+    ) == {("PROTEST", "FRA", "FRA")}
+    assert dyads(
+        run(
+            "Hundreds of thousands of Serbian demonstrators poured into Belgrade on Thursday to"
+            " demand that Slobodan Milosevic step down.",
+            published="2000-10-06",
+        )
+    ) == {("PROTEST", "SRB", "SRB")}
+    # a visit that results in protests protests nothing
+    assert not [
+        e for e in run("Bush's visit to Pakistan is resulting in protests.") if e.type == "PROTEST"
+    ]

@@ -197,6 +197,22 @@ class Coder:
             sense = match(lex.nouns[lemma], ctx)
             if sense is not None:  # kept when no event ("a travel warning"): its verb carries it
                 nouns.append(_Found(tok, sense, light))
+        taken = {f.token.i for f in verbs + nouns}
+        for tok in sent:
+            # "walked out of their hospitals in protest at government plans", "walked off the
+            # job in a strike against the reform": what they did was the protest
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+                sense = _PROTEST_IN.get(tok.lemma_.lower())
+                if tok.lower_ == "protest" and any(c.dep_ == "det" for c in tok.children):
+                    sense = None  # "joined in a protest": "in protest at" is what was done
+                if tok.head.head.lemma_.lower() in _ENDING_IN:
+                    sense = None  # "the visit is resulting in protests": not what it did
+                if sense is not None and tok.i not in taken and tok.head.head.i not in taken:
+                    nouns.append(_Found(tok, sense, tok.head.head))
+            # "demonstrators poured into Belgrade to demand ...": a crowd that goes somewhere
+            # to demand or denounce something protests
+            elif tok.pos_ == "VERB" and tok.i not in taken and _crowd_went_to_demand(tok):
+                verbs.append(_Found(tok, _CROWD_PROTEST))
         found = verbs + nouns
         return [
             f
@@ -378,7 +394,7 @@ class Coder:
                 not sense.sym
                 and sense.type not in ("CONSULT", "AGREE")
                 and sense.cameo != "057"
-                and sense.origin != "dictionary"
+                and sense.origin not in ("dictionary", "crowd")
             )
             cands = cl.objects(tok, places=places)
             if sense.type in FORCE:
@@ -415,6 +431,25 @@ class Coder:
                 # "signed a deal in Vienna": not even inside the object (but force is used "at"
                 # or "in" whom it hits: "threw stones at Israeli police")
                 targets = [h for h in targets if not _named_as_place(h, tok.doc)]
+            if not targets and sense.origin == "crowd":
+                # "poured into Belgrade to demand that Milosevic step down": whom the crowd
+                # makes demands of, not where it went
+                described = {  # not what a clause inside says of its words
+                    x.i
+                    for t in tok.subtree
+                    if t.dep_ in ("relcl", "acl") and t.i > tok.i
+                    for x in t.subtree
+                }
+                words = [
+                    t
+                    for c in tok.children
+                    if c.dep_ == "advcl" and cl.has_aux_to(c)
+                    for t in c.subtree
+                    if t.pos_ in ("NOUN", "PROPN") and t.i not in described
+                ]
+                targets = [
+                    h for h in ar.pick(roles, words, sources) if not _named_as_place(h, tok.doc)
+                ]
             parties = len({h.actor.id for h in sources})
             if sense.sym and parties > 1 and not (parties > 2 and targets):
                 # "the Armenian and Azerbaijani ministers met (with mediators)" is between the
@@ -793,9 +828,11 @@ class Coder:
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
         # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
         # "dismay over X's remarks", "outrage at X": what a disapproval is about names its target
-        preps = {"ACCUSE": ACCUSE_NOUN_PREPS, "CONSULT": CONSULT_NOUN_PREPS}.get(
-            sense.type, NOUN_PREPS
-        )
+        preps = {
+            "ACCUSE": ACCUSE_NOUN_PREPS,
+            "PROTEST": ACCUSE_NOUN_PREPS,  # "in protest at government plans"
+            "CONSULT": CONSULT_NOUN_PREPS,
+        }.get(sense.type, NOUN_PREPS)
         if not sources and sense.type in ("RETREAT", "MOBILIZE"):
             # "the withdrawal of US troops from Iraq": who is moved is whose act it is
             sources = ar.pick(roles, list(cl.prep_objects(n, ("of",))), [])
@@ -1539,6 +1576,49 @@ def _when_clause(t: Token) -> bool:
         and (t.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children))
         and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in t.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    )
+
+
+#: Protests a verb is done "in" ("in protest at", "in a strike against"): the protest it is.
+_PROTEST_IN = {
+    "protest": Sense(type="PROTEST", cameo="141", mode="demonstrate", origin="crowd"),
+    "strike": Sense(type="PROTEST", cameo="143", mode="strike", origin="crowd"),
+    "boycott": Sense(type="PROTEST", cameo="143", mode="boycott", origin="crowd"),
+}
+#: Verbs of ending or turning into something ("resulted in protests"), not of doing it.
+_ENDING_IN = frozenset({"result", "end", "culminate", "erupt", "break", "turn", "descend"})
+#: What a crowd's going somewhere to demand or denounce something is (CAMEO 141).
+_CROWD_PROTEST = Sense(type="PROTEST", cameo="141", mode="demonstrate", origin="crowd")
+#: Words of a crowd, as the head of the subject ("hundreds of thousands of demonstrators").
+_CROWD_WORDS = frozenset(
+    {"protester", "protestor", "demonstrator", "crowd", "people", "student", "worker"}
+    | {"activist", "supporter", "opponent", "citizen", "resident", "villager", "youth"}
+    | {"farmer", "trucker", "miner", "teacher", "doctor", "nurse", "employee", "marcher"}
+)
+#: What a crowd goes somewhere to do when it protests.
+_CROWD_AIMS = frozenset(
+    {"demand", "denounce", "protest", "press", "oppose", "condemn", "decry", "reject"}
+)
+
+
+def _crowd_went_to_demand(v: Token) -> bool:
+    """Whether ``v`` is what a crowd did to demand or denounce something: its subject's head is
+    a crowd's word and a purpose clause "to demand ...", "to denounce ..." hangs on it."""
+    subject = cl.first_child(v, ("nsubj",))
+    while subject is not None and subject.lemma_.lower() not in _CROWD_WORDS:
+        subject = next(  # "hundreds of thousands of demonstrators"
+            (
+                p
+                for c in subject.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+    return subject is not None and any(
+        c.dep_ == "advcl" and cl.has_aux_to(c) and c.lemma_.lower() in _CROWD_AIMS and c.i > v.i
+        for c in v.children
     )
 
 
