@@ -1962,3 +1962,13 @@ def test_acting_in_protest_or_a_crowd_going_to_demand_is_a_protest(run: Any) -> 
     assert not [
         e for e in run("Bush's visit to Pakistan is resulting in protests.") if e.type == "PROTEST"
     ]
+
+
+def test_peacekeepers_arriving_give_protection_and_an_airport_is_of_its_city(run: Any) -> None:
+    # our sentences: peacekeepers landing in a state protect it (CAMEO 074, AID); troops deploy
+    assert dyads(run("Ghanaian peacekeepers landed at Freetown's airport on Monday.")) == {
+        ("AID", "GHA", "SLE")
+    }
+    assert dyads(run("Ghanaian troops landed in Sierra Leone on Monday.")) == {
+        ("MOBILIZE", "GHA", "SLE")
+    }

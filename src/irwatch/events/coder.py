@@ -1027,10 +1027,12 @@ class Coder:
             if not forces:
                 continue
             where = [c for c in v.children if c.dep_ == "dobj" and v.lemma_.lower() == "enter"]
-            where += list(cl.prep_objects(v, ("into", "in", "to", "on")))
+            where += list(cl.prep_objects(v, ("into", "in", "to", "on", "at")))
             for a in v.children:  # "moved back into the Gaza Strip"
                 if a.dep_ in ("advmod", "prt"):
                     where += list(cl.prep_objects(a, ("into", "in", "to")))
+            # "landed at Monrovia's airport": the place the place named is of
+            where += [c for w in where for c in w.children if c.dep_ == "poss"]
             own = {h.actor.country for h in forces}
             went = [
                 h
@@ -1043,6 +1045,12 @@ class Coder:
                 and h.actor.kind == "state"
                 and not h.actor.sector  # a state or a place of it, not its people or forces
             ]
+            subject = cl.subject(v)
+            if subject is not None and _keeping_peace(subject):
+                # "Nigerian peacekeepers landed in Liberia": protection given (CAMEO 074)
+                pairs = ar.pairs(forces, went[:1], None)
+                out += _asserted("AID", "074", "military", pairs, v, v)
+                continue
             out += _asserted("MOBILIZE", "154", "troops", ar.pairs(forces, went[:1], None), v, v)
         return out
 
@@ -1577,6 +1585,15 @@ def _when_clause(t: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in t.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     )
+
+
+def _keeping_peace(subject: Token) -> bool:
+    """Whether ``subject`` is peacekeepers ("the first Nigerian peacekeepers of a West African
+    force", "UN peacekeeping troops")."""
+    words = {subject.lemma_.lower()} | {
+        c.lemma_.lower() for c in subject.children if c.dep_ in ("amod", "compound")
+    }
+    return bool(words & {"peacekeeper", "peacekeeping", "peacekeepers"})
 
 
 #: Protests a verb is done "in" ("in protest at", "in a strike against"): the protest it is.
