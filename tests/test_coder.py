@@ -1972,3 +1972,13 @@ def test_peacekeepers_arriving_give_protection_and_an_airport_is_of_its_city(run
     assert dyads(run("Ghanaian troops landed in Sierra Leone on Monday.")) == {
         ("MOBILIZE", "GHA", "SLE")
     }
+
+
+def test_troops_arriving_deploy_and_a_general_arriving_does_not(run: Any) -> None:
+    # our sentences: troops arriving in another state deploy there, they make no visit
+    assert dyads(run("US Marines arrived in Haiti on Tuesday.")) == {("MOBILIZE", "USA", "HTI")}
+    assert not run("Russian paratroopers arrived at Pristina airport on Saturday.")
+    # a named general arriving for talks is no deployment
+    assert "MOBILIZE" not in {
+        e.type for e in run("General David Petraeus arrived in Pakistan on Monday for talks.")
+    }

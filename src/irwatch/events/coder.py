@@ -108,11 +108,27 @@ class Coder:
             drafts += self._claims(sent, roles)
             drafts += self._stances(sent, roles)
             drafts += self._reactions(sent, roles)
-            coded = {f.token.i for f in found}  # "advance into Georgia" coded as an attack
-            drafts += [d for d in self._forces_moving(sent, roles) if d.trigger.i not in coded]
+            triggered: list[rec.Draft] = []
             for f in found:
                 if f.token.i not in skip and f.sense.event:
-                    drafts += self._drafts(f, roles)
+                    triggered += self._drafts(f, roles)
+            moving = self._forces_moving(sent, roles)
+            moved = {d.trigger.i for d in moving}
+            # forces that arrive or land somewhere deploy there: no visit (but a general who
+            # arrives may visit)
+            triggered = [
+                d
+                for d in triggered
+                if not (
+                    d.type == "CONSULT"
+                    and (d.trigger.i in moved or d.trigger.lemma_.lower() in self.lexicon.moving)
+                    and d.source.actor.sector in _FORCES
+                    and not _named_person(d.source)
+                )
+            ]
+            coded = {d.trigger.i for d in triggered}  # "advance into Georgia" coded as an attack
+            drafts += [d for d in moving if d.trigger.i not in coded]
+            drafts += triggered
         events: dict[tuple[Any, ...], Event] = {}
         headlines: list[tuple[tuple[Any, ...], Event]] = []
         told: set[tuple[Any, ...]] = set()
@@ -1023,7 +1039,11 @@ class Coder:
                 continue  # the cheap test first: this runs on every verb of every sentence
             if cl.is_passive(v) or cl.negated(v) or cl.modality(v, self.lexicon) != "asserted":
                 continue
-            forces = [h for h in roles.all(cl.subject(v)) if h.actor.sector in _FORCES]
+            forces = [  # troops, not a general arriving for talks
+                h
+                for h in roles.all(cl.subject(v))
+                if h.actor.sector in _FORCES and not _named_person(h)
+            ]
             if not forces:
                 continue
             where = [c for c in v.children if c.dep_ == "dobj" and v.lemma_.lower() == "enter"]
@@ -1585,6 +1605,11 @@ def _when_clause(t: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in t.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     )
+
+
+def _named_person(h: Hit) -> bool:
+    """Whether ``h`` is someone named ("General Petraeus"), not a generic agent ("troops")."""
+    return h.actor.kind == "person" and h.actor.id != h.actor.code
 
 
 def _keeping_peace(subject: Token) -> bool:
