@@ -153,3 +153,22 @@ def test_whose_attack_it_was_is_not_the_country_of_its_victims(
     # but a state word that is no attacker's still gives the country
     actor, _ = in_context(resolver, nlp, "police", "Israeli police arrested 20 people.", None)
     assert actor is not None and actor.country == "ISR"
+
+
+def test_international_aid_groups_are_non_governmental_and_no_one_state_s(
+    nlp: Any, resolver: Resolver
+) -> None:
+    # our sentence: a group the words say is international is an NGO, not of the state named
+    actor, _ = in_context(
+        resolver,
+        nlp,
+        "international aid groups",
+        "Sudan expelled 13 international aid groups from Darfur.",
+        "2009-03-05",
+    )
+    assert actor is not None and actor.code == "NGO" and actor.country is None
+    # foreign fighters stay unknown: no state's, and no organisation
+    actor, _ = in_context(
+        resolver, nlp, "foreign fighters", "Foreign fighters attacked Kobani.", None
+    )
+    assert actor is None

@@ -40,6 +40,10 @@ _QUANTIFIERS = frozenset(
 #: Words that say whom a generic agent belongs to is unknown or foreign ("unidentified gunmen").
 _UNIDENTIFIED = frozenset({"unidentified", "unknown", "masked", "anonymous"})
 _UNKNOWN = _UNIDENTIFIED | {"foreign", "international"}
+#: Words that make a group of no one state ("international aid groups").
+_INTERNATIONAL = frozenset({"foreign", "international", "global", "western"})
+#: Sectors of agents that are non-governmental organisations when no state is theirs.
+_NGO_SECTORS = frozenset({"HRI", "NGO"})
 #: Words that make an agent more than one state's ("Gulf leaders", "Western diplomats", "Kurdish
 #: fighters").
 _BEYOND = REGION_WORDS | {
@@ -363,6 +367,10 @@ def generic_role(
     for k in range(len(low)):
         role = kb.agent(key(" ".join(low[k:])))
         if role is not None:
+            if role.sector in _NGO_SECTORS and any(
+                w.lower[i] in _INTERNATIONAL for i in toks[: at + k]
+            ):
+                return words[0], role  # "international aid groups": no state's, read as such
             if any(w.lower[i] in _UNKNOWN for i in toks[: at + k]) or any(
                 w.lower[i] in _UNIDENTIFIED for i in toks
             ):

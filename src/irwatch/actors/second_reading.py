@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from irwatch.actors.context import _PRONOUNS, _REACH, Context, actor_in, generic_role
+from irwatch.actors.context import (
+    _INTERNATIONAL,
+    _NGO_SECTORS,
+    _PRONOUNS,
+    _REACH,
+    Context,
+    actor_in,
+    generic_role,
+)
 from irwatch.actors.names import Key, key
 from irwatch.actors.surnames import by_date as surnames_by_date
 from irwatch.actors.surnames import conflicts
@@ -134,10 +142,13 @@ def read_in_context(
                 code, f"{state.name} ({w.span_text(s, e)})", "organisation", country, sector, code
             )
         elif role is not None:
-            country = (
-                context.named_before(s) if role.kind == "state" else None
-            ) or context.country(s, e, role.sector or None)
             phrase = " ".join(w.lower[i] for i in range(at, e) if not w.punct[i])
+            country = (
+                None
+                if role.sector in _NGO_SECTORS and _INTERNATIONAL & set(phrase.split())
+                else (context.named_before(s) if role.kind == "state" else None)
+                or context.country(s, e, role.sector or None)
+            )
             if (country is None or country not in kb.states) and role.sector in _NGO_SECTORS:
                 # "human rights groups" of no one state: non-governmental, as CAMEO codes them
                 code = "NGO" + role.sector if role.sector != "NGO" else "NGO"
@@ -175,9 +186,6 @@ def _short_form(found: list[Mention], word: str, s: int) -> Mention | None:
     ]
     return max(bodies, key=lambda m: m.start, default=None)
 
-
-#: Sectors of agents that are non-governmental organisations when no state is theirs.
-_NGO_SECTORS = frozenset({"HRI", "NGO"})
 
 _HASHES: dict[tuple[int, frozenset[str]], dict[str, Any]] = {}
 
