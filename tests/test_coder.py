@@ -1982,3 +1982,17 @@ def test_troops_arriving_deploy_and_a_general_arriving_does_not(run: Any) -> Non
     assert "MOBILIZE" not in {
         e.type for e in run("General David Petraeus arrived in Pakistan on Monday for talks.")
     }
+
+
+def test_a_leader_arriving_in_another_state_visits_it(run: Any) -> None:
+    # our sentences: where a minister or leader arrives is whom they visit (CAMEO 042)
+    assert dyads(
+        run(
+            "US Secretary of State Hillary Clinton arrived in Beijing on Monday.",
+            published="2009-02-21",
+        )
+    ) == {("CONSULT", "USA", "CHN")}
+    # a squad or a rescue team arriving makes no state visit
+    assert not [
+        e for e in run("Argentina's squad arrived in Doha on Thursday.") if e.type == "CONSULT"
+    ]

@@ -406,7 +406,15 @@ class Coder:
                 )
             # where people met, agreed or signed is no party to it ("Trump and Kim meet in
             # Singapore", "signed the treaty in the Kremlin with ...")
-            places = (
+            # "Clinton arrived in Beijing": a leader's arrival is a visit to the state (not a
+            # rescue team's, a squad's or a tourist's)
+            arrival = (
+                sense.mode == "visit"
+                and tok.lemma_.lower() in lex.moving
+                and bool(sources)
+                and all(_visitor(h) for h in sources)
+            )
+            places = arrival or (
                 not sense.sym
                 and sense.type not in ("CONSULT", "AGREE")
                 and sense.cameo != "057"
@@ -445,7 +453,8 @@ class Coder:
             ]
             if not places and sense.type not in FORCE:
                 # "signed a deal in Vienna": not even inside the object (but force is used "at"
-                # or "in" whom it hits: "threw stones at Israeli police")
+                # or "in" whom it hits: "threw stones at Israeli police"; and where a leader
+                # arrives is whom they visit, "arrived in Beijing")
                 targets = [h for h in targets if not _named_as_place(h, tok.doc)]
             if not targets and sense.origin == "crowd":
                 # "poured into Belgrade to demand that Milosevic step down": whom the crowd
@@ -1605,6 +1614,13 @@ def _when_clause(t: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in t.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     )
+
+
+def _visitor(h: Hit) -> bool:
+    """Whether ``h`` makes visits when it arrives somewhere: a government, or a person named who
+    holds an office of state or of an international body."""
+    a = h.actor
+    return a.sector in ("GOV", "LEG") or (_named_person(h) and a.sector in (None, "GOV", "LEG"))
 
 
 def _named_person(h: Hit) -> bool:
