@@ -970,9 +970,10 @@ class Coder:
         return out
 
     def _stances(self, sent: Span, roles: Roles) -> list[rec.Draft]:
-        """ "Russia was critical of the plan", "China is opposed to sanctions against Iran": an
-        adjective of a stance said of the subject is that stance towards whom its object is of
-        (the act's owner, or an actor named inside it)."""
+        """ "Obama has been critical of Israel", "Japan was supportive of the American
+        position": an adjective of a stance said of the subject is that stance towards whom its
+        object names (an actor, or the owner of an act); "opposed to sanctions against Iran"
+        names no one it opposes."""
         out: list[rec.Draft] = []
         lex = self.lexicon
         for a in sent:
@@ -1662,6 +1663,10 @@ _CROWD_AIMS = frozenset(
 def _crowd_went_to_demand(v: Token) -> bool:
     """Whether ``v`` is what a crowd did to demand or denounce something: its subject's head is
     a crowd's word and a purpose clause "to demand ...", "to denounce ..." hangs on it."""
+    if not any(
+        c.dep_ == "advcl" and c.lemma_.lower() in _CROWD_AIMS and c.i > v.i for c in v.children
+    ):
+        return False  # the cheap test first: this runs on every verb of every sentence
     subject = cl.first_child(v, ("nsubj",))
     while subject is not None and subject.lemma_.lower() not in _CROWD_WORDS:
         subject = next(  # "hundreds of thousands of demonstrators"
