@@ -1996,3 +1996,15 @@ def test_a_leader_arriving_in_another_state_visits_it(run: Any) -> None:
     assert not [
         e for e in run("Argentina's squad arrived in Doha on Thursday.") if e.type == "CONSULT"
     ]
+
+
+def test_a_word_of_praise_for_a_thing_praises_none_of_its_parties(run: Any) -> None:
+    # our sentences: praise is for someone named; an agreement called a beacon of hope praises
+    # neither of the states that signed it
+    events = run(
+        "Russia and Ukraine signed agreements in Istanbul on Friday to reopen Black Sea ports."
+        " U.N. Secretary-General Antonio Guterres attended the signing ceremony, and Guterres"
+        " called the agreement a beacon of hope.",
+        published="2022-07-23",
+    )
+    assert not [e for e in events if e.type == "SUPPORT" and e.source.code.startswith("IGO")]

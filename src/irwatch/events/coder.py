@@ -604,7 +604,11 @@ class Coder:
             pairs = [(s, None) for s in sources]
         about = None
         apposed = tok.dep_ in ("relcl", "acl") and _set_beside(tok.head)
-        judging = sense.type in _JUDGING or (sense.type == "REJECT" and apposed)
+        # (a word of praise is for someone named: "called the agreement a beacon of hope" is
+        # no praise of one of its parties)
+        judging = (sense.type in _JUDGING and sense is not _PRAISE) or (
+            sense.type == "REJECT" and apposed
+        )
         if not pairs and sources and judging and tok.pos_ == "VERB":
             # "Britain condemned the move", "called the remarks unacceptable": the act or the
             # words judged were named before; whose they were is found after (_condemned) or,
