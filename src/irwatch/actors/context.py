@@ -25,6 +25,8 @@ from irwatch.actors.words import REGION_WORDS, in_sorted
 from irwatch.records import Actor
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
     from irwatch.actors.doc_words import DocWords
@@ -351,6 +353,12 @@ def _verb(tok: Token) -> Token:
     return v
 
 
+def of_no_state(role: Role, words: Iterable[str]) -> bool:
+    """Whether a non-governmental agent is said by ``words`` to be of no one state
+    ("international aid groups", "foreign NGOs")."""
+    return role.sector in _NGO_SECTORS and not _INTERNATIONAL.isdisjoint(words)
+
+
 def generic_role(
     kb: KnowledgeBase, w: DocWords, s: int, e: int, starts: set[int]
 ) -> tuple[int, Role | None]:
@@ -367,9 +375,7 @@ def generic_role(
     for k in range(len(low)):
         role = kb.agent(key(" ".join(low[k:])))
         if role is not None:
-            if role.sector in _NGO_SECTORS and any(
-                w.lower[i] in _INTERNATIONAL for i in toks[: at + k]
-            ):
+            if of_no_state(role, [w.lower[i] for i in toks[: at + k]]):
                 return words[0], role  # "international aid groups": no state's, read as such
             if any(w.lower[i] in _UNKNOWN for i in toks[: at + k]) or any(
                 w.lower[i] in _UNIDENTIFIED for i in toks

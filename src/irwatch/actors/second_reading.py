@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from irwatch.actors.context import (
-    _INTERNATIONAL,
     _NGO_SECTORS,
     _PRONOUNS,
     _REACH,
     Context,
     actor_in,
     generic_role,
+    of_no_state,
 )
 from irwatch.actors.names import Key, key
 from irwatch.actors.surnames import by_date as surnames_by_date
@@ -145,7 +145,7 @@ def read_in_context(
             phrase = " ".join(w.lower[i] for i in range(at, e) if not w.punct[i])
             country = (
                 None
-                if role.sector in _NGO_SECTORS and _INTERNATIONAL & set(phrase.split())
+                if of_no_state(role, phrase.split())
                 else (context.named_before(s) if role.kind == "state" else None)
                 or context.country(s, e, role.sector or None)
             )

@@ -113,7 +113,6 @@ class Coder:
                 if f.token.i not in skip and f.sense.event:
                     triggered += self._drafts(f, roles)
             moving = self._forces_moving(sent, roles)
-            moved = {d.trigger.i for d in moving}
             # forces that arrive or land somewhere deploy there: no visit (but a general who
             # arrives may visit)
             triggered = [
@@ -121,7 +120,7 @@ class Coder:
                 for d in triggered
                 if not (
                     d.type == "CONSULT"
-                    and (d.trigger.i in moved or d.trigger.lemma_.lower() in self.lexicon.moving)
+                    and d.trigger.lemma_.lower() in self.lexicon.moving
                     and d.source.actor.sector in _FORCES
                     and not _named_person(d.source)
                 )
@@ -173,12 +172,14 @@ class Coder:
         consumed: set[int] = set()
         for tok in sent:
             lemma = ar.verb_lemma(tok, lex.verbs) if tok.pos_ == "VERB" else ""
-            if tok.pos_ == "VERB" and lemma in lex.naming and _blames(tok, lex):
-                verbs.append(_Found(tok, _BLAME))  # "called the remarks unacceptable"
-                continue
-            if tok.pos_ == "VERB" and lemma in lex.naming and _blames(tok, lex, lex.praise):
-                verbs.append(_Found(tok, _PRAISE))  # "called him a champion of democracy"
-                continue
+            if tok.pos_ == "VERB" and lemma in lex.naming:
+                called = _called(tok)
+                if _any_of(called, lex.blame):
+                    verbs.append(_Found(tok, _BLAME))  # "called the remarks unacceptable"
+                    continue
+                if _any_of(called, lex.praise):
+                    verbs.append(_Found(tok, _PRAISE))  # "called him a champion of democracy"
+                    continue
             if tok.pos_ == "VERB" and lemma in lex.verbs:
                 sense = match(lex.verbs[lemma], ar.verb_context(tok))
                 if sense is not None and sense.event:
@@ -1193,9 +1194,7 @@ def _called_bad(c: Token, lex: Lexicon) -> bool:
     """Whether clause ``c`` says its subject is a word of blame ("are terrorists", "was
     reckless and irresponsible", "is a rogue territory")."""
     return c.lemma_.lower() == "be" and any(
-        x.dep_ in ("acomp", "attr")
-        and any(w.lemma_.lower() in lex.blame or w.lower_ in lex.blame for w in _qualified(x))
-        for x in c.children
+        x.dep_ in ("acomp", "attr") and _any_of(_qualified(x), lex.blame) for x in c.children
     )
 
 
@@ -1812,22 +1811,27 @@ _BLAME = Sense(type="ACCUSE", cameo="111", mode="disapprove", origin="naming")
 _PRAISE = Sense(type="SUPPORT", cameo="051", mode="praise", origin="naming")
 
 
-def _blames(v: Token, lex: Lexicon, words_of: frozenset[str] | None = None) -> bool:
-    """Whether ``v`` calls its object a word of blame (or of ``words_of``), not denied: an
-    object predicate ("called
-    Putin a thug"), an "as" phrase ("described the vote as a farce") or words set after the
-    object ("called the remarks 'deeply disturbing'", parsed as the object's modifiers). The
-    word must be what the object is called or qualify it ("a despicable act of terror"), not
-    lie deeper ("a result of the policy of aggression"); calling on or for someone is asking,
-    and calling "it" something names an act, not whose it was ("calls it a massacre")."""
+def _any_of(words: list[Token], kind: frozenset[str]) -> bool:
+    """Whether one of ``words`` is of ``kind`` (a word of blame, of praise), by lemma or form."""
+    return any(t.lemma_.lower() in kind or t.lower_ in kind for t in words)
+
+
+def _called(v: Token) -> list[Token]:
+    """The words naming verb ``v`` calls its object, not denied (empty when it calls nothing):
+    an object predicate ("called Putin a thug"), an "as" phrase ("described the vote as a
+    farce") or words set after the object ("called the remarks 'deeply disturbing'", parsed as
+    the object's modifiers), with the words that qualify them ("a despicable act of terror"),
+    not those that lie deeper ("a result of the policy of aggression"). Calling on or for
+    someone is asking, and calling "it" something names an act, not whose it was ("calls it a
+    massacre")."""
     referred = v.lemma_.lower() == "refer"  # "referred to him as a champion"
     if any(
         c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in ("as", "to" if referred else "as"))
         for c in v.children
     ):
-        return False
+        return []
     if referred and not any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children):
-        return False
+        return []
     said: list[Token] = []
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ == "to":
@@ -1838,13 +1842,10 @@ def _blames(v: Token, lex: Lexicon, words_of: frozenset[str] | None = None) -> b
             said += [p for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ == "dobj":
             if c.lower_ in ("it", "this", "that", "which", "what"):
-                return False
+                return []
             said += [m for m in c.children if m.i > c.i and m.dep_ in _CALLED]
     words = [w for t in said for w in _qualified(t)]
-    if any(t.lower_ in cl.NEGATION for t in words):
-        return False
-    kind = lex.blame if words_of is None else words_of
-    return any(t.lemma_.lower() in kind or t.lower_ in kind for t in words)
+    return [] if any(t.lower_ in cl.NEGATION for t in words) else words
 
 
 #: How the words an object is called hang on it when the parser takes them for its modifiers.
