@@ -1010,6 +1010,43 @@ def test_judging_an_act_named_before_is_aimed_at_whoever_did_it(run: Any) -> Non
     assert all(e.type != "ACCUSE" and e.type != "SUPPORT" for e in own)
 
 
+def test_condemning_a_harm_named_before_is_aimed_at_whoever_did_that_harm(run: Any) -> None:
+    # not only an attack: an arrest, a detention, an expulsion condemned is the arrester's
+    arrest = run(
+        "Venezuelan police detained a Colombian reporter in Caracas on Sunday. "
+        "Colombia condemned the arrest on Monday."
+    )
+    assert ("ACCUSE", "COL", "VEN") in {
+        (e.type, e.source.country, e.target and e.target.country) for e in arrest
+    }
+    expulsion = run(
+        "Mali expelled the French ambassador on Monday. The European Union denounced the expulsion."
+    )
+    assert any(
+        e.type == "ACCUSE" and e.target is not None and e.target.country == "MLI" for e in expulsion
+    )
+
+
+def test_an_act_judged_by_a_pronoun_or_a_noun_of_another_stem_is_whoever_did_it(run: Any) -> None:
+    called = run(
+        "Algeria closed its airspace to Moroccan planes on Monday. Rabat called it a provocation."
+    )
+    assert ("ACCUSE", "MAR", "DZA") in {
+        (e.type, e.source.country, e.target and e.target.country) for e in called
+    }
+    launch = run(
+        "North Korea test-fired a cruise missile on Sunday. South Korea condemned the launch."
+    )
+    assert any(
+        e.type == "ACCUSE" and e.target is not None and e.target.country == "PRK" for e in launch
+    )
+    # accusing "it" is accusing someone, not an act: no act named before is its target
+    accused = run(
+        "Chad closed its border with Sudan on Monday. Sudan accused it of arming the rebels."
+    )
+    assert all(e.target is None or e.target.sector != "JRN" for e in accused)
+
+
 def test_judging_words_said_before_is_aimed_at_whoever_said_them(run: Any) -> None:
     remarks = run(
         "Iran's president said Israel should be wiped off the map. "

@@ -1449,10 +1449,15 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
     for d in drafts:
         prior = None
         if d.target is None and _unknown_attacker(d, lexicon) and _definite_object(d.trigger):
-            prior = next(
-                (p for p in reversed(out) if p.type == "ASSAULT" and p.trigger.i < d.trigger.i),
-                None,
-            )
+            # the act of that kind or word just before ("Iranian police arrested a British
+            # journalist. Britain condemned the arrest": IRN), else the latest attack
+            harm = cl.first_child(d.trigger, ("dobj",))
+            prior = _done_before(harm, out, lexicon, roles) if harm is not None else None
+            if prior is None:
+                prior = next(
+                    (p for p in reversed(out) if p.type == "ASSAULT" and p.trigger.i < d.trigger.i),
+                    None,
+                )
         elif d.target is None and d.about is not None:
             # the act may be coded after the judgement, from a noun of the same sentence
             # ("opened an investigation ..., a move Israel rejected")
@@ -1481,6 +1486,22 @@ _JUDGEMENTS = ("11", "05")
 _SET_BESIDE = frozenset({"appos", "npadvmod"})
 
 
+#: Pronouns that, as what is judged, stand for an act named before ("called it a provocation").
+_ACT_PRONOUNS = frozenset({"it", "this", "that"})
+#: Verbs whose object is an act, not who did it (unlike "accused it of", "urged it to"): a
+#: pronoun they judge stands for an act ("condemned it"), as does one a naming verb calls a
+#: word of blame ("called it a provocation").
+_ACT_JUDGING = frozenset(
+    {"condemn", "denounce", "deplore", "decry", "welcome", "hail", "applaud", "call"}
+    | {"describe", "term", "label", "brand", "dub", "characterise", "characterize"}
+)
+
+
+def _judges_acts(v: Token) -> bool:
+    """Whether verb ``v`` takes an act as what it judges (see ``_ACT_JUDGING``)."""
+    return v.lemma_.lower() in _ACT_JUDGING
+
+
 def _act_named(v: Token) -> Token | None:
     """The object of ``v`` that names an act or words by a definite noun with no owner ("the
     move", "this decision", "the remarks"), or the noun set after a clause whose act ``v``
@@ -1488,6 +1509,8 @@ def _act_named(v: Token) -> Token | None:
     if v.dep_ in ("relcl", "acl") and v.head.pos_ == "NOUN" and _set_beside(v.head):
         return v.head
     for c in v.children:
+        if c.dep_ == "dobj" and c.lower_ in _ACT_PRONOUNS and _judges_acts(v):
+            return c  # "Washington called it a provocation", "Paris condemned this"
         if c.dep_ != "dobj" or c.pos_ != "NOUN":
             continue
         dets = [x for x in c.children if x.dep_ in ("det", "poss")]
@@ -1511,7 +1534,7 @@ def _done_before(
     "launched"), or any act for a general noun ("the move", "the decision")."""
     lemma = noun.lemma_.lower()
     kinds = {s.type for s in lexicon.nouns.get(lemma, ())}
-    general = lemma in lexicon.deeds
+    general = lemma in lexicon.deeds or lemma in _ACT_PRONOUNS
     here = roles.sentence_index(noun)
     for p in reversed(drafts):
         if p.trigger.i >= noun.i:
@@ -1519,7 +1542,9 @@ def _done_before(
         if here - roles.sentence_index(p.trigger) > _JUDGED_REACH:
             return None
         words = {p.trigger.lemma_.lower(), p.clause.lemma_.lower()}
-        same_word = any(_shared_start(w, lemma) >= min(4, len(lemma)) for w in words)
+        same_word = any(_shared_start(w, lemma) >= min(4, len(lemma)) for w in words) or bool(
+            words & lexicon.acts.get(lemma, frozenset())
+        )
         deed = p.type not in _NO_DEED and not p.cameo.startswith(_JUDGEMENTS)
         if p.type in kinds or same_word or (general and deed):
             return p
@@ -1822,8 +1847,8 @@ def _called(v: Token) -> list[Token]:
     farce") or words set after the object ("called the remarks 'deeply disturbing'", parsed as
     the object's modifiers), with the words that qualify them ("a despicable act of terror"),
     not those that lie deeper ("a result of the policy of aggression"). Calling on or for
-    someone is asking, and calling "it" something names an act, not whose it was ("calls it a
-    massacre")."""
+    someone is asking; calling "it" something judges an act named before ("called it a
+    provocation"), whose doer is found as for "the move" (see ``_condemned``)."""
     referred = v.lemma_.lower() == "refer"  # "referred to him as a champion"
     if any(
         c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in ("as", "to" if referred else "as"))
@@ -1841,7 +1866,7 @@ def _called(v: Token) -> list[Token]:
         elif c.dep_ == "prep":  # "as"
             said += [p for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ == "dobj":
-            if c.lower_ in ("it", "this", "that", "which", "what"):
+            if c.lower_ in ("which", "what"):
                 return []
             said += [m for m in c.children if m.i > c.i and m.dep_ in _CALLED]
     words = [w for t in said for w in _qualified(t)]

@@ -94,6 +94,9 @@ class Lexicon:
     #: nouns of words someone said, with the verbs of saying them ("allegation": accuse, allege)
     utterances: Mapping[str, frozenset[str]] = field(default_factory=dict)
     utterances_general: frozenset[str] = frozenset()
+    #: nouns of acts with the verbs that do them, where the two do not begin alike
+    #: ("expulsion": expel, oust)
+    acts: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: verbs of acts only a state's police or courts do, with the word of who does them
     #: ("arrest": "police")
     authorities: Mapping[str, str] = field(default_factory=dict)
@@ -247,6 +250,10 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
             for k, vs in (data.get("utterances") or {}).items()
         },
         utterances_general=_words(data, "utterances_general"),
+        acts={
+            str(k).lower(): frozenset(str(v).lower() for v in vs)
+            for k, vs in (data.get("acts") or {}).items()
+        },
         authorities={
             str(v).lower(): str(who).lower()
             for who, verbs in (data.get("authorities") or {}).items()
