@@ -1707,6 +1707,22 @@ def test_a_state_s_neighbours_and_allies_are_not_that_state(run: Any) -> None:
     assert ("CONSULT", "RUS", "USA") in dyads(run("Lavrov met his American counterpart."))
 
 
+def test_an_operation_launched_against_someone_is_an_attack(run: Any) -> None:
+    assert ("ASSAULT", "COL", "COL") in {
+        (e.type, e.source.country, e.target and e.target.country)
+        for e in run("Colombian troops launched an operation against FARC rebels on Monday.")
+    }
+    story = run(
+        "Turkish troops launched a military operation against the PKK in northern Iraq. "
+        "Baghdad condemned the operation."
+    )
+    assert ("ACCUSE", "IRQ", "TUR") in dyads(story)
+    # a rescue is no attack, and one considered is the dictionary's threat, not an attack
+    assert not run("Chilean rescuers launched an operation to free the trapped miners.")
+    considered = run("Israel is considering a military operation against Hamas in Gaza.")
+    assert all(e.type != "ASSAULT" for e in considered)
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [
