@@ -1723,6 +1723,20 @@ def test_an_operation_launched_against_someone_is_an_attack(run: Any) -> None:
     assert all(e.type != "ASSAULT" for e in considered)
 
 
+def test_each_other_is_each_of_the_two_and_fire_is_traded(run: Any) -> None:
+    events = run("Eritrea and Ethiopia accused each other of violating the border accord.")
+    assert {("ACCUSE", "ERI", "ETH"), ("ACCUSE", "ETH", "ERI")} <= dyads(events)
+    blamed = run("Serbia and Albania blamed one another for the violence.")
+    assert {("ACCUSE", "SRB", "ALB"), ("ACCUSE", "ALB", "SRB")} <= dyads(blamed)
+    fire = run(
+        "Thailand and Cambodia traded fire near the disputed temple on Friday night.",
+        published="2011-02-06",
+    )
+    assert {(e.type, e.date.start) for e in fire} == {("ASSAULT", "2011-02-04")}
+    # what two sides could not do is no act between them, nor a refusal
+    assert not run("Bulgarian and Polish patrols were not able to recognise each other.")
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [

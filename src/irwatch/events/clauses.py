@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from irwatch.actors.context import VENUE_NOUNS
+from irwatch.events.timewords import MONTH_RE, WEEKDAY_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -677,6 +679,18 @@ def negated(v: Token) -> bool:
     return False
 
 
+def unable(v: Token) -> bool:
+    """Whether ``v`` is what someone was unable to do ("were not able to recognise each other",
+    "unable to free the hostages"): no act, and no refusal either."""
+    if v.dep_ != "xcomp" or v.head.lower_ not in ("able", "unable"):
+        return False
+    able = v.head
+    if able.lower_ == "unable":
+        return True
+    holders = [able, able.head] if able.dep_ == "acomp" else [able]
+    return any(c.dep_ == "neg" for h in holders for c in h.children)
+
+
 def _at_no_time(c: Token) -> bool:
     """Whether ``c`` is "at no time" or "at no point" ("At no time did ISAF helicopters cross
     into Pakistani airspace")."""
@@ -755,14 +769,16 @@ def clause_tokens(start: Token, limit: int = 40) -> list[Token]:
 
 
 def date_spans(trigger: Token) -> Iterator[Span]:
-    """DATE entities governing the trigger: its own clause first, then the clauses above it."""
+    """DATE entities governing the trigger, and TIME entities that name a day ("on Sunday
+    night", "last night"; not "at 10 a.m." nor "a six-hour meeting"): its own clause first,
+    then the clauses above it."""
     cur: Token | None = trigger
     seen: set[int] = set()
     for _ in range(6):
         if cur is None:
             return
         for tok in clause_tokens(cur):
-            if tok.ent_type_ == "DATE":
+            if tok.ent_type_ == "DATE" or (tok.ent_type_ == "TIME" and _names_a_day(tok)):
                 ent = _entity(tok)
                 if ent is not None and ent.start not in seen:
                     seen.add(ent.start)
@@ -776,6 +792,20 @@ def date_spans(trigger: Token) -> Iterator[Span]:
         while nxt is not None and nxt.pos_ in ("ADP", "SCONJ") and nxt.head.i != nxt.i:
             nxt = nxt.head
         cur = nxt
+
+
+#: Words by which a TIME entity names a day ("Sunday night", "last night", "this morning").
+_DAY_IN_TIME = re.compile(
+    rf"\b(?:{WEEKDAY_RE}|{MONTH_RE}|yesterday|today|tonight|last night|this (?:morning|"
+    r"afternoon|evening))\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_day(tok: Token) -> bool:
+    """Whether the TIME entity ``tok`` is in names a day (see ``_DAY_IN_TIME``)."""
+    ent = _entity(tok)
+    return ent is not None and _DAY_IN_TIME.search(ent.text) is not None
 
 
 def _entity(tok: Token) -> Span | None:

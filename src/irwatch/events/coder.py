@@ -299,6 +299,8 @@ class Coder:
         tok, sense = f.token, f.sense
         clause = f.light if f.light is not None else tok
         lex = self.lexicon
+        if clause.pos_ == "VERB" and cl.unable(clause):
+            return []  # "were not able to recognise each other": neither an act nor a refusal
         if clause.pos_ == "VERB" and cl.negated(clause):
             modal = "denied"
         else:
@@ -477,6 +479,9 @@ class Coder:
                     h for h in ar.pick(roles, words, sources) if not _named_as_place(h, tok.doc)
                 ]
             parties = len({h.actor.id for h in sources})
+            if not targets and parties > 1 and _reciprocal(tok):
+                # "Armenia and Azerbaijan accused each other": each accused the other
+                targets = list(sources)
             if sense.sym and parties > 1 and not (parties > 2 and targets):
                 # "the Armenian and Azerbaijani ministers met (with mediators)" is between the
                 # two; but "the US, Britain, France, Germany, Russia and China negotiated the
@@ -1591,6 +1596,27 @@ def _definite_object(v: Token) -> bool:
         )
         for c in v.children
     )
+
+
+def _reciprocal(v: Token) -> bool:
+    """Whether verb ``v``'s object is "each other" or "one another" ("accused each other of",
+    "blamed one another for", "fired at each other")."""
+    for c in v.children:
+        if c.dep_ == "dobj":
+            objs = [c]
+        elif c.dep_ == "prep":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+        else:
+            continue
+        for o in objs:
+            words = {d.lower_ for d in o.children if d.dep_ in ("det", "nummod", "amod")}
+            if (
+                (o.lower_ == "other" and "each" in words)
+                or (o.lower_ == "another" and "one" in words)
+                or (o.lower_ == "one" and "another" in words)  # parsed either way
+            ):
+                return True
+    return False
 
 
 def _condemns_an_attack(v: Token, lexicon: Lexicon) -> bool:
