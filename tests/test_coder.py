@@ -1737,6 +1737,21 @@ def test_each_other_is_each_of_the_two_and_fire_is_traded(run: Any) -> None:
     assert not run("Bulgarian and Polish patrols were not able to recognise each other.")
 
 
+def test_a_state_takes_no_stance_against_itself(run: Any) -> None:
+    events = run(
+        "Bolivia cut ties with Israel on Tuesday. Israel's foreign ministry said Bolivia's "
+        "decision was a surrender to terrorism and accused La Paz of siding with Iran."
+    )
+    assert all(
+        not (e.target is not None and e.source.country == e.target.country == "BOL") for e in events
+    )
+    assert ("SANCTION", "BOL", "ISR") in dyads(events)
+    # a government's own measures at home are kept
+    assert ("COERCE", "THA", "THA") in dyads(
+        run("Thailand's government declared a state of emergency in Bangkok on Monday.")
+    )
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [

@@ -133,6 +133,9 @@ class Coder:
         told: set[tuple[Any, ...]] = set()
         latest: dict[tuple[Any, ...], list[Event]] = {}  # the body's events by type and dyad
         drafts = _answered(_condemned(drafts, self.lexicon, roles), roles)
+        drafts = [
+            dataclasses.replace(d, target=None) if _turned_on_itself(d) else d for d in drafts
+        ]
         for d in drafts:
             ev = rec.build_event(article, d, roles, sents, published, self.ontology, self.gazetteer)
             if (
@@ -1406,6 +1409,28 @@ def _bare_past(v: Token) -> bool:
     return v.tag_ in ("VBD", "VBN") and not any(
         c.dep_ in ("aux", "auxpass", "dobj") for c in v.children
     )
+
+
+#: The organs a state acts by: towards the state itself they do nothing it does not do.
+_ORGANS = frozenset({None, "GOV", "MIL", "COP"})
+#: Types of stances one state takes towards another (a government's call for a ban at home, a
+#: crackdown, a protest or an assault on a rebel-held town may be aimed at its own state).
+_BETWEEN_STATES = frozenset({"ACCUSE", "THREATEN", "SANCTION", "REJECT", "SUPPORT"})
+
+
+def _turned_on_itself(d: rec.Draft) -> bool:
+    """Whether draft ``d`` sets a state against itself: one side the bare state, the other the
+    same state or its government, army or police, for a stance taken between states ("Kishida
+    condemned the launch" aimed at Japan, "Putin suspends Russia's participation" a sanction of
+    Russia, "Tehran warned" Iran)."""
+    t = d.target
+    if t is None or d.type not in _BETWEEN_STATES:
+        return False
+    a, b = d.source.actor, t.actor
+    if a.country is None or a.country != b.country:
+        return False
+    bare = (a.sector is None and a.kind == "state") or (b.sector is None and b.kind == "state")
+    return bare and a.sector in _ORGANS and b.sector in _ORGANS
 
 
 def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
