@@ -1752,6 +1752,16 @@ def test_a_state_takes_no_stance_against_itself(run: Any) -> None:
     )
 
 
+def test_a_mediator_meets_the_parties_and_is_not_one_of_them(run: Any) -> None:
+    deal = run("Armenia and Azerbaijan agreed on Friday to a ceasefire brokered by Russia.")
+    assert {("CONSULT", "RUS", "ARM"), ("CONSULT", "RUS", "AZE")} <= dyads(deal)
+    assert not {("AGREE", "ARM", "RUS"), ("AGREE", "AZE", "RUS")} & dyads(deal)
+    swap = run("The prisoner swap between Russia and Ukraine was mediated by Turkey.")
+    assert {("CONSULT", "TUR", "RUS"), ("CONSULT", "TUR", "UKR")} <= dyads(swap)
+    alone = run("Sudan's army agreed to a truce brokered by Saudi Arabia.")
+    assert all(e.target is None or e.target.country != "SAU" for e in alone if e.type == "AGREE")
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [

@@ -285,6 +285,9 @@ class Coder:
         for f in found:
             if f.light is None and f.token.pos_ != "VERB" and f.token.head.lower_ in TEMPORAL:
                 skip.discard(f.token.i)
+            if f.token.i in skip and _mediating(f.token):
+                # "agreed to a truce brokered by the US": who brokered it is told, not asked
+                skip.difference_update(x.i for x in f.token.subtree)
         return skip
 
     # -- (3) and (4): arguments, actors and modality -----------------------------------------
@@ -481,6 +484,12 @@ class Coder:
                 targets = [
                     h for h in ar.pick(roles, words, sources) if not _named_as_place(h, tok.doc)
                 ]
+            if sense.mode == "mediate" and (mediated := _mediated(tok, roles)):
+                # "a deal brokered by China" between the parties of the deal, whoever else
+                # the clause names ("Saudi Arabia and Iran agreed ... in a deal brokered by
+                # China": with each of them)
+                taken = {h.actor.id for h in sources}
+                targets = [h for h in mediated if h.actor.id not in taken]
             parties = len({h.actor.id for h in sources})
             if not targets and parties > 1 and _reciprocal(tok):
                 # "Armenia and Azerbaijan accused each other": each accused the other
@@ -597,6 +606,10 @@ class Coder:
             # "Russian soldiers marched into Gori": troops that march advance, they do not
             # demonstrate
             sources = [h for h in sources if h.actor.sector != "MIL"]
+        if targets and sense.mode != "mediate":
+            # "agreed to a truce brokered by the United States": the mediator is no party
+            mediators = _mediators(tok)
+            targets = [h for h in targets if h.start not in mediators]
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
             # "measures demanded by the EU": a participle describing a noun is no event of its
@@ -2043,6 +2056,54 @@ def _side(a: EventActor, country: bool, persons: bool) -> str:
     if not country or (persons and key.startswith("person:")):
         return key
     return a.country or key
+
+
+def _mediated(v: Token, roles: Roles) -> list[Hit]:
+    """The parties of what verb of mediating ``v`` mediates, when it describes it ("a meeting
+    brokered by Brazil", "talks ... were mediated by the African Union"): the parties named
+    with "between" in it, else the subjects of the verb it hangs on ("Maduro and Ali met in a
+    meeting brokered by ...", "Sudan's army and the RSF agreed to a truce brokered by ...")."""
+    if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+        noun = v.head
+    elif cl.is_passive(v) and (n := cl.first_child(v, ("nsubjpass",))) is not None:
+        noun = n
+    else:
+        return []
+    named = _between(noun, roles)
+    if named is not None:
+        return named[0] + named[1]
+    head = noun.head
+    while head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ == "VERB" and head.i != v.i:
+        parties = roles.all(cl.subject(head))
+        if len({h.actor.id for h in parties}) > 1:
+            return parties
+    return []
+
+
+def _mediators(v: Token) -> set[int]:
+    """Token indices of who mediates what ``v``'s objects name ("agreed to a truce brokered by
+    the United States"): the "by" phrases of participles of mediating inside them."""
+    return {
+        x.i
+        for t in v.subtree
+        if t.dep_ == "agent" and t.head.i != v.i and _mediating(t.head)
+        for x in t.subtree
+    }
+
+
+#: Verbs of mediating between parties.
+_MEDIATING = frozenset({"broker", "mediate", "facilitate", "negotiate"})
+
+
+def _mediating(v: Token) -> bool:
+    """Whether ``v`` is a participle of mediating with its mediator ("brokered by China")."""
+    return (
+        v.dep_ in ("acl", "relcl")
+        and v.lemma_.lower() in _MEDIATING
+        and any(c.dep_ == "agent" for c in v.children)
+    )
 
 
 def _between(tok: Token | None, roles: Roles) -> tuple[list[Hit], list[Hit]] | None:
