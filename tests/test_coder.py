@@ -1762,6 +1762,19 @@ def test_a_mediator_meets_the_parties_and_is_not_one_of_them(run: Any) -> None:
     assert all(e.target is None or e.target.country != "SAU" for e in alone if e.type == "AGREE")
 
 
+def test_attacking_a_policy_or_a_rival_by_name_is_criticism(run: Any) -> None:
+    policy = run("Lula blasts US trade policy in a speech to farmers.")
+    assert [(e.type, e.source.country, e.target and e.target.country) for e in policy] == [
+        ("ACCUSE", "BRA", "USA")
+    ]
+    rivals = run("Sarkozy attacked Segolene Royal's record on crime during the debate.")
+    assert {e.type for e in rivals} == {"ACCUSE"}
+    # militants who attack troops, or a gunman who attacks a politician, use force
+    assert {e.type for e in run("Two militants attacked Pakistani troops in Mir Ali.")} == {
+        "ASSAULT"
+    }
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [

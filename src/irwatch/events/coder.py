@@ -602,6 +602,16 @@ class Coder:
             targets = (
                 [] if obj is None else [h for h in targets if obj.left_edge.i <= h.start <= obj.i]
             )
+        if (
+            sense.type == "ASSAULT"
+            and tok.lemma_.lower() in _WORDS_AS_WEAPONS
+            and sources
+            and targets
+            and all(_named_person(h) for h in sources + targets)
+        ):
+            # "Obama attacked McCain's record", "began to attack McCain's optimism": one named
+            # person attacking another does it with words
+            sense = _VERBAL_ATTACK
         if sense.type == "PROTEST" and tok.pos_ == "VERB":
             # "Russian soldiers marched into Gori": troops that march advance, they do not
             # demonstrate
@@ -1896,6 +1906,10 @@ def _hit_by(v: Token) -> set[int]:
 
 #: What calling something a word of blame is: criticising or denouncing it.
 _BLAME = Sense(type="ACCUSE", cameo="111", mode="disapprove", origin="naming")
+#: Criticism by a verb of attacking (see ``_WORDS_AS_WEAPONS``).
+_VERBAL_ATTACK = Sense(type="ACCUSE", cameo="111", mode="disapprove")
+#: Verbs of attacking that people also do with words.
+_WORDS_AS_WEAPONS = frozenset({"attack", "blast", "assail", "savage", "lambast"})
 #: What calling someone a word of praise is: praising or endorsing them.
 _PRAISE = Sense(type="SUPPORT", cameo="051", mode="praise", origin="naming")
 
