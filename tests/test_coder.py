@@ -1047,6 +1047,22 @@ def test_an_act_judged_by_a_pronoun_or_a_noun_of_another_stem_is_whoever_did_it(
     assert all(e.target is None or e.target.sector != "JRN" for e in accused)
 
 
+def test_an_act_judged_is_its_doer_s_even_far_back_or_beside_other_names(run: Any) -> None:
+    launch = run(
+        "North Korea fired a ballistic missile over Japan on Tuesday. Japan's prime minister "
+        "condemned the launch and said Tokyo had protested through its embassy in Beijing."
+    )
+    assert ("ACCUSE", "JPN", "PRK") in dyads(launch)
+    assert not any(e.type == "ACCUSE" and e.target and e.target.country == "CHN" for e in launch)
+    raid = run(
+        "Ecuadorian police forced their way into the Mexican embassy in Quito on Friday. "
+        "Mexico cut ties with Ecuador. The embassy had sheltered a former vice president. "
+        "Ecuador said he was a fugitive. His lawyers appealed. "
+        "Colombia condemned the incursion on Saturday."
+    )
+    assert ("ACCUSE", "COL", "ECU") in dyads(raid)
+
+
 def test_judging_words_said_before_is_aimed_at_whoever_said_them(run: Any) -> None:
     remarks = run(
         "Iran's president said Israel should be wiped off the map. "

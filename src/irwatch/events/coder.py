@@ -618,7 +618,7 @@ class Coder:
             sources = [h for h in sources if h.actor.sector != "MIL"]
         if targets and sense.mode != "mediate":
             # "agreed to a truce brokered by the United States": the mediator is no party
-            mediators = _mediators(tok)
+            mediators = _mediators(tok, channels=sense.type not in FORCE)
             targets = [h for h in targets if h.start not in mediators]
         pairs = ar.pairs(sources, targets, sense)
         if tok.dep_ in ("acl", "amod", "relcl") and not targets and not among_equals:
@@ -641,6 +641,14 @@ class Coder:
         judging = (sense.type in _JUDGING and sense is not _PRAISE) or (
             sense.type == "REJECT" and apposed
         )
+        if pairs and judging and tok.pos_ == "VERB" and _judges_acts(tok):
+            act = _act_named(tok)
+            if act is not None and act.pos_ != "PRON":
+                # "condemned the launch ... and said Tokyo had lodged a protest": the act judged
+                # is whose it is, not anyone else's the clause names
+                inside = {x.i for x in act.subtree}
+                if all(t is None or t.start not in inside for _, t in pairs):
+                    pairs = []
         if not pairs and sources and judging and tok.pos_ == "VERB":
             # "Britain condemned the move", "called the remarks unacceptable": the act or the
             # words judged were named before; whose they were is found after (_condemned) or,
@@ -1528,8 +1536,10 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
 
 #: Types of judging an act or words ("condemned the move", "welcomed the decision").
 _JUDGING = frozenset({"ACCUSE", "SUPPORT"})
-#: How many sentences back the act judged may be named.
+#: How many sentences back the act judged may be named: by a general noun ("the move"), and by
+#: a noun of its kind or its verb ("the incursion" of police who forced their way in).
 _JUDGED_REACH = 3
+_NAMED_REACH = 6
 #: Types of requests and meetings, which are not "the move" or "the decision" judged.
 _NO_DEED = frozenset({"CONSULT", "REQUEST"})
 #: CAMEO codes of judging (criticising, praising), which is not "the move" judged either.
@@ -1546,6 +1556,7 @@ _ACT_PRONOUNS = frozenset({"it", "this", "that"})
 #: word of blame ("called it a provocation").
 _ACT_JUDGING = frozenset(
     {"condemn", "denounce", "deplore", "decry", "welcome", "hail", "applaud", "call"}
+    | {"criticise", "criticize", "slam", "praise"}
     | {"describe", "term", "label", "brand", "dub", "characterise", "characterize"}
 )
 
@@ -1592,14 +1603,17 @@ def _done_before(
     for p in reversed(drafts):
         if p.trigger.i >= noun.i:
             continue
-        if here - roles.sentence_index(p.trigger) > _JUDGED_REACH:
+        far = here - roles.sentence_index(p.trigger)
+        if far > _NAMED_REACH:
             return None
         words = {p.trigger.lemma_.lower(), p.clause.lemma_.lower()}
         same_word = any(_shared_start(w, lemma) >= min(4, len(lemma)) for w in words) or bool(
             words & lexicon.acts.get(lemma, frozenset())
         )
         deed = p.type not in _NO_DEED and not p.cameo.startswith(_JUDGEMENTS)
-        if p.type in kinds or same_word or (general and deed):
+        if p.type in kinds or same_word:
+            return p
+        if general and deed and far <= _JUDGED_REACH:
             return p
     return None
 
@@ -2096,15 +2110,34 @@ def _mediated(v: Token, roles: Roles) -> list[Hit]:
     return []
 
 
-def _mediators(v: Token) -> set[int]:
+def _mediators(v: Token, *, channels: bool = True) -> set[int]:
     """Token indices of who mediates what ``v``'s objects name ("agreed to a truce brokered by
-    the United States"): the "by" phrases of participles of mediating inside them."""
-    return {
+    the United States": the "by" phrases of participles of mediating inside them) and of the
+    channel ``v`` goes through, with ``channels`` ("protested through its embassy in Beijing";
+    not where force goes through, "advanced through Abkhazia", nor "marched through Chicago")."""
+    through = {
+        x.i
+        for c in v.children
+        if channels and c.lower_ in _CHANNELS
+        for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in _CHANNEL_NOUNS
+        for x in c.subtree
+    }
+    return through | {
         x.i
         for t in v.subtree
         if t.dep_ == "agent" and t.head.i != v.i and _mediating(t.head)
         for x in t.subtree
     }
+
+
+#: Prepositions of the channel an act goes through, which is no party to it, and the channels
+#: ("through its embassy in Beijing", "via intermediaries"; not "marched through Chicago").
+_CHANNELS = frozenset({"through", "via"})
+_CHANNEL_NOUNS = frozenset(
+    {"embassy", "consulate", "mission", "channel", "intermediary", "mediator", "envoy"}
+    | {"ambassador", "representative", "note", "letter", "statement", "spokesman", "ministry"}
+)
 
 
 #: Verbs of mediating between parties.
