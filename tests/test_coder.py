@@ -1791,6 +1791,14 @@ def test_attacking_a_policy_or_a_rival_by_name_is_criticism(run: Any) -> None:
     }
 
 
+def test_summoning_another_state_s_envoy_is_a_complaint(run: Any) -> None:
+    events = run("Lithuania summoned the Chinese charge d'affaires on Tuesday.")
+    assert [(e.type, e.cameo, e.source.country, e.target and e.target.country) for e in events] == [
+        ("ACCUSE", "114", "LTU", "CHN")
+    ]
+    assert all(e.type != "ACCUSE" for e in run("The president summoned his cabinet to Lima."))
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [
