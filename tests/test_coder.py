@@ -1799,6 +1799,16 @@ def test_summoning_another_state_s_envoy_is_a_complaint(run: Any) -> None:
     assert all(e.type != "ACCUSE" for e in run("The president summoned his cabinet to Lima."))
 
 
+def test_ordering_another_state_s_envoy_to_leave_is_an_expulsion(run: Any) -> None:
+    events = run("Chad ordered the German ambassador to leave the country within 48 hours.")
+    assert [(e.type, e.cameo, e.source.country, e.target and e.target.country) for e in events] == [
+        ("SANCTION", "166", "TCD", "DEU")
+    ]
+    # traders ordered out are coerced, not a diplomatic expulsion
+    traders = run("Ghana ordered Nigerian traders to leave the country.")
+    assert all(e.cameo != "166" for e in traders)
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [
