@@ -1063,6 +1063,16 @@ def test_an_act_judged_is_its_doer_s_even_far_back_or_beside_other_names(run: An
     assert ("ACCUSE", "COL", "ECU") in dyads(raid)
 
 
+def test_a_signing_or_a_vote_is_an_act_that_can_be_welcomed(run: Any) -> None:
+    signed = run("Serbia and Kosovo signed an energy accord on Friday. Albania welcomed the move.")
+    assert ("SUPPORT", "ALB", "SRB") in dyads(signed) or ("SUPPORT", "ALB", "XKX") in dyads(signed)
+    vote = run(
+        "Hungary's parliament ratified Finland's bid to join NATO on Monday. "
+        "Finland welcomed the vote."
+    )
+    assert ("SUPPORT", "FIN", "HUN") in dyads(vote)
+
+
 def test_judging_words_said_before_is_aimed_at_whoever_said_them(run: Any) -> None:
     remarks = run(
         "Iran's president said Israel should be wiped off the map. "

@@ -1542,8 +1542,9 @@ _JUDGED_REACH = 3
 _NAMED_REACH = 6
 #: Types of requests and meetings, which are not "the move" or "the decision" judged.
 _NO_DEED = frozenset({"CONSULT", "REQUEST"})
-#: CAMEO codes of judging (criticising, praising), which is not "the move" judged either.
-_JUDGEMENTS = ("11", "05")
+#: CAMEO codes of judging (criticising, praising, defending), which is not "the move" judged
+#: either; signing an accord (057) or recognising a state (054) is.
+_JUDGEMENTS = ("11", "050", "051", "052", "053", "055", "056")
 #: How a noun naming the act of the clause before it is set beside it ("..., a move Israel
 #: rejected", "..., a decision condemned by France").
 _SET_BESIDE = frozenset({"appos", "npadvmod"})
