@@ -1073,6 +1073,23 @@ def test_a_signing_or_a_vote_is_an_act_that_can_be_welcomed(run: Any) -> None:
     assert ("SUPPORT", "FIN", "HUN") in dyads(vote)
 
 
+def test_the_move_far_from_any_act_is_the_one_the_story_opens_with(run: Any) -> None:
+    story = run(
+        "The European Union imposed new sanctions on Belarus on Monday. "
+        "The measures target potash exports. Officials in Brussels said more could follow. "
+        "Trade between the two has fallen for years. Minsk said it would answer. "
+        "Russia condemned the move on Tuesday."
+    )
+    assert ("ACCUSE", "RUS", "IGOEUREEC") in {
+        (e.type, e.source.country, e.target and e.target.code) for e in story
+    }
+    owned = run(
+        "Spanish newspapers criticised Madrid's decision to sell ships to Caracas. "
+        "Venezuela's president praised the decision."
+    )
+    assert ("SUPPORT", "VEN", "ESP") in dyads(owned)
+
+
 def test_judging_words_said_before_is_aimed_at_whoever_said_them(run: Any) -> None:
     remarks = run(
         "Iran's president said Israel should be wiped off the map. "

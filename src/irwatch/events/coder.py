@@ -1519,6 +1519,13 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
                     (p for p in reversed(out) if p.type == "ASSAULT" and p.trigger.i < d.trigger.i),
                     None,
                 )
+        elif d.target is None and d.about is not None and _owner_before(d.about, roles):
+            # "criticized Zapatero's decision. Rajoy labeled the decision a mistake": the
+            # decision named just before with its owner is that owner's
+            owner = _owner_before(d.about, roles)[0]
+            if owner.actor.country != d.source.actor.country:
+                out.append(dataclasses.replace(d, target=owner))
+            continue
         elif d.target is None and d.about is not None:
             # the act may be coded after the judgement, from a noun of the same sentence
             # ("opened an investigation ..., a move Israel rejected")
@@ -1606,7 +1613,7 @@ def _done_before(
             continue
         far = here - roles.sentence_index(p.trigger)
         if far > _NAMED_REACH:
-            return None
+            break
         words = {p.trigger.lemma_.lower(), p.clause.lemma_.lower()}
         same_word = any(_shared_start(w, lemma) >= min(4, len(lemma)) for w in words) or bool(
             words & lexicon.acts.get(lemma, frozenset())
@@ -1616,7 +1623,34 @@ def _done_before(
             return p
         if general and deed and far <= _JUDGED_REACH:
             return p
+    if general:
+        # none just before: the act the story opens with ("EU imposes sanctions on Belarus ...
+        # Russia condemned the move" five sentences on)
+        return next((p for p in drafts if p.trigger.i < noun.i and _opening_deed(p, roles)), None)
     return None
+
+
+def _owner_before(noun: Token, roles: Roles) -> list[Hit]:
+    """Whose ``noun`` is, when the sentences just before (or its own, before it) name the same
+    noun with an owner ("Zapatero's decision" before "the decision"): that owner, else []."""
+    here = roles.sentence_index(noun)
+    lemma = noun.lemma_.lower()
+    for si in range(here, max(here - _JUDGED_REACH, 0) - 1, -1):
+        for t in reversed(roles.sents[si]):
+            if t.i >= noun.i or t.lemma_.lower() != lemma:
+                continue
+            owner = roles.all(cl.first_child(t, ("poss",)))
+            if owner:
+                return owner[:1]
+    return []
+
+
+def _opening_deed(p: rec.Draft, roles: Roles) -> bool:
+    """Whether draft ``p`` is one side's act (not words of judgement, a request, a meeting or
+    an accord between equals, whose doer is no one of them) told in the headline or the first
+    sentence of the body."""
+    deed = p.type not in _NO_DEED and not p.cameo.startswith(_JUDGEMENTS) and not p.sym
+    return deed and roles.sentence_index(p.trigger) <= (1 if roles.headline_end else 0)
 
 
 def _shared_start(a: str, b: str) -> int:
