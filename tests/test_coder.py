@@ -1836,6 +1836,21 @@ def test_ordering_another_state_s_envoy_to_leave_is_an_expulsion(run: Any) -> No
     assert all(e.cameo != "166" for e in traders)
 
 
+def test_denials_insults_and_cut_flights_are_coded(run: Any) -> None:
+    denied = run(
+        "The African Union accused Eritrea of arming the rebels on Monday. "
+        "Eritrea's government denied the accusations."
+    )
+    assert ("REJECT", "ERI", None) in {
+        (e.type, e.source.country, e.target and e.target.country) for e in denied
+    }
+    assert any(e.type == "REJECT" and e.target and e.target.code == "IGOAFRAFU" for e in denied)
+    # denying a report is no answer to anyone
+    assert not run("Egypt denied reports that it had closed the border crossing with Gaza.")
+    assert ("ACCUSE", "VEN", "COL") in dyads(run("Chavez insulted the Colombian president."))
+    assert ("SANCTION", "RUS", "GEO") in dyads(run("Russia stopped all flights to Georgia."))
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [

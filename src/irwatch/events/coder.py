@@ -1491,11 +1491,19 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
                 t is not None
                 and country is not None
                 and t.actor.country == country
-                and prior.source.actor.country not in (None, country)
+                and _answerable(prior.source, country)
             ):
                 out.append(dataclasses.replace(d, target=prior.source))
                 break
     return out
+
+
+def _answerable(h: Hit, country: str) -> bool:
+    """Whether ``h`` is someone a state of ``country`` answers: another state's actor or an
+    international body ("The African Union accused Sudan ... Sudan denied the accusations")."""
+    if h.actor.country is not None:
+        return h.actor.country != country
+    return h.actor.code.startswith("IGO")
 
 
 def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[rec.Draft]:
