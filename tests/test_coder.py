@@ -1851,6 +1851,15 @@ def test_denials_insults_and_cut_flights_are_coded(run: Any) -> None:
     assert ("SANCTION", "RUS", "GEO") in dyads(run("Russia stopped all flights to Georgia."))
 
 
+def test_hitting_someone_with_sanctions_is_a_sanction(run: Any) -> None:
+    assert dyads(run("Canada hit Iran with new sanctions on Monday.")) == {
+        ("SANCTION", "CAN", "IRN")
+    }
+    assert ("ASSAULT", "RUS", "UKR") in dyads(
+        run("Russian missiles hit a power station in Ukraine.")
+    )
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [
