@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEALED = ROOT / "tests" / "data" / "sealed" / "wikinews_sealed.jsonl"
+STORIES = ROOT / "tests" / "data" / "sealed" / "stories_sealed.jsonl"
 
 
 def test_the_file_holds_no_article_text() -> None:
@@ -50,3 +51,13 @@ def test_without_the_corpus_it_skips(
         bench_script("sealed").main(["--check", "--corpus", str(tmp_path / "none.jsonl.gz")]) == 0
     )
     assert capsys.readouterr().out.startswith("skipped")
+
+
+def test_the_sealed_stories_load_as_gold_without_being_coded() -> None:
+    from irwatch.evaluate import load_gold
+
+    docs = load_gold(str(STORIES))
+    assert len(docs) == 40 and len({d.id for d in docs}) == 40
+    required = sum(1 for d in docs for e in d.events if not e.get("optional"))
+    assert required >= 150
+    assert sum(1 for d in docs if d.noevents) == 3
