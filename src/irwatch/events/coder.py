@@ -1527,12 +1527,11 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
                     (p for p in reversed(out) if p.type == "ASSAULT" and p.trigger.i < d.trigger.i),
                     None,
                 )
-        elif d.target is None and d.about is not None and _owner_before(d.about, roles):
+        elif d.target is None and d.about is not None and (owners := _owner_before(d.about, roles)):
             # "criticized Zapatero's decision. Rajoy labeled the decision a mistake": the
             # decision named just before with its owner is that owner's
-            owner = _owner_before(d.about, roles)[0]
-            if owner.actor.country != d.source.actor.country:
-                out.append(dataclasses.replace(d, target=owner))
+            if owners[0].actor.country != d.source.actor.country:
+                out.append(dataclasses.replace(d, target=owners[0]))
             continue
         elif d.target is None and d.about is not None:
             # the act may be coded after the judgement, from a noun of the same sentence
