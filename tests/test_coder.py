@@ -1860,6 +1860,13 @@ def test_hitting_someone_with_sanctions_is_a_sanction(run: Any) -> None:
     )
 
 
+def test_accepting_a_plan_agrees_and_accepting_demands_yields(run: Any) -> None:
+    plan = run("Armenia accepted a peace plan presented by Russia on Monday.")
+    assert ("AGREE", "ARM", "RUS") in dyads(plan)
+    demands = run("Qatar accepted the demands of Saudi Arabia on Monday.")
+    assert ("CONCEDE", "QAT", "SAU") in dyads(demands)
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [
