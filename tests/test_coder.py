@@ -1867,6 +1867,16 @@ def test_accepting_a_plan_agrees_and_accepting_demands_yields(run: Any) -> None:
     assert ("CONCEDE", "QAT", "SAU") in dyads(demands)
 
 
+def test_fire_returned_answers_the_first_attack_which_is_the_one_condemned(run: Any) -> None:
+    events = run(
+        "Eritrean artillery shelled Ethiopian border posts on Tuesday. Ethiopia returned fire "
+        "and scrambled fighter jets. Kenya condemned the attack."
+    )
+    assert ("ASSAULT", "ETH", "ERI") in dyads(events)
+    assert ("ACCUSE", "KEN", "ERI") in dyads(events)
+    assert ("ACCUSE", "KEN", "ETH") not in dyads(events)
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [

@@ -666,6 +666,14 @@ class Coder:
             elif about is not None:
                 pairs = [(s, None) for s in sources]
         reply = False
+        if (
+            sense.type == "ASSAULT"
+            and _fire_returned(tok)
+            and not any(t and t.actor.country != s.actor.country for s, t in pairs)
+        ):
+            # "South Korea returned fire and scrambled fighter jets": at whoever fired first
+            # (see _answered), not at its own jets ("returned fire at the rebels" keeps them)
+            pairs, reply = [(s, None) for s in sources], True
         if not pairs and sources and sense.type in _REPLIES and tok.pos_ == "VERB":
             # "Russia threatened retaliation", "the Kremlin rejected the proposal": whom it
             # answers is named before (see _answered)
@@ -1522,9 +1530,13 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
             # journalist. Britain condemned the arrest": IRN), else the latest attack
             harm = cl.first_child(d.trigger, ("dobj",))
             prior = _done_before(harm, out, lexicon, roles) if harm is not None else None
-            if prior is None:
+            if prior is None:  # the latest attack, not fire returned ("condemned the attack")
                 prior = next(
-                    (p for p in reversed(out) if p.type == "ASSAULT" and p.trigger.i < d.trigger.i),
+                    (
+                        p
+                        for p in reversed(out)
+                        if p.type == "ASSAULT" and p.trigger.i < d.trigger.i and not p.reply
+                    ),
                     None,
                 )
         elif d.target is None and d.about is not None and (owners := _owner_before(d.about, roles)):
@@ -1616,8 +1628,8 @@ def _done_before(
     general = lemma in lexicon.deeds or lemma in _ACT_PRONOUNS
     here = roles.sentence_index(noun)
     for p in reversed(drafts):
-        if p.trigger.i >= noun.i:
-            continue
+        if p.trigger.i >= noun.i or (p.reply and p.type == "ASSAULT"):
+            continue  # fire returned is not the attack condemned
         far = here - roles.sentence_index(p.trigger)
         if far > _NAMED_REACH:
             break
@@ -1699,6 +1711,13 @@ def _definite_object(v: Token) -> bool:
             x.dep_ == "det" and x.lower_ in ("the", "this", "these", "that") for x in c.children
         )
         for c in v.children
+    )
+
+
+def _fire_returned(v: Token) -> bool:
+    """Whether verb ``v`` returns fire ("returned fire", "returned artillery fire")."""
+    return v.lemma_.lower() == "return" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in v.children
     )
 
 
