@@ -1877,6 +1877,11 @@ def test_fire_returned_answers_the_first_attack_which_is_the_one_condemned(run: 
     assert ("ACCUSE", "KEN", "ETH") not in dyads(events)
 
 
+def test_a_week_given_to_act_is_an_ultimatum_not_the_act(run: Any) -> None:
+    events = run("The African Union gave Sudan one week to withdraw its troops.")
+    assert {(e.type, e.target and e.target.country) for e in events} == {("THREATEN", "SDN")}
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [

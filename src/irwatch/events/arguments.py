@@ -54,6 +54,10 @@ def verb_lemma(v: Token, known: Collection[str]) -> str:
     return lemma
 
 
+#: Spans of time given as a deadline ("gave Belarus one week to ...").
+_SPANS = frozenset({"hour", "day", "week", "month", "year"})
+
+
 def verb_context(v: Token) -> VerbContext:
     """The lemmas around a verb that its senses' conditions test."""
     # "called Erdogan on Tuesday" is no "call on": a date's preposition is no particle
@@ -72,7 +76,12 @@ def verb_context(v: Token) -> VerbContext:
         if c.dep_ in ("advcl", "ccomp"):
             prep.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
     objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [c for c in v.children if c.dep_ == "npadvmod" and c.ent_type_ == "TIME"]
+    objs += [
+        c
+        for c in v.children
+        if c.dep_ == "npadvmod"
+        and (c.ent_type_ == "TIME" or (c.ent_type_ == "DATE" and c.lemma_.lower() in _SPANS))
+    ]  # "gave Belarus one week to release ...", "72 hours"
     if v.dep_ == "acl" and v.tag_ == "VBN":  # "deals reached during ..."
         objs.append(v.head)
     for c in v.children:  # "allowed inspectors back", "allowed X to return"
