@@ -1882,6 +1882,11 @@ def test_a_week_given_to_act_is_an_ultimatum_not_the_act(run: Any) -> None:
     assert {(e.type, e.target and e.target.country) for e in events} == {("THREATEN", "SDN")}
 
 
+def test_what_a_state_denies_doing_is_not_done(run: Any) -> None:
+    assert all(e.type != "AID" for e in run("Iran denied sending weapons to the Houthis."))
+    assert ("AID", "IRN", "YEM") in dyads(run("Iran sent weapons to the Houthis."))
+
+
 def test_breakaway_regions_are_places_of_their_state(run: Any) -> None:
     events = run("Georgia launched an offensive against South Ossetian separatists.")
     assert [(e.type, e.source.code, e.target.code if e.target else None) for e in events] == [

@@ -584,7 +584,10 @@ CLAIMS = frozenset(
 
 def denied_claim(v: Token) -> bool:
     """Whether ``v`` heads what a denial says did not happen: the "that" clause of "deny", or of
-    a report or claim that is denied or dismissed."""
+    a report or claim that is denied or dismissed, or the gerund of "deny" ("denied supporting
+    the rebels")."""
+    if v.dep_ in ("xcomp", "ccomp") and v.tag_ == "VBG" and v.head.pos_ == "VERB":
+        return v.head.lemma_.lower() in DENYING and not _denial_denied(v.head)
     if v.dep_ != "ccomp" and not (v.dep_ in ("acl", "relcl") and _marked_that(v)):
         return False
     head = v.head
