@@ -30,6 +30,8 @@ from irwatch.events.roles import REFLEXIVE, Hit, Roles
 from irwatch.records import Event, EventActor
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span, Token
 
     from irwatch.actors import DocumentActors, KnowledgeBase
@@ -641,8 +643,8 @@ class Coder:
         judging = (sense.type in _JUDGING and sense is not _PRAISE) or (
             sense.type == "REJECT" and apposed
         )
-        if pairs and judging and tok.pos_ == "VERB" and _judges_acts(tok):
-            act = _act_named(tok)
+        if pairs and judging and tok.pos_ == "VERB" and _judges_acts(tok, lex):
+            act = _act_named(tok, lex)
             if act is not None and act.pos_ != "PRON":
                 # "condemned the launch ... and said Tokyo had lodged a protest": the act judged
                 # is whose it is, not anyone else's the clause names
@@ -653,7 +655,7 @@ class Coder:
             # "Britain condemned the move", "called the remarks unacceptable": the act or the
             # words judged were named before; whose they were is found after (_condemned) or,
             # for words, is the speaker just before
-            about = _act_named(tok)
+            about = _act_named(tok, lex)
             if about is not None and (
                 about.lemma_.lower() in lex.utterances
                 or about.lemma_.lower() in lex.utterances_general
@@ -1579,28 +1581,28 @@ _SET_BESIDE = frozenset({"appos", "npadvmod"})
 #: Pronouns that, as what is judged, stand for an act named before ("called it a provocation").
 _ACT_PRONOUNS = frozenset({"it", "this", "that"})
 #: Verbs whose object is an act, not who did it (unlike "accused it of", "urged it to"): a
-#: pronoun they judge stands for an act ("condemned it"), as does one a naming verb calls a
-#: word of blame ("called it a provocation").
+#: pronoun they judge stands for an act ("condemned it"), as does one a naming verb of the
+#: lexicon calls a word of blame ("called it a provocation").
 _ACT_JUDGING = frozenset(
-    {"condemn", "denounce", "deplore", "decry", "welcome", "hail", "applaud", "call"}
+    {"condemn", "denounce", "deplore", "decry", "welcome", "hail", "applaud"}
     | {"criticise", "criticize", "slam", "praise"}
-    | {"describe", "term", "label", "brand", "dub", "characterise", "characterize"}
 )
 
 
-def _judges_acts(v: Token) -> bool:
+def _judges_acts(v: Token, lex: Lexicon) -> bool:
     """Whether verb ``v`` takes an act as what it judges (see ``_ACT_JUDGING``)."""
-    return v.lemma_.lower() in _ACT_JUDGING
+    lemma = v.lemma_.lower()
+    return lemma in _ACT_JUDGING or lemma in lex.naming
 
 
-def _act_named(v: Token) -> Token | None:
+def _act_named(v: Token, lex: Lexicon) -> Token | None:
     """The object of ``v`` that names an act or words by a definite noun with no owner ("the
     move", "this decision", "the remarks"), or the noun set after a clause whose act ``v``
     judges ("opened an investigation, a move Israel rejected"), or None."""
     if v.dep_ in ("relcl", "acl") and v.head.pos_ == "NOUN" and _set_beside(v.head):
         return v.head
     for c in v.children:
-        if c.dep_ == "dobj" and c.lower_ in _ACT_PRONOUNS and _judges_acts(v):
+        if c.dep_ == "dobj" and c.lower_ in _ACT_PRONOUNS and _judges_acts(v, lex):
             return c  # "Washington called it a provocation", "Paris condemned this"
         if c.dep_ != "dobj" or c.pos_ != "NOUN":
             continue
@@ -1637,10 +1639,9 @@ def _done_before(
         same_word = any(_shared_start(w, lemma) >= min(4, len(lemma)) for w in words) or bool(
             words & lexicon.acts.get(lemma, frozenset())
         )
-        deed = p.type not in _NO_DEED and not p.cameo.startswith(_JUDGEMENTS)
         if p.type in kinds or same_word:
             return p
-        if general and deed and far <= _JUDGED_REACH:
+        if general and _deed(p) and far <= _JUDGED_REACH:
             return p
     if general:
         # none just before: the act the story opens with ("EU imposes sanctions on Belarus ...
@@ -1652,15 +1653,10 @@ def _done_before(
 def _owner_before(noun: Token, roles: Roles) -> list[Hit]:
     """Whose ``noun`` is, when the sentences just before (or its own, before it) name the same
     noun with an owner ("Zapatero's decision" before "the decision"): that owner, else []."""
-    here = roles.sentence_index(noun)
     lemma = noun.lemma_.lower()
-    for si in range(here, max(here - _JUDGED_REACH, 0) - 1, -1):
-        for t in reversed(roles.sents[si]):
-            if t.i >= noun.i or t.lemma_.lower() != lemma:
-                continue
-            owner = roles.all(cl.first_child(t, ("poss",)))
-            if owner:
-                return owner[:1]
+    for t in _words_before(noun, roles):
+        if t.lemma_.lower() == lemma and (owner := roles.all(cl.first_child(t, ("poss",)))):
+            return owner[:1]
     return []
 
 
@@ -1668,8 +1664,14 @@ def _opening_deed(p: rec.Draft, roles: Roles) -> bool:
     """Whether draft ``p`` is one side's act (not words of judgement, a request, a meeting or
     an accord between equals, whose doer is no one of them) told in the headline or the first
     sentence of the body."""
-    deed = p.type not in _NO_DEED and not p.cameo.startswith(_JUDGEMENTS) and not p.sym
-    return deed and roles.sentence_index(p.trigger) <= (1 if roles.headline_end else 0)
+    opening = roles.sentence_index(p.trigger) <= (1 if roles.headline_end else 0)
+    return opening and _deed(p) and not p.sym
+
+
+def _deed(p: rec.Draft) -> bool:
+    """Whether draft ``p`` is an act one may judge as "the move": not words of judgement, a
+    request or a meeting."""
+    return p.type not in _NO_DEED and not p.cameo.startswith(_JUDGEMENTS)
 
 
 def _shared_start(a: str, b: str) -> int:
@@ -1690,17 +1692,25 @@ def _speaker_before(noun: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
     lemma = noun.lemma_.lower()
     general = lemma in lex.utterances_general
     verbs = lex.utterances.get(lemma, frozenset())
+    for t in _words_before(noun, roles):
+        if t.pos_ != "VERB":
+            continue
+        verb = t.lemma_.lower()
+        if verb in verbs or (general and verb in lex.speech):
+            made = roles.all(cl.subject(t))
+            if made:
+                return made[:1]
+    return []
+
+
+def _words_before(noun: Token, roles: Roles) -> Iterator[Token]:
+    """The words before ``noun`` in its sentence and the sentences just before it, the nearest
+    first (where an act or words judged by ``noun`` may be named)."""
     here = roles.sentence_index(noun)
     for si in range(here, max(here - _JUDGED_REACH, 0) - 1, -1):
         for t in reversed(roles.sents[si]):
-            if t.i >= noun.i or t.pos_ != "VERB":
-                continue
-            verb = t.lemma_.lower()
-            if verb in verbs or (general and verb in lex.speech):
-                made = roles.all(cl.subject(t))
-                if made:
-                    return made[:1]
-    return []
+            if t.i < noun.i:
+                yield t
 
 
 def _definite_object(v: Token) -> bool:

@@ -228,6 +228,14 @@ def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
+def _table(data: Mapping[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """A section of words with their word lists ("allegation": accuse, allege), lower-cased."""
+    return {
+        str(k).lower(): frozenset(str(v).lower() for v in vs)
+        for k, vs in (data.get(key) or {}).items()
+    }
+
+
 def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
     """A :class:`Lexicon` from the parsed YAML mapping; raises ValueError when malformed."""
     return Lexicon(
@@ -245,15 +253,9 @@ def parse_lexicon(data: Mapping[str, Any]) -> Lexicon:
         cessation=_words(data, "cessation"),
         undergo=_words(data, "undergo"),
         hazards=_words(data, "hazards"),
-        utterances={
-            str(k).lower(): frozenset(str(v).lower() for v in vs)
-            for k, vs in (data.get("utterances") or {}).items()
-        },
+        utterances=_table(data, "utterances"),
         utterances_general=_words(data, "utterances_general"),
-        acts={
-            str(k).lower(): frozenset(str(v).lower() for v in vs)
-            for k, vs in (data.get("acts") or {}).items()
-        },
+        acts=_table(data, "acts"),
         authorities={
             str(v).lower(): str(who).lower()
             for who, verbs in (data.get("authorities") or {}).items()
