@@ -1073,6 +1073,19 @@ def test_a_signing_or_a_vote_is_an_act_that_can_be_welcomed(run: Any) -> None:
     assert ("SUPPORT", "FIN", "HUN") in dyads(vote)
 
 
+def test_a_judgement_is_no_act_judged_by_another(run: Any) -> None:
+    # our sentences: two states praising a deal praise neither each other nor whoever welcomed
+    # it first; the deal is the parties' act
+    together = run("Qatar and Egypt praised the agreement on Sunday.")
+    assert not [e for e in together if e.type == "SUPPORT" and e.target is not None]
+    after = run(
+        "Serbia and Kosovo signed an energy accord on Friday. The White House welcomed the "
+        "accord, while Qatar and Egypt also praised the agreement."
+    )
+    praised = {e.target.country for e in after if e.type == "SUPPORT" and e.target}
+    assert praised and praised <= {"SRB", "XKX"}
+
+
 def test_the_move_far_from_any_act_is_the_one_the_story_opens_with(run: Any) -> None:
     story = run(
         "The European Union imposed new sanctions on Belarus on Monday. "

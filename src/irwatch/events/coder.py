@@ -1550,9 +1550,13 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
         elif d.target is None and d.about is not None:
             # the act may be coded after the judgement, from a noun of the same sentence
             # ("opened an investigation ..., a move Israel rejected")
+            # (not what the judging verb's other subjects judged: "Qatar and Egypt praised the
+            # agreement" is no praise of Qatar's praise)
             kept = {id(p) for p in out}
             later = [p for p in drafts if id(p) not in kept and p is not d]
-            done = sorted(out + later, key=lambda p: p.trigger.i)
+            done = sorted(
+                (p for p in out + later if p.trigger.i != d.trigger.i), key=lambda p: p.trigger.i
+            )
             prior = _done_before(d.about, done, lexicon, roles)
             if prior is None or prior.source.actor.country == d.source.actor.country:
                 continue  # judging an act of no one found
@@ -1639,7 +1643,9 @@ def _done_before(
         same_word = any(_shared_start(w, lemma) >= min(4, len(lemma)) for w in words) or bool(
             words & lexicon.acts.get(lemma, frozenset())
         )
-        if p.type in kinds or same_word:
+        if same_word or (p.type in kinds and not p.cameo.startswith(_JUDGEMENTS)):
+            # (words of judgement are named by their own word, "the accusations": "the
+            # agreement" is no one's welcome of it)
             return p
         if general and _deed(p) and far <= _JUDGED_REACH:
             return p
