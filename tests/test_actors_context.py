@@ -172,3 +172,27 @@ def test_international_aid_groups_are_non_governmental_and_no_one_state_s(
         resolver, nlp, "foreign fighters", "Foreign fighters attacked Kobani.", None
     )
     assert actor is None
+
+
+def test_where_an_agent_acted_settles_a_sentence_naming_two_countries(
+    nlp: Any, resolver: Resolver
+) -> None:
+    # our sentences: police who detain a man in Lima are Peru's, though the sentence names
+    # Mexico in a clause of its own
+    actor, _ = in_context(
+        resolver,
+        nlp,
+        "Police",
+        "Police detained the former president in Lima as he was travelling to the Mexican embassy.",
+        "2022-12-08",
+    )
+    assert actor is not None and (actor.country, actor.sector) == ("PER", "COP")
+    # forces act abroad: where they struck is not their country
+    actor, _ = in_context(
+        resolver,
+        nlp,
+        "the air force",
+        "The air force has attacked targets in the Gaza Strip, the Israeli military said.",
+        "2012-11-15",
+    )
+    assert actor is None or actor.country != "PSE"

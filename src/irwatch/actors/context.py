@@ -240,7 +240,11 @@ class Context:
         if len(here) == 1:
             return here.pop()
         if here:
-            return None  # the sentence names two countries: no guess
+            # the sentence names two countries: the place where the phrase's own verb was done
+            # may name one ("Police detained Castillo in Lima as he was travelling to the
+            # Mexican embassy"), else no guess; not for forces, which act abroad ("the air force
+            # attacked targets in the Gaza Strip, said the Israeli military")
+            return None if sector == "MIL" else self._where_done(n, _verb(root))
         for back in range(n - 1, max(n - 1 - _PARAGRAPH, -1), -1):
             if self.para_of[back] != self.para_of[n]:
                 break
@@ -250,6 +254,22 @@ class Context:
             if there:
                 return self.about if self.about in there else None
         return self.about if self.about not in barred else None
+
+    def _where_done(self, n: int, verb: Token) -> str | None:
+        """The one state of the places named "in" or "at" on ``verb`` or its object in
+        sentence ``n`` ("detained Castillo in Lima", "detained the former president in Lima"),
+        else None."""
+        on = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}
+        places = {
+            ev.country
+            for ev in self.evidence[n]
+            if ev.place
+            and (w := self.doc[ev.start : ev.end].root).dep_ == "pobj"
+            and w.head.lower_ in ("in", "at")
+            and w.head.head.i in on
+            and not self._venue(ev)
+        }
+        return places.pop() if len(places) == 1 else None
 
     def _where_people_went(self, root: Token, sector: str | None) -> str | None:
         """The one state a crowd's own verb puts it in ("people marched through London",
