@@ -196,3 +196,29 @@ def test_where_an_agent_acted_settles_a_sentence_naming_two_countries(
         "2012-11-15",
     )
     assert actor is None or actor.country != "PSE"
+
+
+def test_an_agent_word_before_an_act_or_a_holding_names_the_agent(
+    nlp: Any, resolver: Resolver
+) -> None:
+    # our sentences: "a rebel attack" is the rebels', "opposition claims" the opposition's, of
+    # the country the context gives
+    actor, _ = in_context(
+        resolver, nlp, "rebel", "In Kabul, a rebel attack killed ten soldiers.", "2019-02-04"
+    )
+    assert actor is not None and (actor.country, actor.sector) == ("AFG", "REB")
+    actor, _ = in_context(
+        resolver,
+        nlp,
+        "opposition",
+        "Tehran rejected opposition claims of vote fraud.",
+        "2009-06-19",
+    )
+    assert actor is not None and (actor.country, actor.sector) == ("IRN", "OPP")
+    # but not before what names no one's act: "government spending", an "anti-government" march
+    for text, context in (
+        ("government", "Tehran cut government spending on Monday."),
+        ("government", "Tehran banned an anti-government march on Monday."),
+    ):
+        actor, _ = in_context(resolver, nlp, text, context, "2009-06-19")
+        assert actor is None

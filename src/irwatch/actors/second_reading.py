@@ -32,6 +32,25 @@ if TYPE_CHECKING:
     from irwatch.actors.resolver import Mention
 
 
+#: Agents' words that, before another noun, name the agent ("a rebel attack", "opposition
+#: claims", "a police raid", "a government crackdown", "an army offensive").
+_MODIFYING_AGENTS = frozenset(
+    {"rebel", "opposition", "police", "government", "army", "military", "militant", "insurgent"}
+    | {"separatist", "junta", "regime"}
+)
+
+#: Nouns that such a word makes the agent's: its acts and words ("a rebel attack", "opposition
+#: claims") and what it holds ("government buildings", "a military convoy"); not "government
+#: spending", "police custody" or "a military coup".
+_WHAT_AGENTS_HAVE = frozenset(
+    {"attack", "assault", "raid", "offensive", "crackdown", "operation", "ambush", "bombing"}
+    | {"shelling", "incursion", "claim", "demand", "call", "proposal", "plan", "ultimatum"}
+    | {"accusation", "allegation", "threat", "protest", "headquarters", "building", "target"}
+    | {"convoy", "base", "position", "post", "checkpoint", "station", "office", "compound"}
+    | {"stronghold", "camp", "patrol", "vehicle", "helicopter", "aircraft", "jet"}
+)
+
+
 def read_in_context(
     kb: KnowledgeBase,
     w: DocWords,
@@ -67,6 +86,22 @@ def read_in_context(
                 left = doc[i - 1].left_edge.i
                 pieces.add((left if left >= s else s, i))
                 pieces.add((i + 1, e))  # "Labour" of "Britain's Labour"
+    for s, e in chunks:
+        # "a rebel attack", "opposition claims", "a police raid": an agent's word before a noun
+        # that names no one is a phrase of its own (not "the rebel leader": a person)
+        if is_word[e - 1]:
+            continue
+        for i in range(s, e - 1):
+            t = doc[i]
+            if (
+                is_word[i]
+                and t.dep_ in ("compound", "amod")
+                and t.head.i == e - 1
+                and t.lower_ in _MODIFYING_AGENTS
+                and t.head.lemma_.lower() in _WHAT_AGENTS_HAVE
+                and not (i > 0 and doc[i - 1].lower_ in ("-", "anti", "pro"))
+            ):
+                pieces.add((i, i + 1))
     for i in np.flatnonzero(lower == hashes["old"]).tolist():  # "the 70-year-old" is no noun
         if i >= 2 and int(lower[i - 2]) in hashes["year"]:  # chunk for the parser
             left = doc[i].left_edge.i
