@@ -2238,3 +2238,18 @@ def test_a_word_of_praise_for_a_thing_praises_none_of_its_parties(run: Any) -> N
         published="2022-07-23",
     )
     assert not [e for e in events if e.type == "SUPPORT" and e.source.code.startswith("IGO")]
+
+
+def test_a_crowd_seizing_a_place_protests(run: Any) -> None:
+    # our sentences: protesters who storm or occupy a building protest against whoever holds
+    # it, or their government; troops who occupy a town still attack
+    stormed = run("Protesters stormed the parliament building in Belgrade on Sunday.")
+    assert [(e.type, e.source.country) for e in stormed] == [("PROTEST", "SRB")]
+    assert stormed[0].target is not None and stormed[0].target.sector == "GOV"
+    occupied = run(
+        "Police fired tear gas at students who had occupied the road outside government "
+        "headquarters in Taipei."
+    )
+    assert ("PROTEST", "TWN", "TWN") in dyads(occupied)
+    troops = run("Russian troops occupied the Georgian town of Gori on Wednesday.")
+    assert ("ASSAULT", "RUS", "GEO") in dyads(troops)

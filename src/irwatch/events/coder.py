@@ -614,6 +614,21 @@ class Coder:
             # "Obama attacked McCain's record", "began to attack McCain's optimism": one named
             # person attacking another does it with words
             sense = _VERBAL_ATTACK
+        if (
+            sense.type == "ASSAULT"
+            and tok.pos_ == "VERB"
+            and (seized := _SEIZED_IN_PROTEST.get(tok.lemma_.lower())) is not None
+            and _crowd_subject(tok)
+            and sources
+            and not any(h.actor.sector in _AUTHORITIES for h in sources)
+        ):
+            # "protesters occupied the road outside government headquarters", "stormed the
+            # parliament": a crowd that seizes a place protests (CAMEO 144, 145), against whoever
+            # holds it, or else its government
+            sense = seized
+            targets = [t for t in targets if t.actor.kind != "state" or t.actor.sector]
+            if not targets and (government := self._own_government(sources[0], tok)):
+                targets = [government]
         if sense.type == "PROTEST" and tok.pos_ == "VERB":
             # "Russian soldiers marched into Gori": troops that march advance, they do not
             # demonstrate
@@ -1847,6 +1862,14 @@ _CROWD_WORDS = frozenset(
     | {"activist", "supporter", "opponent", "citizen", "resident", "villager", "youth"}
     | {"farmer", "trucker", "miner", "teacher", "doctor", "nurse", "employee", "marcher"}
 )
+#: What a crowd seizing a place does: protest by blocking it (CAMEO 144) or by force (145).
+_SEIZED_IN_PROTEST = {
+    "occupy": Sense(type="PROTEST", cameo="144", mode="obstruct", origin="crowd"),
+    "blockade": Sense(type="PROTEST", cameo="144", mode="obstruct", origin="crowd"),
+    "besiege": Sense(type="PROTEST", cameo="144", mode="obstruct", origin="crowd"),
+    "storm": Sense(type="PROTEST", cameo="145", mode="riot", origin="crowd"),
+    "ransack": Sense(type="PROTEST", cameo="145", mode="riot", origin="crowd"),
+}
 #: What a crowd goes somewhere to do when it protests.
 _CROWD_AIMS = frozenset(
     {"demand", "denounce", "protest", "press", "oppose", "condemn", "decry", "reject"}
@@ -1860,7 +1883,18 @@ def _crowd_went_to_demand(v: Token) -> bool:
         c.dep_ == "advcl" and c.lemma_.lower() in _CROWD_AIMS and c.i > v.i for c in v.children
     ):
         return False  # the cheap test first: this runs on every verb of every sentence
+    return _crowd_subject(v) and any(
+        c.dep_ == "advcl" and cl.has_aux_to(c) and c.lemma_.lower() in _CROWD_AIMS and c.i > v.i
+        for c in v.children
+    )
+
+
+def _crowd_subject(v: Token) -> bool:
+    """Whether the head of ``v``'s subject is a crowd's word ("hundreds of thousands of
+    demonstrators", "students", "protesters who had occupied the road")."""
     subject = cl.first_child(v, ("nsubj",))
+    if subject is not None and v.dep_ == "relcl" and subject.tag_ in ("WP", "WDT"):
+        subject = v.head
     while subject is not None and subject.lemma_.lower() not in _CROWD_WORDS:
         subject = next(  # "hundreds of thousands of demonstrators"
             (
@@ -1872,10 +1906,7 @@ def _crowd_went_to_demand(v: Token) -> bool:
             ),
             None,
         )
-    return subject is not None and any(
-        c.dep_ == "advcl" and cl.has_aux_to(c) and c.lemma_.lower() in _CROWD_AIMS and c.i > v.i
-        for c in v.children
-    )
+    return subject is not None
 
 
 def _crowd_protest(sense: Sense, sources: list[Hit], v: Token) -> bool:
