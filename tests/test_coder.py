@@ -2253,3 +2253,15 @@ def test_a_crowd_seizing_a_place_protests(run: Any) -> None:
     assert ("PROTEST", "TWN", "TWN") in dyads(occupied)
     troops = run("Russian troops occupied the Georgian town of Gori on Wednesday.")
     assert ("ASSAULT", "RUS", "GEO") in dyads(troops)
+
+
+def test_a_background_date_of_one_sentence_does_not_date_the_next(run: Any) -> None:
+    # our sentences: "since 2015" in a clause about the prisoners is no date of the thanks
+    # given in the next sentence, which is the day of the news
+    events = run(
+        "Iran released five American citizens on Monday. The freed men, who had been held "
+        "since 2015, flew to Doha. President Biden thanked the government of Qatar.",
+        published="2023-09-18",
+    )
+    thanks = [e for e in events if e.type == "SUPPORT" and e.target and e.target.country == "QAT"]
+    assert thanks and all(e.date is not None and e.date.start.startswith("2023") for e in thanks)

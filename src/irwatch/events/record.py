@@ -324,11 +324,30 @@ def _previous_date(trigger: Any, published: dt.date) -> Period | None:
     if cl.paragraph_between(doc, prev.start, sent.start):
         return None  # another paragraph
     for ent in prev.ents:
-        if ent.label_ == "DATE" and not _not_when(ent) and not _of_a_thing(ent):
+        if (
+            ent.label_ == "DATE"
+            and not _not_when(ent)
+            and not _of_a_thing(ent)
+            and not _background_date(ent)
+        ):
             found = resolve_time(ent.text, published)
             if found is not None:
                 return found
     return None
+
+
+def _background_date(span: Any) -> bool:
+    """Whether the date ``span`` tells of background, not of the sentence's news, so it dates
+    nothing in the sentence after it: it begins a state ("held since 2015", "observed a truce
+    since 2022") or stands in a relative clause ("Namazi, who had been held since 2015"); not
+    an infinitive's, which the parser often hangs a sentence's date on ("ratified Finland's bid
+    to join NATO on Monday")."""
+    root = span.root
+    if root.head.lower_ == "since" or (
+        span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+    ):
+        return True
+    return any(a.dep_ == "relcl" for a in root.ancestors)
 
 
 #: Units of "a day after", "two weeks before", in days.
