@@ -2265,3 +2265,13 @@ def test_a_background_date_of_one_sentence_does_not_date_the_next(run: Any) -> N
     )
     thanks = [e for e in events if e.type == "SUPPORT" and e.target and e.target.country == "QAT"]
     assert thanks and all(e.date is not None and e.date.start.startswith("2023") for e in thanks)
+
+
+def test_a_welcome_of_an_accord_is_not_the_accord_told_again(run: Any) -> None:
+    # our sentences: Hungary's ratification (an act between the two) and Finland's welcome of
+    # it, on the same day, are two events
+    events = run(
+        "Hungary's parliament ratified Finland's bid to join NATO. Finland welcomed the vote."
+    )
+    assert ("SUPPORT", "FIN", "HUN") in dyads(events)
+    assert ("SUPPORT", "HUN", "FIN") in dyads(events)

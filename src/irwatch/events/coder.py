@@ -2179,12 +2179,24 @@ def _international(ev: Event) -> bool:
     return bool(s and t and s != t)
 
 
-def _dyad(ev: Event, sym: bool, country: bool = False, persons: bool = False) -> tuple[str, str]:
+def _dyad(
+    ev: Event, sym: bool, country: bool = False, persons: bool = False
+) -> tuple[str, str, bool]:
     """The dyad of an event as a key: knowledge-base ids, or countries (``country``), keeping
-    people apart (``persons``: Khamenei's and Rouhani's requests are two events)."""
+    people apart (``persons``: Khamenei's and Rouhani's requests are two events). An act
+    between equals is no stance of one side's ("Hungary ratified Finland's bid; Finland
+    welcomed the vote": two events)."""
     s = _side(ev.source, country, persons)
     t = _side(ev.target, country, persons) if ev.target else ""
-    return (min(s, t), max(s, t)) if sym else (s, t)
+    if not sym:
+        return (s, t, False)
+    return (min(s, t), max(s, t), ev.type in _STANCES)
+
+
+#: Types of one side's stance, which an act between equals of the same type ("signed an
+#: accord" SUPPORT) does not tell again; fighting, meeting or agreeing may be told either way
+#: ("exchanged gunfire", "fired at the helicopters").
+_STANCES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST"})
 
 
 def _side(a: EventActor, country: bool, persons: bool) -> str:
