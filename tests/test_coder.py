@@ -2251,6 +2251,10 @@ def test_a_crowd_seizing_a_place_protests(run: Any) -> None:
         "headquarters in Taipei."
     )
     assert ("PROTEST", "TWN", "TWN") in dyads(occupied)
+    embassy = run(
+        "Riyadh cut ties with Tehran in 2016 after protesters stormed its embassy in Tehran."
+    )
+    assert ("PROTEST", "IRN", "SAU") in dyads(embassy)
     troops = run("Russian troops occupied the Georgian town of Gori on Wednesday.")
     assert ("ASSAULT", "RUS", "GEO") in dyads(troops)
 

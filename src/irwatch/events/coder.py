@@ -621,12 +621,19 @@ class Coder:
             and _crowd_subject(tok)
             and sources
             and not any(h.actor.sector in _AUTHORITIES for h in sources)
+            and (targets or not _foreign_mission(tok))
         ):
             # "protesters occupied the road outside government headquarters", "stormed the
             # parliament": a crowd that seizes a place protests (CAMEO 144, 145), against whoever
             # holds it, or else its government
             sense = seized
-            targets = [t for t in targets if t.actor.kind != "state" or t.actor.sector]
+            # (the crowd's own state named is where it happened: "the airport in Bangkok")
+            home = {h.actor.country for h in sources}
+            targets = [
+                t
+                for t in targets
+                if t.actor.kind != "state" or t.actor.sector or t.actor.country not in home
+            ]
             if not targets and (government := self._own_government(sources[0], tok)):
                 targets = [government]
         if sense.type == "PROTEST" and tok.pos_ == "VERB":
@@ -1887,6 +1894,13 @@ def _crowd_went_to_demand(v: Token) -> bool:
         c.dep_ == "advcl" and cl.has_aux_to(c) and c.lemma_.lower() in _CROWD_AIMS and c.i > v.i
         for c in v.children
     )
+
+
+def _foreign_mission(v: Token) -> bool:
+    """Whether ``v``'s object is an embassy or consulate ("stormed its embassy in Tehran"): a
+    foreign state's, not the crowd's government's."""
+    obj = cl.first_child(v, ("dobj",))
+    return obj is not None and obj.lemma_.lower() in ("embassy", "consulate", "mission")
 
 
 def _crowd_subject(v: Token) -> bool:
