@@ -2279,3 +2279,23 @@ def test_a_welcome_of_an_accord_is_not_the_accord_told_again(run: Any) -> None:
     )
     assert ("SUPPORT", "FIN", "HUN") in dyads(events)
     assert ("SUPPORT", "HUN", "FIN") in dyads(events)
+
+
+def test_an_attack_on_a_public_place_hits_its_civilians_and_is_condemned_at_home(
+    run: Any,
+) -> None:
+    # our sentences: gunmen storming a hotel attack the civilians of the state; its own
+    # president condemning the attack accuses the gunmen, not no one
+    events = run(
+        "Somali officials said gunmen stormed the Hayat Hotel on Friday. "
+        "The president condemned the attack.",
+        published="2022-08-20",
+    )
+    assert ("ASSAULT", "SOM", "SOM") in dyads(events)
+    hit = [e for e in events if e.type == "ASSAULT"]
+    assert hit[0].target is not None and hit[0].target.sector == "CVL"
+    accused = [e for e in events if e.type == "ACCUSE"]
+    assert accused and accused[0].target is not None and accused[0].target.sector == "REB"
+    # a state's own forces' act is still not what its government condemns
+    own = run("Somali troops raided a village on Friday. The Somali government condemned the raid.")
+    assert not [e for e in own if e.type == "ACCUSE" and e.target is not None]

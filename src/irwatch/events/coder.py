@@ -636,6 +636,32 @@ class Coder:
             ]
             if not targets and (government := self._own_government(sources[0], tok)):
                 targets = [government]
+        if (
+            not targets
+            and sources
+            and sense.type == "ASSAULT"
+            and tok.pos_ == "VERB"
+            and (obj := cl.first_child(tok, ("dobj",))) is not None
+            and obj.lemma_.lower() in _PUBLIC_PLACES
+        ):
+            # "gunmen stormed the Hayat Hotel", "militants attacked a market": an attack on a
+            # public place hits the civilians of the state it is in (named in the clause, else
+            # the attackers' own when they are no state's forces)
+            where = [
+                h
+                for p in [*cl.prep_objects(tok, ("in", "at")), *cl.prep_objects(obj, ("in", "at"))]
+                for h in roles.all(p)
+                if h.actor.kind == "state" and not h.actor.sector
+            ]
+            country = (
+                where[0].actor.country
+                if where
+                else sources[0].actor.country
+                if sources[0].actor.sector not in _AUTHORITIES
+                else None
+            )
+            civilians = self._implied(tok, country, "civilians") if country else None
+            targets = [civilians] if civilians is not None else []
         if sense.type == "PROTEST" and tok.pos_ == "VERB":
             # "Russian soldiers marched into Gori": troops that march advance, they do not
             # demonstrate
@@ -1566,7 +1592,7 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
         elif d.target is None and d.about is not None and (owners := _owner_before(d.about, roles)):
             # "criticized Zapatero's decision. Rajoy labeled the decision a mistake": the
             # decision named just before with its owner is that owner's
-            if owners[0].actor.country != d.source.actor.country:
+            if _another_s(owners[0], d.source):
                 out.append(dataclasses.replace(d, target=owners[0]))
             continue
         elif d.target is None and d.about is not None:
@@ -1580,12 +1606,22 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
                 (p for p in out + later if p.trigger.i != d.trigger.i), key=lambda p: p.trigger.i
             )
             prior = _done_before(d.about, done, lexicon, roles)
-            if prior is None or prior.source.actor.country == d.source.actor.country:
+            if prior is None or not _another_s(prior.source, d.source):
                 continue  # judging an act of no one found
-        if prior is not None and prior.source.actor.country != d.source.actor.country:
+        if prior is not None and _another_s(prior.source, d.source):
             d = dataclasses.replace(d, target=prior.source)
         out.append(d)
     return out
+
+
+def _another_s(doer: Hit, judge: Hit) -> bool:
+    """Whether an act by ``doer`` is someone else's than ``judge``'s state's: another state's,
+    or its own rebels', criminals' or opposition's ("Somalia's president condemned the attack"
+    of al-Shabaab gunmen), not its government's, forces' or its own."""
+    a = doer.actor
+    if a.country != judge.actor.country:
+        return True
+    return a.sector is not None and a.sector not in _AUTHORITIES and a.sector != judge.actor.sector
 
 
 #: Types of judging an act or words ("condemned the move", "welcomed the decision").
@@ -1868,6 +1904,13 @@ _CROWD_WORDS = frozenset(
     {"protester", "protestor", "demonstrator", "crowd", "people", "student", "worker"}
     | {"activist", "supporter", "opponent", "citizen", "resident", "villager", "youth"}
     | {"farmer", "trucker", "miner", "teacher", "doctor", "nurse", "employee", "marcher"}
+)
+#: Public places whose attack hits the civilians there ("stormed the Hayat Hotel").
+_PUBLIC_PLACES = frozenset(
+    {"hotel", "market", "marketplace", "mosque", "church", "synagogue", "temple", "shrine"}
+    | {"restaurant", "cafe", "café", "bar", "nightclub", "club", "shop", "mall", "bus", "train"}
+    | {"school", "university", "hospital", "village", "stadium", "wedding"}
+    | {"funeral", "concert", "festival", "bazaar"}
 )
 #: What a crowd seizing a place does: protest by blocking it (CAMEO 144) or by force (145).
 _SEIZED_IN_PROTEST = {
