@@ -2299,3 +2299,15 @@ def test_an_attack_on_a_public_place_hits_its_civilians_and_is_condemned_at_home
     # a state's own forces' act is still not what its government condemns
     own = run("Somali troops raided a village on Friday. The Somali government condemned the raid.")
     assert not [e for e in own if e.type == "ACCUSE" and e.target is not None]
+
+
+def test_calling_something_a_name_is_no_telephone_call(run: Any) -> None:
+    # our sentences: "called it a historic day" names the day; it rings no one up, not even the
+    # body named in the sentence before
+    events = run(
+        "The UN mission will monitor the truce. Petro called it a historic day and urged the "
+        "rebels to free their hostages."
+    )
+    assert not [e for e in events if e.type == "CONSULT"]
+    threats = run("Hamas called the threats by Israel a way to find pretexts for aggression.")
+    assert not [e for e in threats if e.type == "CONSULT"]

@@ -185,6 +185,8 @@ class Coder:
                 if _any_of(called, lex.praise):
                     verbs.append(_Found(tok, _PRAISE))  # "called him a champion of democracy"
                     continue
+                if any(_named_as(c) for c in tok.children):
+                    continue  # "called it a historic day": a name given, no call made
             if tok.pos_ == "VERB" and lemma in lex.verbs:
                 sense = match(lex.verbs[lemma], ar.verb_context(tok))
                 if sense is not None and sense.event:
@@ -2096,6 +2098,18 @@ _PRAISE = Sense(type="SUPPORT", cameo="051", mode="praise", origin="naming")
 def _any_of(words: list[Token], kind: frozenset[str]) -> bool:
     """Whether one of ``words`` is of ``kind`` (a word of blame, of praise), by lemma or form."""
     return any(t.lemma_.lower() in kind or t.lower_ in kind for t in words)
+
+
+def _named_as(c: Token) -> bool:
+    """Whether ``c`` is what a naming verb calls its object: an object predicate ("called the
+    decision a mistake"), also when parsed as a noun of time ("called it a historic day")."""
+    if c.dep_ == "oprd":
+        return True
+    return (
+        c.dep_ == "npadvmod"
+        and c.pos_ == "NOUN"
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+    )
 
 
 def _called(v: Token) -> list[Token]:
