@@ -222,3 +222,19 @@ def test_an_agent_word_before_an_act_or_a_holding_names_the_agent(
     ):
         actor, _ = in_context(resolver, nlp, text, context, "2009-06-19")
         assert actor is None
+
+
+def test_the_two_sides_are_not_the_subjects_of_their_own_clause(
+    nlp: Any, resolver: Resolver
+) -> None:
+    # our sentences: the hosts of talks "between the two sides" are not the two sides
+    context = (
+        "Saudi Arabia and Iran agreed to restore ties. Iraq and Oman, which hosted earlier "
+        "rounds of talks between the two sides, praised the agreement."
+    )
+    doc = nlp(context)
+    found = resolver.read(doc, date="2023-03-10")
+    start = context.index("the two sides")
+    span = doc.char_span(start, start + len("the two sides"))
+    sides = [m for m in found.in_span(span.start, span.end) if m.text == "the two sides"]
+    assert sides and {a.country for a in sides[0].actors} == {"SAU", "IRN"}

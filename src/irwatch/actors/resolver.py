@@ -103,6 +103,23 @@ _SETTLEMENTS = frozenset({"city", "town", "village", "port", "province", "region
 _WHERE = frozenset({"in", "near", "outside", "around", "into"})
 
 
+def _subjects_of(t: Token, found: list[Mention]) -> list[Actor]:
+    """The actors found as the subject of the verb ``t`` stands under (or of the noun a
+    relative clause on that verb describes)."""
+    v = t
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and v.dep_ == "relcl" and subject.tag_ in ("WP", "WDT"):
+        subject = v.head
+    if subject is None:
+        return []
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head  # "Iraq and Oman, which hosted ...": both of them
+    span = range(subject.left_edge.i, subject.right_edge.i + 1)
+    return [a for m in found if m.start in span for a in m.actors]
+
+
 def _placed(root: Token) -> bool:
     """Whether a name stands where a place does: after "the city of" or a preposition of
     where ("in Kherson")."""
@@ -324,7 +341,13 @@ class Resolver:
         text = w.span_text(s, e)
         words = [w.lower[i] for i in range(s, e) if not w.punct[i]]
         if words and words[-1] in _PAIR_NOUNS and _PAIR_WORDS & set(words[:-1]):
-            pair = memory.pair or (tuple(memory.states[-2:]) if len(memory.states) >= 2 else None)
+            # not the subjects of the clause the phrase stands in ("Iraq and Oman, which hosted
+            # talks between the two sides": the two sides are the parties named before)
+            doers = {a.id for a in _subjects_of(w.doc[w.root(s, e)], found)}
+            states = [a for a in memory.states if a.id not in doers]
+            pair: tuple[Actor, ...] | None = memory.pair
+            if pair is None or doers & {a.id for a in pair}:
+                pair = tuple(states[-2:]) if len(states) >= 2 else None
             return [self._mention(w, s, e, tuple(pair))] if pair else []
         if w.lower[s] in _PREDETERMINERS and e - s > 1:  # "both Iran" is Iran
             s += 1
