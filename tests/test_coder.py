@@ -2311,3 +2311,16 @@ def test_calling_something_a_name_is_no_telephone_call(run: Any) -> None:
     assert not [e for e in events if e.type == "CONSULT"]
     threats = run("Hamas called the threats by Israel a way to find pretexts for aggression.")
     assert not [e for e in threats if e.type == "CONSULT"]
+
+
+def test_a_plan_accepted_or_turned_down_answers_whoever_put_it_forward(run: Any) -> None:
+    # our sentences: agreeing to "the plan" or rejecting "the proposal" is aimed at whoever put
+    # it forward just before
+    plan = run(
+        "Russia accepted a peace plan presented by French President Nicolas Sarkozy on Tuesday. "
+        "Georgian President Mikheil Saakashvili also agreed to the plan.",
+        published="2008-08-13",
+    )
+    assert ("AGREE", "GEO", "FRA") in dyads(plan)
+    proposal = run("Egypt put forward a truce proposal on Monday. Hamas rejected the proposal.")
+    assert ("REJECT", "PSE", "EGY") in dyads(proposal)

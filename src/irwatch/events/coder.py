@@ -717,6 +717,19 @@ class Coder:
                 about = None
             elif about is not None:
                 pairs = [(s, None) for s in sources]
+        if (
+            sources
+            and all(t is None for _, t in pairs)
+            and sense.type in ("AGREE", "REJECT")
+            and tok.pos_ == "VERB"
+        ):
+            # "Saakashvili agreed to the plan" after "a peace plan presented by Sarkozy": a plan
+            # or proposal accepted or turned down is whoever put it forward before
+            plan = _proposal_named(tok)
+            owners = _proposer_before(plan, roles) if plan is not None else []
+            pairs = [
+                (s, o) for s in sources for o in owners if o.actor.country != s.actor.country
+            ] or pairs
         reply = False
         if (
             sense.type == "ASSAULT"
@@ -1674,6 +1687,52 @@ def _act_named(v: Token, lex: Lexicon) -> Token | None:
         if len(dets) == 1 and dets[0].lower_ in ("the", "this", "these", "that", "those"):
             return c
     return None
+
+
+#: Nouns of what one side puts forward for another to accept ("the plan", "the offer").
+_PROPOSALS = frozenset(
+    {"plan", "proposal", "offer", "initiative", "roadmap", "blueprint", "draft", "formula"}
+)
+
+
+def _proposal_named(v: Token) -> Token | None:
+    """The object of ``v`` (or of its "to") that names a plan or proposal by "the" or "this"
+    with no owner ("agreed to the plan", "rejected this proposal"), or None."""
+    objects = [c for c in v.children if c.dep_ == "dobj"] + [
+        p for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+    ]
+    for c in objects:
+        if c.lemma_.lower() not in _PROPOSALS:
+            continue
+        dets = [x for x in c.children if x.dep_ in ("det", "poss")]
+        if len(dets) == 1 and dets[0].lower_ in ("the", "this", "that"):
+            return c
+    return None
+
+
+def _proposer_before(noun: Token, roles: Roles) -> list[Hit]:
+    """Who put forward the plan ``noun`` names, where the sentences just before name it with
+    its proposer: "Sarkozy's plan", "a plan presented by Sarkozy", "a French plan"."""
+    lemma = noun.lemma_.lower()
+    for t in _words_before(noun, roles):
+        if t.lemma_.lower() != lemma:
+            continue
+        for c in t.children:
+            if c.dep_ in ("poss", "amod", "compound") and (who := roles.all(c)):
+                return who[:1]
+            if c.dep_ == "acl" and c.tag_ == "VBN":  # "presented by French President Sarkozy"
+                for a in c.children:
+                    if a.dep_ == "agent" and (who := roles.all(cl.first_child(a, ("pobj",)))):
+                        return who[:1]
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in ("by", "from")
+                and (who := roles.all(cl.first_child(c, ("pobj",))))
+            ):
+                return who[:1]
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB" and (who := roles.all(cl.subject(t.head))):
+            return who[:1]  # "Egypt put forward a truce proposal"
+    return []
 
 
 def _set_beside(n: Token) -> bool:
