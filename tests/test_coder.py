@@ -2324,3 +2324,31 @@ def test_a_plan_accepted_or_turned_down_answers_whoever_put_it_forward(run: Any)
     assert ("AGREE", "GEO", "FRA") in dyads(plan)
     proposal = run("Egypt put forward a truce proposal on Monday. Hamas rejected the proposal.")
     assert ("REJECT", "PSE", "EGY") in dyads(proposal)
+
+
+def test_words_of_cooperation_expulsion_and_cutting_off(run: Any) -> None:
+    # our sentences: stepping up cooperation, working with someone and tipping someone off
+    # cooperate (stepping up attacks still attacks); inspectors ordered out and an envoy given
+    # hours to leave are expelled; cutting off fuel coerces
+    assert ("COOPERATE", "JPN", "IND") in dyads(
+        run("Japan and India stepped up cooperation on maritime security on Monday.")
+    )
+    assert ("COOPERATE", "EGY", "ISR") in dyads(
+        run("Egypt is working closely with Israel against militants in Sinai.")
+    )
+    assert ("COOPERATE", "SAU", "GBR") in dyads(
+        run("Saudi intelligence tipped off Britain about the bombs.")
+    )
+    assert ("ASSAULT", "RUS", "UKR") in dyads(
+        run("Russia stepped up attacks on Kharkiv on Monday.")
+    )
+    assert ("SANCTION", "PRK", None) in {
+        (e.type, e.source.country, e.target.country if e.target else None)
+        for e in run("North Korea ordered the UN nuclear inspectors to leave the country.")
+    }
+    assert ("SANCTION", "MLI", "FRA") in dyads(
+        run("Mali gave the French ambassador 72 hours to leave the country.")
+    )
+    assert ("COERCE", "ISR", "PSE") in dyads(
+        run("Israel cut off electricity and fuel to the Gaza Strip.")
+    )

@@ -438,6 +438,9 @@ class Coder:
                 # "shot down a satellite with a missile (and the US is concerned)": the
                 # weapon's phrase names no target
                 cands = [c for c in cands if not self._weapon_phrase(c)]
+            if sense.type == "COOPERATE":
+                # "working closely with Israel against militants": the common foe is no partner
+                cands = [c for c in cands if c.head.lower_ != "against"]
             if sense.type in FORCE:  # "massed troops outside the port city of Hodeidah"
                 cands += list(cl.prep_objects(tok, ("outside", "around", "near")))
             topical = ar.verb_lemma(tok, lex.topic) in lex.topic
