@@ -238,3 +238,15 @@ def test_the_two_sides_are_not_the_subjects_of_their_own_clause(
     span = doc.char_span(start, start + len("the two sides"))
     sides = [m for m in found.in_span(span.start, span.end) if m.text == "the two sides"]
     assert sides and {a.country for a in sides[0].actors} == {"SAU", "IRN"}
+
+
+def test_the_country_is_not_the_state_its_act_concerns(nlp: Any, resolver: Resolver) -> None:
+    # our sentences: "the country's intervention in Somalia" is the intervening state's
+    actor, _ = in_context(
+        resolver,
+        nlp,
+        "The country",
+        "Ethiopia sent troops last year. The country's intervention in Somalia drew criticism.",
+        "2007-02-20",
+    )
+    assert actor is not None and actor.country == "ETH"

@@ -225,17 +225,24 @@ class Context:
         if where is not None:
             return where
         barred = self._counterparts(n, root, sector) | self._attackers(n)
-        here = {
-            ev.country for ev in self.evidence[n] if not (s <= ev.start < e or self._venue(ev))
-        } - barred
+        owned = self._owned(n, root, sector)
+        here = (
+            {ev.country for ev in self.evidence[n] if not (s <= ev.start < e or self._venue(ev))}
+            - barred
+            - owned
+        )
         if barred:
             # beside a counterpart only the phrase's own clause may name its country
             own = _verb(root).i
-            here = {
-                ev.country
-                for ev in self.evidence[n]
-                if _verb(self.doc[ev.start : ev.end].root).i == own and not self._venue(ev)
-            } - barred
+            here = (
+                {
+                    ev.country
+                    for ev in self.evidence[n]
+                    if _verb(self.doc[ev.start : ev.end].root).i == own and not self._venue(ev)
+                }
+                - barred
+                - owned
+            )
             return here.pop() if len(here) == 1 else None
         if len(here) == 1:
             return here.pop()
@@ -249,11 +256,12 @@ class Context:
             if self.para_of[back] != self.para_of[n]:
                 break
             there = {ev.country for ev in self.evidence[back] if not self._venue(ev)} - barred
+            there -= owned
             if len(there) == 1:
                 return there.pop()
             if there:
                 return self.about if self.about in there else None
-        return self.about if self.about not in barred else None
+        return self.about if self.about not in barred | owned else None
 
     def _where_done(self, n: int, verb: Token) -> str | None:
         """The one state of the places named "in" or "at" on ``verb`` or its object in
@@ -290,6 +298,20 @@ class Context:
             if ev.place and ev.start <= p.i < ev.end and not self._venue(ev)
         }
         return places.pop() if len(places) == 1 else None
+
+    def _owned(self, n: int, root: Token, sector: str | None) -> set[str]:
+        """Countries named in the phrases of the noun whose owner "the country" is ("the
+        country's intervention in Somalia", "the nation's embassy in Tehran"): another state, not
+        the one it names (but "the governor's building in Osh" is Kyrgyzstan's governor)."""
+        if root.dep_ != "poss" or sector is not None:
+            return set()
+        inside = {
+            t.i
+            for c in root.head.children
+            if c.dep_ == "prep" and c.lower_ in _OWNED_PREPS
+            for t in c.subtree
+        }
+        return {ev.country for ev in self.evidence[n] if ev.start in inside}
 
     def _attackers(self, n: int) -> set[str]:
         """Countries of sentence ``n`` named only as whose attack it was ("20 people were wounded
@@ -353,6 +375,10 @@ class Context:
             ):
                 out.add(ev.country)
         return out
+
+
+#: Prepositions of an owned noun that name whom its act concerns.
+_OWNED_PREPS = frozenset({"in", "into", "on", "against", "from", "with", "to", "of", "over"})
 
 
 def _clause(v: Token) -> Token:
