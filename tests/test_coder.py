@@ -2352,3 +2352,14 @@ def test_words_of_cooperation_expulsion_and_cutting_off(run: Any) -> None:
     assert ("COERCE", "ISR", "PSE") in dyads(
         run("Israel cut off electricity and fuel to the Gaza Strip.")
     )
+
+
+def test_the_next_day_is_the_day_after_the_one_told_before(run: Any) -> None:
+    # our sentences: "the next day" counts from August 7, not from the day of the news
+    events = run(
+        "On August 7, Georgia launched an offensive against Tskhinvali. The next day Russian "
+        "forces began to bomb targets in Georgia.",
+        published="2008-08-12",
+    )
+    bombs = [e for e in events if e.type == "ASSAULT" and e.source.country == "RUS"]
+    assert bombs and bombs[0].date is not None and bombs[0].date.start == "2008-08-08"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +137,13 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
             continue
         if _not_when(span):
             continue
+        if published is not None and (step := _relative_day(span.text)) is not None:
+            # "On August 7, Georgia launched an offensive. The next day Russian forces entered
+            # Georgia": the day after the one the sentence before names, not after today
+            before = _previous_date(d.trigger, published)
+            if before is not None and before.granularity == "day":
+                when = dt.date.fromisoformat(before.start) + dt.timedelta(days=step)
+                return Period(when.isoformat(), when.isoformat(), "day", span.text)
         ahead = _ahead(span)  # "plan a demonstration on Friday": the coming Friday
         period, *others = (resolve_time(span.text, anchor, future=ahead) for anchor in anchors)
         if period is not None and all(other == period for other in others):
@@ -348,6 +356,30 @@ def _background_date(span: Any) -> bool:
     ):
         return True
     return any(a.dep_ == "relcl" for a in root.ancestors)
+
+
+#: A day told by its distance from the one told just before ("the next day", "two days
+#: later", "the day before").
+_RELATIVE_DAY = re.compile(
+    r"^(?:the )?(?:(?P<next>next|following) day|day after|(?P<prev>previous|preceding) day"
+    r"|day before|(?P<n>a|one|two|three|four|five|six|\d+) days? "
+    r"(?P<dir>later|after|earlier|before))$",
+    re.IGNORECASE,
+)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _relative_day(text: str) -> int | None:
+    """How many days ``text`` lies after (+) or before (-) the day told just before it, or
+    None when it tells no such distance."""
+    m = _RELATIVE_DAY.match(text.strip())
+    if m is None:
+        return None
+    if m.group("n"):
+        n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
+        return n if m.group("dir").lower() in ("later", "after") else -n
+    low = text.lower()
+    return -1 if (m.group("prev") or "day before" in low) else 1
 
 
 #: Units of "a day after", "two weeks before", in days.
