@@ -2363,3 +2363,15 @@ def test_the_next_day_is_the_day_after_the_one_told_before(run: Any) -> None:
     )
     bombs = [e for e in events if e.type == "ASSAULT" and e.source.country == "RUS"]
     assert bombs and bombs[0].date is not None and bombs[0].date.start == "2008-08-08"
+
+
+def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
+    # our sentences: whom an offensive's purpose takes something from is its target, else what
+    # it takes; an offensive for no one named has none
+    mosul = run("The Iraqi army launched an offensive to recapture Mosul from Islamic State.")
+    assert [e.target.code for e in mosul if e.type == "ASSAULT" and e.target] == ["IMGMUSISI"]
+    ossetia = run(
+        "Georgian forces launched an offensive to retake the breakaway region of South Ossetia.",
+        published="2008-08-08",
+    )
+    assert ("ASSAULT", "GEO", "GEO") in dyads(ossetia)

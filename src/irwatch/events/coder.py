@@ -1012,6 +1012,14 @@ class Coder:
             for c in n.children:  # "the invasion ... that toppled Saddam Hussein"
                 if c.dep_ == "relcl":
                     targets = ar.pick(roles, [x for x in c.children if x.dep_ == "dobj"], sources)
+        if not targets and sense.type == "ASSAULT":
+            # "launched an offensive to recapture Mosul from Islamic State", "to retake South
+            # Ossetia": whom the purpose takes it from, else what it takes
+            for c in [*n.children, *(light.children if light is not None else ())]:
+                if c.dep_ in ("acl", "advcl") and cl.has_aux_to(c) and not targets:
+                    holders = list(cl.prep_objects(c, ("from",)))
+                    taken = [o for o in c.children if o.dep_ == "dobj"]
+                    targets = ar.pick(roles, holders, sources) or ar.pick(roles, taken, sources)
         if not targets and sense.type in FORCE:
             # "conducting military exercises in Alaska", "an air raid in Syria": force used in
             # another state's land is used against it
