@@ -2375,3 +2375,13 @@ def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -
         published="2008-08-08",
     )
     assert ("ASSAULT", "GEO", "GEO") in dyads(ossetia)
+
+
+def test_a_trip_told_after_its_traveller_is_theirs(run: Any) -> None:
+    # our sentences: the trip of the second sentence is the one the first says Bush will make
+    events = run(
+        "President Bush will travel to Asia next month. The visit will be part of a trip to "
+        "China, South Korea and Thailand.",
+        published="2008-07-05",
+    )
+    assert {("CONSULT", "USA", "CHN"), ("CONSULT", "USA", "KOR")} <= dyads(events)

@@ -922,6 +922,24 @@ class Coder:
                 return "THREATEN", "13"
         return None
 
+    def _traveller_before(self, n: Token, roles: Roles) -> list[Hit]:
+        """Who travels in the latest visit told in the sentences just before visit noun
+        ``n`` (its sentence included, before it): the subject of a verb of visiting or
+        travelling, or the owner of a visit noun."""
+        lex = self.lexicon
+        for t in _words_before(n, roles):
+            if t.pos_ == "VERB" and t.lemma_.lower() in _TRAVELLING:
+                who = roles.all(cl.subject(t))
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in lex.nouns and t.i != n.i:
+                sense = lex.nouns[t.lemma_.lower()][0]
+                owner = cl.first_child(t, ("poss",))
+                who = roles.all(owner) if sense.mode == "visit" and owner is not None else []
+            else:
+                continue
+            if who:
+                return who
+        return []
+
     def _noun_roles(
         self, n: Token, light: Token | None, roles: Roles, sense: Sense
     ) -> tuple[list[Hit], list[Hit]]:
@@ -971,6 +989,10 @@ class Coder:
         ):
             sources = roles.all(cl.subject(gov))  # "negotiators return to Geneva for talks"
             gov_targets = [c for c in cl.objects(gov) if c.i != n.i]  # "warned X in a call"
+        if not sources and sense.mode == "visit":
+            # "Bush will travel to Asia next month. The visit will be part of a trip to China,
+            # South Korea and Thailand": the visit told just before is its traveller's
+            sources = self._traveller_before(n, roles)
         # where an event noun happened ("talks in the Kremlin", "an attack in Kabul") is no target
         # "dismay over X's remarks", "outrage at X": what a disapproval is about names its target
         preps = {
@@ -1744,6 +1766,10 @@ def _proposer_before(noun: Token, roles: Roles) -> list[Hit]:
         if t.dep_ == "dobj" and t.head.pos_ == "VERB" and (who := roles.all(cl.subject(t.head))):
             return who[:1]  # "Egypt put forward a truce proposal"
     return []
+
+
+#: Verbs of going to visit another state ("will travel to Asia").
+_TRAVELLING = frozenset({"visit", "travel", "tour", "fly", "go", "head"})
 
 
 def _set_beside(n: Token) -> bool:
