@@ -1714,12 +1714,16 @@ def _act_named(v: Token, lex: Lexicon) -> Token | None:
     for c in v.children:
         if c.dep_ == "dobj" and c.lower_ in _ACT_PRONOUNS and _judges_acts(v, lex):
             return c  # "Washington called it a provocation", "Paris condemned this"
-        if c.dep_ != "dobj" or c.pos_ != "NOUN":
-            continue
-        dets = [x for x in c.children if x.dep_ in ("det", "poss")]
-        if len(dets) == 1 and dets[0].lower_ in ("the", "this", "these", "that", "those"):
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and _named_before(c):
             return c
     return None
+
+
+def _named_before(n: Token) -> bool:
+    """Whether noun ``n`` is named by "the", "this" or "these" with no owner: something told
+    before ("the move", "this decision", "the plan")."""
+    dets = [x for x in n.children if x.dep_ in ("det", "poss")]
+    return len(dets) == 1 and dets[0].lower_ in ("the", "this", "these", "that", "those")
 
 
 #: Nouns of what one side puts forward for another to accept ("the plan", "the offer").
@@ -1734,13 +1738,7 @@ def _proposal_named(v: Token) -> Token | None:
     objects = [c for c in v.children if c.dep_ == "dobj"] + [
         p for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
     ]
-    for c in objects:
-        if c.lemma_.lower() not in _PROPOSALS:
-            continue
-        dets = [x for x in c.children if x.dep_ in ("det", "poss")]
-        if len(dets) == 1 and dets[0].lower_ in ("the", "this", "that"):
-            return c
-    return None
+    return next((c for c in objects if c.lemma_.lower() in _PROPOSALS and _named_before(c)), None)
 
 
 def _proposer_before(noun: Token, roles: Roles) -> list[Hit]:
