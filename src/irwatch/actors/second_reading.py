@@ -92,10 +92,11 @@ def read_in_context(
         if is_word[e - 1]:
             continue
         for i in range(s, e - 1):
+            if not is_word[i]:
+                continue  # (no Token made for the words that are no agent's)
             t = doc[i]
             if (
-                is_word[i]
-                and t.dep_ in ("compound", "amod")
+                t.dep_ in ("compound", "amod")
                 and t.head.i == e - 1
                 and t.lower_ in _MODIFYING_AGENTS
                 and t.head.lemma_.lower() in _WHAT_AGENTS_HAVE

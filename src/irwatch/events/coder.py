@@ -30,7 +30,7 @@ from irwatch.events.roles import REFLEXIVE, Hit, Roles
 from irwatch.records import Event, EventActor
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from spacy.tokens import Doc, Span, Token
 
@@ -649,23 +649,8 @@ class Coder:
             and (obj := cl.first_child(tok, ("dobj",))) is not None
             and obj.lemma_.lower() in _PUBLIC_PLACES
         ):
-            # "gunmen stormed the Hayat Hotel", "militants attacked a market": an attack on a
-            # public place hits the civilians of the state it is in (named in the clause, else
-            # the attackers' own when they are no state's forces)
-            where = [
-                h
-                for p in [*cl.prep_objects(tok, ("in", "at")), *cl.prep_objects(obj, ("in", "at"))]
-                for h in roles.all(p)
-                if h.actor.kind == "state" and not h.actor.sector
-            ]
-            country = (
-                where[0].actor.country
-                if where
-                else sources[0].actor.country
-                if sources[0].actor.sector not in _AUTHORITIES
-                else None
-            )
-            civilians = self._implied(tok, country, "civilians") if country else None
+            # "gunmen stormed the Hayat Hotel", "militants attacked a market"
+            civilians = self._people_at(sources[0], tok, obj, roles)
             targets = [civilians] if civilians is not None else []
         if sense.type == "PROTEST" and tok.pos_ == "VERB":
             # "Russian soldiers marched into Gori": troops that march advance, they do not
@@ -841,14 +826,26 @@ class Coder:
     def _people_under(self, source: Hit, v: Token, roles: Roles) -> Hit | None:
         """The civilians of the state named where verb ``v`` was done ("across Kashmir"), else of
         ``source``'s state: whom a curfew or martial law binds."""
-        where = [
-            h
-            for p in cl.prep_objects(v, ("in", "across", "on", "over", "throughout"))
-            for h in roles.all(p)
-            if h.actor.kind == "state" and not h.actor.sector
-        ]
+        where = _states_named(
+            cl.prep_objects(v, ("in", "across", "on", "over", "throughout")), roles
+        )
         country = where[0].actor.country if where else source.actor.country
         return self._implied(v, country, "civilians")
+
+    def _people_at(self, source: Hit, v: Token, place: Token, roles: Roles) -> Hit | None:
+        """The civilians an attack ``v`` on public ``place`` hits: of the state named where it
+        is ("a market in Kabul"), else of the attackers' own state when they are no state's
+        forces (gunmen, militants), else None."""
+        where = _states_named(
+            [*cl.prep_objects(v, ("in", "at")), *cl.prep_objects(place, ("in", "at"))], roles
+        )
+        if where:
+            country = where[0].actor.country
+        elif source.actor.sector not in _AUTHORITIES:
+            country = source.actor.country
+        else:
+            return None
+        return self._implied(v, country, "civilians") if country else None
 
     def _authority(self, v: Token, roles: Roles) -> list[Hit]:
         """The police or courts of the state that did what passive verb ``v`` says, when only a
@@ -1662,6 +1659,13 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
     return out
 
 
+def _states_named(places: Iterable[Token], roles: Roles) -> list[Hit]:
+    """The states named by their bare name among ``places`` ("in Kashmir", "in Kabul")."""
+    return [
+        h for p in places for h in roles.all(p) if h.actor.kind == "state" and not h.actor.sector
+    ]
+
+
 def _another_s(doer: Hit, judge: Hit) -> bool:
     """Whether an act by ``doer`` is someone else's than ``judge``'s state's: another state's,
     or its own rebels', criminals' or opposition's ("Somalia's president condemned the attack"
@@ -1744,26 +1748,37 @@ def _proposal_named(v: Token) -> Token | None:
 def _proposer_before(noun: Token, roles: Roles) -> list[Hit]:
     """Who put forward the plan ``noun`` names, where the sentences just before name it with
     its proposer: "Sarkozy's plan", "a plan presented by Sarkozy", "a French plan"."""
-    lemma = noun.lemma_.lower()
-    for t in _words_before(noun, roles):
-        if t.lemma_.lower() != lemma:
-            continue
-        for c in t.children:
-            if c.dep_ in ("poss", "amod", "compound") and (who := roles.all(c)):
-                return who[:1]
-            if c.dep_ == "acl" and c.tag_ == "VBN":  # "presented by French President Sarkozy"
-                for a in c.children:
-                    if a.dep_ == "agent" and (who := roles.all(cl.first_child(a, ("pobj",)))):
-                        return who[:1]
-            if (
-                c.dep_ == "prep"
-                and c.lower_ in ("by", "from")
-                and (who := roles.all(cl.first_child(c, ("pobj",))))
-            ):
-                return who[:1]
-        if t.dep_ == "dobj" and t.head.pos_ == "VERB" and (who := roles.all(cl.subject(t.head))):
-            return who[:1]  # "Egypt put forward a truce proposal"
+    for t in _same_noun_before(noun, roles):
+        if who := _proposer(t, roles):
+            return who[:1]
     return []
+
+
+def _proposer(t: Token, roles: Roles) -> list[Hit]:
+    """Who put forward plan ``t``: its owner or modifier, its "by" or "from" phrase, its
+    participle's agent ("presented by Sarkozy"), or the subject of the verb that made it
+    ("Egypt put forward a truce proposal")."""
+    for c in t.children:
+        if c.dep_ in ("poss", "amod", "compound") and (who := roles.all(c)):
+            return who
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            who = roles.all(cl.first_child(c, ("pobj",)))
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = cl.first_child(c, ("agent",))
+            who = roles.all(cl.first_child(agent, ("pobj",))) if agent is not None else []
+        else:
+            continue
+        if who:
+            return who
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+        return roles.all(cl.subject(t.head))
+    return []
+
+
+def _same_noun_before(noun: Token, roles: Roles) -> Iterator[Token]:
+    """The words with ``noun``'s lemma before it (see ``_words_before``), the nearest first."""
+    lemma = noun.lemma_.lower()
+    return (t for t in _words_before(noun, roles) if t.lemma_.lower() == lemma)
 
 
 #: Verbs of going to visit another state ("will travel to Asia").
@@ -1813,9 +1828,8 @@ def _done_before(
 def _owner_before(noun: Token, roles: Roles) -> list[Hit]:
     """Whose ``noun`` is, when the sentences just before (or its own, before it) name the same
     noun with an owner ("Zapatero's decision" before "the decision"): that owner, else []."""
-    lemma = noun.lemma_.lower()
-    for t in _words_before(noun, roles):
-        if t.lemma_.lower() == lemma and (owner := roles.all(cl.first_child(t, ("poss",)))):
+    for t in _same_noun_before(noun, roles):
+        if owner := roles.all(cl.first_child(t, ("poss",))):
             return owner[:1]
     return []
 

@@ -366,7 +366,6 @@ _RELATIVE_DAY = re.compile(
     r"(?P<dir>later|after|earlier|before))$",
     re.IGNORECASE,
 )
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _relative_day(text: str) -> int | None:
@@ -376,7 +375,10 @@ def _relative_day(text: str) -> int | None:
     if m is None:
         return None
     if m.group("n"):
-        n = _SMALL.get(m.group("n").lower()) or int(m.group("n"))
+        from irwatch.events.timewords import NUMBERS
+
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else NUMBERS[word]
         return n if m.group("dir").lower() in ("later", "after") else -n
     low = text.lower()
     return -1 if (m.group("prev") or "day before" in low) else 1
