@@ -2385,3 +2385,27 @@ def test_a_trip_told_after_its_traveller_is_theirs(run: Any) -> None:
         published="2008-07-05",
     )
     assert {("CONSULT", "USA", "CHN"), ("CONSULT", "USA", "KOR")} <= dyads(events)
+
+
+def test_the_decision_judged_is_the_news_not_a_past_act_of_the_judges_side(run: Any) -> None:
+    # our sentences: the treaty's signing by both presidents describes the treaty; the decision
+    # Washington judges is Moscow's
+    story = run(
+        "Russia suspended its part in the arms treaty with the United States on Tuesday. "
+        "The treaty, signed in 2010 by Barack Obama and Dmitry Medvedev, caps warheads. "
+        "U.S. Secretary of State Antony Blinken called the decision reckless."
+    )
+    assert ("ACCUSE", "USA", "RUS") in {
+        (e.type, e.source.country, e.target.country if e.target else None) for e in story
+    }
+
+
+def test_a_party_judges_the_arrest_of_its_leader_by_the_police(run: Any) -> None:
+    # our sentences: the opposition party's state is the police's, but the arrest is not its act
+    story = run(
+        "Kenyan police arrested the opposition leader Raila Odinga in Nairobi on Monday. "
+        "His party, the Orange Democratic Movement, called the arrest illegal."
+    )
+    judged = [e for e in story if e.type == "ACCUSE"]
+    assert judged and judged[0].target is not None
+    assert (judged[0].target.country, judged[0].target.sector) == ("KEN", "COP")

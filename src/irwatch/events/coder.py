@@ -1624,7 +1624,7 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
             # the act of that kind or word just before ("Iranian police arrested a British
             # journalist. Britain condemned the arrest": IRN), else the latest attack
             harm = cl.first_child(d.trigger, ("dobj",))
-            prior = _done_before(harm, out, lexicon, roles) if harm is not None else None
+            prior = _done_before(harm, out, lexicon, roles, d.source) if harm is not None else None
             if prior is None:  # the latest attack, not fire returned ("condemned the attack")
                 prior = next(
                     (
@@ -1650,7 +1650,7 @@ def _condemned(drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles) -> list[
             done = sorted(
                 (p for p in out + later if p.trigger.i != d.trigger.i), key=lambda p: p.trigger.i
             )
-            prior = _done_before(d.about, done, lexicon, roles)
+            prior = _done_before(d.about, done, lexicon, roles, d.source)
             if prior is None or not _another_s(prior.source, d.source):
                 continue  # judging an act of no one found
         if prior is not None and _another_s(prior.source, d.source):
@@ -1669,12 +1669,19 @@ def _states_named(places: Iterable[Token], roles: Roles) -> list[Hit]:
 def _another_s(doer: Hit, judge: Hit) -> bool:
     """Whether an act by ``doer`` is someone else's than ``judge``'s state's: another state's,
     or its own rebels', criminals' or opposition's ("Somalia's president condemned the attack"
-    of al-Shabaab gunmen), not its government's, forces' or its own."""
-    a = doer.actor
-    if a.country != judge.actor.country:
+    of al-Shabaab gunmen), not its government's, forces' or its own; for a judge outside the
+    state's authorities (a party, the opposition, its people), also the authorities' ("Khan's
+    party called the arrest illegal": the police's)."""
+    a, j = doer.actor, judge.actor
+    if a.country != j.country:
         return True
-    return a.sector is not None and a.sector not in _AUTHORITIES and a.sector != judge.actor.sector
+    if a.sector in _AUTHORITIES and j.sector is not None and j.sector not in _AUTHORITIES:
+        return True  # the opposition judging the police's arrest of its leader
+    return a.sector is not None and a.sector not in _AUTHORITIES and a.sector != j.sector
 
+
+#: Clauses that describe a noun ("the treaty, signed in 2010 by ...", "the deal, which ...").
+_DESCRIBING = frozenset({"acl", "relcl"})
 
 #: Types of judging an act or words ("condemned the move", "welcomed the decision").
 _JUDGING = frozenset({"ACCUSE", "SUPPORT"})
@@ -1793,11 +1800,14 @@ def _set_beside(n: Token) -> bool:
 
 
 def _done_before(
-    noun: Token, drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles
+    noun: Token, drafts: list[rec.Draft], lexicon: Lexicon, roles: Roles, judge: Hit
 ) -> rec.Draft | None:
     """The latest draft before ``noun`` in the sentences just before (or its own) that ``noun``
     names: an act of the noun's type ("the sanctions"), of the noun's verb ("the launch" of
-    "launched"), or any act for a general noun ("the move", "the decision")."""
+    "launched"), or any act for a general noun ("the move", "the decision"). An act of the
+    ``judge``'s own side told in a clause describing a thing is passed over: it is no news
+    the judge answers ("Moscow suspended the treaty. The treaty, signed in 2010 by Obama and
+    Medvedev, caps ... Blinken called the decision irresponsible" is Moscow's decision)."""
     lemma = noun.lemma_.lower()
     kinds = {s.type for s in lexicon.nouns.get(lemma, ())}
     general = lemma in lexicon.deeds or lemma in _ACT_PRONOUNS
@@ -1805,6 +1815,8 @@ def _done_before(
     for p in reversed(drafts):
         if p.trigger.i >= noun.i or (p.reply and p.type == "ASSAULT"):
             continue  # fire returned is not the attack condemned
+        if p.trigger.dep_ in _DESCRIBING and not _another_s(p.source, judge):
+            continue  # the judge's own act told only to describe a thing
         far = here - roles.sentence_index(p.trigger)
         if far > _NAMED_REACH:
             break
