@@ -250,3 +250,24 @@ def test_the_country_is_not_the_state_its_act_concerns(nlp: Any, resolver: Resol
         "2007-02-20",
     )
     assert actor is not None and actor.country == "ETH"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "code"),
+    [
+        # our sentences: a rebel or opposition group's commander or spokesman is the group's,
+        # not the army's or the government's
+        ("a militant commander", "Indian troops killed a militant commander in Kashmir.", "INDREB"),
+        ("a rebel spokesman", "A rebel spokesman in Colombia denied the report.", "COLREB"),
+        ("an opposition spokesman", "An opposition spokesman in Kenya denied it.", "KENOPP"),
+        ("Hamas troops", "Israeli soldiers fought Hamas troops in Gaza.", "PSEREB"),
+        # the state's own stay its own
+        ("an army commander", "Indian troops killed an army commander in Kashmir.", "INDMIL"),
+        ("the police commander", "The police commander in Lahore resigned.", "PAKCOP"),
+    ],
+)
+def test_a_groups_commander_is_the_groups(
+    nlp: Any, resolver: Resolver, phrase: str, sentence: str, code: str
+) -> None:
+    actor, _ = in_context(resolver, nlp, phrase, sentence, "2016-07-09")
+    assert actor is not None and actor.code == code

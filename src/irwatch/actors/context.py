@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from irwatch.actors.names import Key, key
-from irwatch.actors.phrases import Role, _compose
+from irwatch.actors.phrases import OUTSIDE_GROUPS, Role, _compose, led_by_group
 from irwatch.actors.words import REGION_WORDS, in_sorted
 from irwatch.records import Actor
 
@@ -454,6 +454,10 @@ def generic_role(
                 head.tag_ in ("NNS", "NNPS") or (at > 0 and w.lower[toks[at - 1]] == "the")
             ):
                 return s, None  # the agents dictionary's words as people: "same-sex union"
+            for i in words[:k]:  # "a militant commander", "a rebel spokesman": the group's
+                group = kb.agent((w.lower[i],))
+                if group is not None and group.sector in OUTSIDE_GROUPS:
+                    return words[0], led_by_group(role, group.sector)
             return words[0], role
     if len(low) == 1 and low[0] in _STATE_NOUNS and at > 0 and w.lower[toks[at - 1]] == "the":
         return words[0], Role(low[0], "", "state")

@@ -104,8 +104,27 @@ def _roles(kb: KnowledgeBase, keys: list[str]) -> tuple[list[tuple[int, int, Rol
     return found, end
 
 
+#: Sectors of groups outside a state's authorities whose commanders, leaders and spokesmen
+#: stay theirs ("a Hamas commander" PSE REB, "a rebel spokesman", "the opposition leader").
+OUTSIDE_GROUPS = frozenset({"REB", "OPP"})
+#: Sectors a role word gives its holder that such a group's holder does not take ("commander"
+#: MIL, "spokesman" GOV).
+_OFFICES = frozenset({"MIL", "GOV"})
+
+
+def led_by_group(role: Role, group: str | None) -> Role:
+    """``role`` held in a group of sector ``group``: a rebel or opposition group's commander or
+    spokesman is the group's ("a militant commander" REB, not the army's), else ``role``."""
+    if group in OUTSIDE_GROUPS and role.sector in _OFFICES:
+        return Role(role.word, group, role.kind)
+    return role
+
+
 def _sector(base: Actor | None, roles: list[Role]) -> tuple[str, Role]:
-    """The most specific sector: the first that is not GOV ("police officer" COP), else GOV."""
+    """The most specific sector: the first that is not GOV ("police officer" COP), else GOV;
+    a rebel or opposition group's own ("a Hamas commander" REB)."""
+    if base is not None and base.sector in OUTSIDE_GROUPS:
+        roles = [led_by_group(r, base.sector) for r in roles]
     for r in roles:
         if r.sector != "GOV":
             return r.sector, r
