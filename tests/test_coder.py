@@ -2409,3 +2409,14 @@ def test_a_party_judges_the_arrest_of_its_leader_by_the_police(run: Any) -> None
     judged = [e for e in story if e.type == "ACCUSE"]
     assert judged and judged[0].target is not None
     assert (judged[0].target.country, judged[0].target.sector) == ("KEN", "COP")
+
+
+def test_a_participle_before_its_clause_is_done_to_the_clauses_subject(run: Any) -> None:
+    # our sentences: the spokesman was asked, he asked no one; the backers are the "by" phrase
+    asked = run(
+        "Asked what the senators think of the ruling, White House spokesman Tony Snow replied "
+        "that they were supportive."
+    )
+    assert not [e for e in asked if e.type == "REQUEST"]
+    backed = run("Backed by Syria and Iran, Hezbollah fighters attacked the town.")
+    assert {("SUPPORT", "SYR", "LBN"), ("SUPPORT", "IRN", "LBN")} <= dyads(backed)

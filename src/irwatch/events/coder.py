@@ -387,6 +387,12 @@ class Coder:
             # participle after a passive report; the raised subject undergoes it
             sources = ar.by_means(tok, roles, lex)
             targets = roles.all(cl.first_child(tok.head, ("nsubjpass",)))
+        elif tok.pos_ == "VERB" and _fronted_participle(tok):
+            # "Asked what his associates think, spokesman Dan Allen replied", "Backed by Syria
+            # and Iran, Hezbollah ...": a participle before its clause is passive; it was done
+            # to the clause's subject, by its "by" phrase alone
+            sources = roles.all(cl.agent(tok))
+            targets = roles.all(cl.subject(tok.head))
         elif tok.pos_ == "VERB" and _reduced_passive(tok, sense, roles):
             # "British soldier killed in Afghanistan", "CNN banned from Iran": a headline's past
             # participle is passive; who did it is only its "by" phrase
@@ -1536,6 +1542,18 @@ def _reduced_passive(v: Token, sense: Sense, roles: Roles) -> bool:
     if v.dep_ == "conj" and v.head.pos_ == "VERB":  # "shot and killed"
         return _bare_past(v.head)
     return any(c.dep_ == "nsubj" for c in v.children)
+
+
+def _fronted_participle(v: Token) -> bool:
+    """Whether ``v`` is a past participle opening a clause before the one it belongs to, with
+    no subject or auxiliary of its own ("Asked about the talks, the minister said ...")."""
+    return (
+        v.tag_ == "VBN"
+        and v.dep_ == "advcl"
+        and v.i < v.head.i
+        and v.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in v.children)
+    )
 
 
 def _bare_past(v: Token) -> bool:
