@@ -271,3 +271,32 @@ def test_a_groups_commander_is_the_groups(
 ) -> None:
     actor, _ = in_context(resolver, nlp, phrase, sentence, "2016-07-09")
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "code"),
+    [
+        # our sentences: someone we do not know by name, placed by the role before the name
+        (
+            "the journalist Juan Perez",
+            "Kenyan police arrested the journalist Juan Perez in Nairobi.",
+            "KENJRN",
+        ),
+        (
+            "opposition leader Juan Perez",
+            "Kenyan police arrested opposition leader Juan Perez in Nairobi.",
+            "KENOPP",
+        ),
+        (
+            "the militant commander Burhan Wani",
+            "Indian forces killed the militant commander Burhan Wani in Kashmir.",
+            "INDREB",
+        ),
+    ],
+)
+def test_someone_unknown_named_after_a_role_is_placed_as_the_role_would_be(
+    nlp: Any, resolver: Resolver, phrase: str, sentence: str, code: str
+) -> None:
+    actor, _ = in_context(resolver, nlp, phrase, sentence, "2016-07-09")
+    assert actor is not None and actor.code == code and actor.kind == "person"
+    assert actor.name == phrase.split()[-2] + " " + phrase.split()[-1]

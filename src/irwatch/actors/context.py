@@ -193,8 +193,10 @@ class Context:
         before = {ev.country for ev in self.evidence[self.sent_of[s]] if ev.place and ev.end <= s}
         return before.pop() if len(before) == 1 else None
 
-    def country(self, s: int, e: int, sector: str | None) -> str | None:
-        """The country of the phrase ``s:e`` from its context, or None when unknown."""
+    def country(self, s: int, e: int, sector: str | None, *, placed: bool = True) -> str | None:
+        """The country of the phrase ``s:e`` from its context, or None when unknown.
+        ``placed``: in a sentence naming two countries, the place where its verb was done
+        may settle it (for agents of a place, such as police, not for a person)."""
         doc = self.doc
         root = doc[s:e].root
         verb = _verb(root)
@@ -251,7 +253,7 @@ class Context:
             # may name one ("Police detained Castillo in Lima as he was travelling to the
             # Mexican embassy"), else no guess; not for forces, which act abroad ("the air force
             # attacked targets in the Gaza Strip, said the Israeli military")
-            return None if sector == "MIL" else self._where_done(n, _verb(root))
+            return None if sector == "MIL" or not placed else self._where_done(n, _verb(root))
         for back in range(n - 1, max(n - 1 - _PARAGRAPH, -1), -1):
             if self.para_of[back] != self.para_of[n]:
                 break
@@ -406,10 +408,12 @@ def of_no_state(role: Role, words: Iterable[str]) -> bool:
 
 
 def generic_role(
-    kb: KnowledgeBase, w: DocWords, s: int, e: int, starts: set[int]
+    kb: KnowledgeBase, w: DocWords, s: int, e: int, starts: set[int], *, titled: bool = False
 ) -> tuple[int, Role | None]:
     """Where the words of a generic agent start in ``s:e`` and its role ("three gunmen" REB,
-    "the Supreme Court" JUD, "the country" None); (s, None) when the phrase is no such agent."""
+    "the Supreme Court" JUD, "the country" None); (s, None) when the phrase is no such agent.
+    ``titled``: ``s:e`` is the role before a name ("the journalist" of "the journalist Juan
+    Perez"), which may stand in apposition to it."""
     toks = [i for i in range(s, e) if not w.punct[i]]
     at = 0
     while at < len(toks) - 1 and (w.lower[toks[at]] in _QUANTIFIERS or w.doc[toks[at]].like_num):
@@ -448,7 +452,9 @@ def generic_role(
                 return s, None  # the role is not the phrase's head: "any form of same-sex union"
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head  # "an Islamic militant and cleric"
-            if first.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+            if not titled and (
+                first.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children)
+            ):
                 return s, None  # "Abu Qatada, an Islamic militant and cleric": someone named
             if key(" ".join(low[k:])) not in kb.roles and not (
                 head.tag_ in ("NNS", "NNPS") or (at > 0 and w.lower[toks[at - 1]] == "the")

@@ -6,6 +6,7 @@ after the names with :class:`irwatch.actors.context.Context` (see that module).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from irwatch.actors.context import (
@@ -114,8 +115,9 @@ def read_in_context(
         # the word that makes a phrase an agent, a name or a person is its last
         if s < e and is_word[e - 1] and taken.isdisjoint(range(s, e))
     ]
+    titled = _titled_names(w, chunks, taken, is_word)
     out = list(found)
-    if not candidates and not ambiguous and not dated:
+    if not candidates and not ambiguous and not dated and not titled:
         return _with_appositions(w, out, [], taken)
     unread = ambiguous | dated  # read by the context: no evidence of it yet
     context = Context(w, kb, [m for i, m in enumerate(found) if i not in unread])
@@ -201,7 +203,55 @@ def read_in_context(
             continue
         taken.update(range(s, e))
         added.append(Mention(s, e, w.span_text(s, e), (actor,)))
+    for s, j, e in titled:
+        # "the journalist Jamal Khashoggi", "opposition leader Juan Perez": someone we do not
+        # know by name, whom the role before the name places as a generic agent would be
+        if not taken.isdisjoint(range(s, e)):
+            continue
+        at, role = generic_role(kb, w, s, j, context.starts, titled=True)
+        if role is None or role.kind == "state" or of_no_state(role, w.lower[s:j]):
+            continue
+        country = context.country(s, e, role.sector or None, placed=False)
+        if country is None or country not in kb.states:
+            continue
+        phrase = " ".join(w.lower[i] for i in range(at, j) if not w.punct[i])
+        holder = actor_in(kb, country, role, phrase)
+        actor = dataclasses.replace(holder, name=w.span_text(j, e), kind="person", role=phrase)
+        taken.update(range(s, e))
+        added.append(Mention(s, e, w.span_text(s, e), (actor,)))
     return _with_appositions(w, out, added, taken)
+
+
+def _titled_names(
+    w: DocWords, chunks: set[tuple[int, int]], taken: set[int], is_word: list[bool]
+) -> list[tuple[int, int, int]]:
+    """The phrases ``s:e`` of ``chunks`` no one has read that end in a person's name right
+    after a role word ("the journalist Jamal Khashoggi"), with where the name starts:
+    ``(s, j, e)``."""
+
+    def named(j: int, e: int) -> bool:
+        return (
+            0 < e - j <= 4
+            and all(w.pos[i] == "PROPN" and w.text[i][:1].isupper() for i in range(j, e))
+            and any(w.doc[i].ent_type_ == "PERSON" for i in range(j, e))
+        )
+
+    ends = {s: e for s, e in chunks}
+    out = []
+    for s, e in sorted(chunks):
+        if not taken.isdisjoint(range(s, e)):
+            continue
+        if is_word[e - 1] and (after := ends.get(e)) is not None:
+            # parsed as two phrases: "the journalist" and "Juan Perez"
+            if taken.isdisjoint(range(e, after)) and named(e, after):
+                out.append((s, e, after))
+            continue
+        j = e
+        while j > s and w.pos[j - 1] == "PROPN" and w.text[j - 1][:1].isupper():
+            j -= 1
+        if s < j and is_word[j - 1] and named(j, e):
+            out.append((s, j, e))
+    return out
 
 
 #: Capitalised last words of bodies' names that stand for the body alone ("the Union").
