@@ -300,3 +300,20 @@ def test_someone_unknown_named_after_a_role_is_placed_as_the_role_would_be(
     actor, _ = in_context(resolver, nlp, phrase, sentence, "2016-07-09")
     assert actor is not None and actor.code == code and actor.kind == "person"
     assert actor.name == phrase.split()[-2] + " " + phrase.split()[-1]
+
+
+def test_someone_named_after_a_role_is_the_same_person_by_surname_later(
+    nlp: Any, resolver: Resolver
+) -> None:
+    # our sentences: "Perez" later is the journalist, not the Venezuelan president of the
+    # knowledge base who shares the surname
+    text = (
+        "Kenyan police arrested the journalist Juan Perez in Nairobi on Monday. "
+        "Perez was released on Tuesday."
+    )
+    doc = nlp(text)
+    found = resolver.read(doc, date="2016-07-09")
+    at = text.rindex("Perez")
+    span = doc.char_span(at, at + len("Perez"))
+    later = [m for m in found.in_span(span.start, span.end) if m.text == "Perez"]
+    assert later and [a.code for a in later[0].actors] == ["KENJRN"]

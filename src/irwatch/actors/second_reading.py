@@ -219,7 +219,36 @@ def read_in_context(
         actor = dataclasses.replace(holder, name=w.span_text(j, e), kind="person", role=phrase)
         taken.update(range(s, e))
         added.append(Mention(s, e, w.span_text(s, e), (actor,)))
+        covered = {i for m in out + added for i in range(m.start, m.end)}
+        added += _named_again(w, j, e, actor, taken, covered)
     return _with_appositions(w, out, added, taken)
+
+
+def _named_again(
+    w: DocWords, j: int, e: int, actor: Actor, taken: set[int], covered: set[int]
+) -> list[Mention]:
+    """The later mentions of the person named ``w[j:e]`` (after a role) by their surname or full
+    name alone, no one else's ("the journalist Jamal Khashoggi ... Khashoggi's fiancee"); also
+    where the knowledge base's namesake was set aside (``taken`` but not ``covered`` by a
+    mention: "the journalist Juan Perez ... Perez", not Carlos Andrés Pérez)."""
+    from irwatch.actors.resolver import Mention
+
+    full = [w.text[i] for i in range(j, e)]
+    out = []
+    i = e
+    while i < len(w):
+        n = len(full) if w.text[i : i + len(full)] == full else 1
+        if w.text[i] == full[-1] or n > 1:
+            s = i
+            end = i + n
+            alone = (s == 0 or w.pos[s - 1] != "PROPN") and (end >= len(w) or w.pos[end] != "PROPN")
+            if alone and covered.isdisjoint(range(s, end)):
+                taken.update(range(s, end))
+                out.append(Mention(s, end, w.span_text(s, end), (actor,)))
+            i = end
+            continue
+        i += 1
+    return out
 
 
 def _titled_names(
