@@ -203,24 +203,39 @@ def read_in_context(
             continue
         taken.update(range(s, e))
         added.append(Mention(s, e, w.span_text(s, e), (actor,)))
-    for s, j, e in titled:
-        # "the journalist Jamal Khashoggi", "opposition leader Juan Perez": someone we do not
-        # know by name, whom the role before the name places as a generic agent would be
-        if not taken.isdisjoint(range(s, e)):
+    for rs, re_, ns, ne in titled:
+        # "the journalist Jamal Khashoggi", "opposition leader Juan Perez", "Juan Perez, a
+        # journalist,": someone we do not know by name, whom the role beside the name places as
+        # a generic agent would be
+        if not taken.isdisjoint(range(ns, ne)):
             continue
-        at, role = generic_role(kb, w, s, j, context.starts, titled=True)
-        if role is None or role.kind == "state" or of_no_state(role, w.lower[s:j]):
-            continue
-        country = context.country(s, e, role.sector or None, placed=False)
-        if country is None or country not in kb.states:
-            continue
-        phrase = " ".join(w.lower[i] for i in range(at, j) if not w.punct[i])
-        holder = actor_in(kb, country, role, phrase)
-        actor = dataclasses.replace(holder, name=w.span_text(j, e), kind="person", role=phrase)
-        taken.update(range(s, e))
-        added.append(Mention(s, e, w.span_text(s, e), (actor,)))
+        name = w.span_text(ns, ne)
+        if not taken.isdisjoint(range(rs, re_)):
+            # the role was read already ("Juan Perez, a Kenyan journalist,"): its holder
+            held = [m for m in out + added if m.start <= rs and re_ <= m.end]
+            if len(held) != 1 or len(held[0].actors) != 1 or held[0].actors[0].id in kb.people:
+                continue  # (not someone we know: "Putin, Russia's president,")
+            holder = held[0].actors[0]
+            if not holder.sector or holder.country is None:
+                continue
+            actor = dataclasses.replace(holder, name=name, kind="person")
+            taken.update(range(ns, ne))
+            added.append(Mention(ns, ne, name, (actor,)))
+        else:
+            at, role = generic_role(kb, w, rs, re_, context.starts, titled=True)
+            if role is None or role.kind == "state" or of_no_state(role, w.lower[rs:re_]):
+                continue
+            country = context.country(rs, re_, role.sector or None, placed=False)
+            if country is None or country not in kb.states:
+                continue
+            phrase = " ".join(w.lower[i] for i in range(at, re_) if not w.punct[i])
+            holder = actor_in(kb, country, role, phrase)
+            actor = dataclasses.replace(holder, name=name, kind="person", role=phrase)
+            s, e = min(rs, ns), max(re_, ne)
+            taken.update(range(s, e))
+            added.append(Mention(s, e, w.span_text(s, e), (actor,)))
         covered = {i for m in out + added for i in range(m.start, m.end)}
-        added += _named_again(w, j, e, actor, taken, covered)
+        added += _named_again(w, ns, ne, actor, taken, covered)
     return _with_appositions(w, out, added, taken)
 
 
@@ -253,10 +268,11 @@ def _named_again(
 
 def _titled_names(
     w: DocWords, chunks: set[tuple[int, int]], taken: set[int], is_word: list[bool]
-) -> list[tuple[int, int, int]]:
-    """The phrases ``s:e`` of ``chunks`` no one has read that end in a person's name right
-    after a role word ("the journalist Jamal Khashoggi"), with where the name starts:
-    ``(s, j, e)``."""
+) -> list[tuple[int, int, int, int]]:
+    """Where a role and the name of a person no one has read stand together, as ``(role start,
+    role end, name start, name end)``: a name right after a role word ("the journalist Jamal
+    Khashoggi", also parsed as two phrases), or a role set off by commas after the name ("Juan
+    Perez, a journalist,")."""
 
     def named(j: int, e: int) -> bool:
         return (
@@ -268,18 +284,32 @@ def _titled_names(
     ends = {s: e for s, e in chunks}
     out = []
     for s, e in sorted(chunks):
-        if not taken.isdisjoint(range(s, e)):
-            continue
         if is_word[e - 1] and (after := ends.get(e)) is not None:
             # parsed as two phrases: "the journalist" and "Juan Perez"
-            if taken.isdisjoint(range(e, after)) and named(e, after):
-                out.append((s, e, after))
+            if taken.isdisjoint(range(s, after)) and named(e, after):
+                out.append((s, e, e, after))
+            continue
+        if named(s, e) and w.text[e : e + 1] == [","] and (r := ends.get(e + 1)) is not None:
+            root = w.doc[w.root(e + 1, r)]
+            if (
+                is_word[r - 1]
+                and w.lower[e + 1] in ("a", "an")
+                and root.dep_ == "appos"
+                and s <= root.head.i < e
+                and not any(c.dep_ == "prep" for c in root.children)
+            ):
+                # "Juan Perez, a journalist,"; not "Luke Tryl, president of the Oxford Union",
+                # whose role the words after it make another's, nor "Richie Sorilla, ICRC field
+                # officer", a title of a body we may not know
+                out.append((e + 1, r, s, e))
+            continue
+        if not taken.isdisjoint(range(s, e)):
             continue
         j = e
         while j > s and w.pos[j - 1] == "PROPN" and w.text[j - 1][:1].isupper():
             j -= 1
         if s < j and is_word[j - 1] and named(j, e):
-            out.append((s, j, e))
+            out.append((s, j, j, e))
     return out
 
 
