@@ -334,3 +334,29 @@ def test_a_role_whose_words_make_it_anothers_places_no_one(nlp: Any, resolver: R
         "2007-11-26",
     )
     assert actor is None or actor.sector != "GOV"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "country", "sector"),
+    [
+        # our sentences: what the phrase is accused of doing is no "of" phrase of its members
+        ("rebels", "The Syrian government accused rebels of shelling Aleppo.", "SYR", "REB"),
+        # a crowd that gathered in two states is of neither
+        ("Protesters", "Protesters marched in Madrid and in Rome on Sunday.", None, None),
+        # the one state a text names, as where a speech was given, is the one it is about
+        ("the president", "In a speech in Caracas, the president praised the army.", "VEN", "GOV"),
+    ],
+)
+def test_acts_joined_places_and_a_lone_venue_in_context(
+    nlp: Any,
+    resolver: Resolver,
+    phrase: str,
+    sentence: str,
+    country: str | None,
+    sector: str | None,
+) -> None:
+    actor, _ = in_context(resolver, nlp, phrase, sentence, "2016-07-09")
+    assert (actor.country if actor else None, actor.sector if actor else None) == (
+        country,
+        sector,
+    )

@@ -159,6 +159,7 @@ class Context:
             self.para_of.append(para)
         self.evidence: list[list[_Evidence]] = [[] for _ in self.para_of]
         counts: Counter[str] = Counter()
+        named: set[str] = set()  # every state named, venues too
         # "China" of "the China Unification Promotion Party": a word inside a name we do not know
         name_len: dict[int, int] = {}
         #: People's names as the parser sees them: (start, end, root, last word).
@@ -185,7 +186,13 @@ class Context:
                     self.evidence[ev.sent].append(ev)
                     if not self._venue(ev):
                         counts[a.country] += 1
+                    named.add(a.country)
         self.about = leading(counts)
+        if self.about is None and not counts and len(named) == 1:
+            # the one state a document names is where its speech or meeting was held: then
+            # it is the state the document is about ("In a speech in Managua, the president
+            # said ...": Nicaragua's)
+            self.about = named.pop()
 
     def named_before(self, s: int) -> str | None:
         """The one state named by name earlier in the sentence of token ``s``: what "the country"
@@ -209,7 +216,12 @@ class Context:
             if subject is not None:
                 return None  # the subject's own: the coder reads the object as no target
         for c in root.children:  # "police in Baghdad", "students from Iran"
-            if c.dep_ == "prep" and c.lower_ in _ATTACH:
+            # (not an act the phrase is said to do: "accused rebels of shelling Taiz")
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in _ATTACH
+                and not any(x.dep_ == "pcomp" for x in c.children)
+            ):
                 attached = {
                     ev.country
                     for p in c.subtree
@@ -269,14 +281,14 @@ class Context:
         """The one state of the places named "in" or "at" on ``verb`` or its object in
         sentence ``n`` ("detained Castillo in Lima", "detained the former president in Lima"),
         else None."""
-        on = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}
+        on = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        preps = {p.i for v in on for p in _preps_on(v, _AT)}
         places = {
             ev.country
             for ev in self.evidence[n]
             if ev.place
             and (w := self.doc[ev.start : ev.end].root).dep_ == "pobj"
-            and w.head.lower_ in ("in", "at")
-            and w.head.head.i in on
+            and w.head.i in preps
             and not self._venue(ev)
         }
         return places.pop() if len(places) == 1 else None
@@ -289,11 +301,9 @@ class Context:
             root = root.head.head  # "hundreds of thousands of people"
         if sector not in _CROWDS or root.dep_ != "nsubj":
             return None
-        verb = root.head
         places = {
             ev.country
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in _THROUGH
+            for c in _preps_on(root.head, _THROUGH)
             for p in c.children
             if p.dep_ == "pobj"
             for ev in self.evidence[self.sent_of[p.i]]
@@ -392,6 +402,17 @@ def _clause(v: Token) -> Token:
     ) and v.head.i != v.i:
         v = v.head
     return v
+
+
+#: Prepositions of where something was done ("detained Castillo in Lima").
+_AT = frozenset({"in", "at"})
+
+
+def _preps_on(word: Token, preps: frozenset[str]) -> list[Token]:
+    """The prepositions of ``preps`` on ``word``, with those joined to them ("gathered in Paris
+    and in Berlin")."""
+    found = [c for c in word.children if c.dep_ == "prep" and c.lower_ in preps]
+    return found + [x for c in found for x in c.children if x.dep_ == "conj" and x.pos_ == "ADP"]
 
 
 def _verb(tok: Token) -> Token:
