@@ -186,13 +186,17 @@ class Context:
                     self.evidence[ev.sent].append(ev)
                     if not self._venue(ev):
                         counts[a.country] += 1
-                    named.add(a.country)
+                        named.add(a.country)
+                    elif self.doc[ev.start : ev.end].root.head.head.lemma_.lower() in _ADDRESSES:
+                        named.add(a.country)
+                    else:
+                        named.add("")  # a summit's venue: its leaders come from elsewhere
         self.about = leading(counts)
         if self.about is None and not counts and len(named) == 1:
-            # the one state a document names is where its speech or meeting was held: then
-            # it is the state the document is about ("In a speech in Managua, the president
-            # said ...": Nicaragua's)
-            self.about = named.pop()
+            # the one state a document names is where a speech was given: then it is the
+            # state the document is about ("In a speech in Managua, the president said ...":
+            # Nicaragua's; but not "At the summit in Osaka, the leaders")
+            self.about = named.pop() or None
 
     def named_before(self, s: int) -> str | None:
         """The one state named by name earlier in the sentence of token ``s``: what "the country"
@@ -403,6 +407,9 @@ def _clause(v: Token) -> Token:
         v = v.head
     return v
 
+
+#: Venues of one speaker, who most often speaks at home ("a speech in Managua").
+_ADDRESSES = frozenset({"speech", "address", "interview", "broadcast", "statement"})
 
 #: Prepositions of where something was done ("detained Castillo in Lima").
 _AT = frozenset({"in", "at"})
