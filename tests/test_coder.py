@@ -2420,3 +2420,12 @@ def test_a_participle_before_its_clause_is_done_to_the_clauses_subject(run: Any)
     assert not [e for e in asked if e.type == "REQUEST"]
     backed = run("Backed by Syria and Iran, Hezbollah fighters attacked the town.")
     assert {("SUPPORT", "SYR", "LBN"), ("SUPPORT", "IRN", "LBN")} <= dyads(backed)
+
+
+def test_worshippers_boys_and_mourners_are_civilians(run: Any) -> None:
+    # our sentences: people named by what they were doing are the civilians of where they were
+    shrine = run("Sudanese troops killed dozens of worshippers at a shrine in Darfur on Friday.")
+    assert ("ASSAULT", "SDN", "SDN") in dyads(shrine)
+    assert any(e.target and e.target.sector == "CVL" for e in shrine)
+    boys = run("Ethiopian soldiers detained 40 boys in Tigray on Monday.")
+    assert any(e.target and e.target.code == "ETHCVL" for e in boys)
