@@ -2429,3 +2429,9 @@ def test_worshippers_boys_and_mourners_are_civilians(run: Any) -> None:
     assert any(e.target and e.target.sector == "CVL" for e in shrine)
     boys = run("Ethiopian soldiers detained 40 boys in Tigray on Monday.")
     assert any(e.target and e.target.code == "ETHCVL" for e in boys)
+
+
+def test_two_verbs_joined_before_one_object_share_it(run: Any) -> None:
+    # our sentence: both the detention and the questioning were of the lawyers
+    both = run("Egyptian police detained or questioned more than 50 Sudanese lawyers on Monday.")
+    assert {("COERCE", "EGY", "SDN")} <= dyads(both)

@@ -519,8 +519,9 @@ class Coder:
                 if sense.type not in FORCE:
                     words = [w for w in words if not _where_only(w)]
                 targets = ar.pick(roles, words, sources, foreign=True)
-            if not targets and ar.dangling(tok):
-                # "established ties with and opened an embassy in Tehran": one object for both
+            if not targets and (ar.dangling(tok) or _shared_object(tok)):
+                # "established ties with and opened an embassy in Tehran", "detained or
+                # questioned 100 lawyers": one object for both
                 for c in tok.children:
                     if c.dep_ == "conj" and c.pos_ == "VERB" and not targets:
                         targets = ar.pick(roles, cl.objects(c), sources)
@@ -1542,6 +1543,20 @@ def _reduced_passive(v: Token, sense: Sense, roles: Roles) -> bool:
     if v.dep_ == "conj" and v.head.pos_ == "VERB":  # "shot and killed"
         return _bare_past(v.head)
     return any(c.dep_ == "nsubj" for c in v.children)
+
+
+def _shared_object(v: Token) -> bool:
+    """Whether verb ``v`` has no object of its own and is joined right after it to a verb that
+    has ("arrested and charged two men", "detained or questioned 100 lawyers")."""
+    doc = v.doc
+    return (
+        v.i + 2 < len(doc)
+        and doc[v.i + 1].dep_ == "cc"
+        and doc[v.i + 2].dep_ == "conj"
+        and doc[v.i + 2].head.i == v.i
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative") for c in v.children)
+        and any(c.dep_ == "dobj" for c in doc[v.i + 2].children)
+    )
 
 
 def _fronted_participle(v: Token) -> bool:
