@@ -2435,3 +2435,13 @@ def test_two_verbs_joined_before_one_object_share_it(run: Any) -> None:
     # our sentence: both the detention and the questioning were of the lawyers
     both = run("Egyptian police detained or questioned more than 50 Sudanese lawyers on Monday.")
     assert {("COERCE", "EGY", "SDN")} <= dyads(both)
+
+
+def test_beating_people_and_tearing_down_homes(run: Any) -> None:
+    # our sentences: people beaten are assaulted; a rival beaten in a match is no event; homes
+    # torn down are property destroyed, not an attack
+    beaten = run("Belarusian police beat protesters in Minsk on Sunday.")
+    assert any(e.type == "ASSAULT" and e.cameo == "182" for e in beaten)
+    assert not run("Brazil beat Argentina 2-1 in the final on Sunday.")
+    razed = run("Israeli forces tore down a dozen Palestinian homes in Hebron on Monday.")
+    assert {(e.type, e.cameo) for e in razed} == {("COERCE", "1712")}
