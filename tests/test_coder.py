@@ -2445,3 +2445,14 @@ def test_beating_people_and_tearing_down_homes(run: Any) -> None:
     assert not run("Brazil beat Argentina 2-1 in the final on Sunday.")
     razed = run("Israeli forces tore down a dozen Palestinian homes in Hebron on Monday.")
     assert {(e.type, e.cameo) for e in razed} == {("COERCE", "1712")}
+
+
+def test_the_remarks_far_from_any_speech_are_those_of_the_storys_speaker(run: Any) -> None:
+    # our sentences: the remarks judged four sentences on are the Venezuelan president's
+    story = run(
+        "Venezuelan President Nicolas Maduro said on Monday that Guyana had no claim to the "
+        "region. Maduro said the vote would settle it. The region is rich in oil. Its border was "
+        "drawn in 1899. Troops have been moved there. A spokesman for the British government "
+        "called the remarks deeply disturbing."
+    )
+    assert ("ACCUSE", "GBR", "VEN") in dyads(story)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -1919,6 +1920,20 @@ def _speaker_before(noun: Token, roles: Roles, lex: Lexicon) -> list[Hit]:
             made = roles.all(cl.subject(t))
             if made:
                 return made[:1]
+    if general:
+        # none just before: the words the story is about, of whoever it has speak most often
+        # before ("Ahmadinejad ... said ... Ahmadinejad said ... [four sentences on] A British
+        # spokesperson called the remarks sickening")
+        speakers: Counter[str] = Counter()
+        first: dict[str, Hit] = {}
+        for t in noun.doc[: noun.i]:
+            if t.pos_ == "VERB" and t.lemma_.lower() in lex.speech:
+                for h in roles.all(cl.subject(t))[:1]:
+                    speakers[h.actor.code] += 1
+                    first.setdefault(h.actor.code, h)
+        top = speakers.most_common(2)
+        if top and top[0][1] > 1 and (len(top) == 1 or top[0][1] > top[1][1]):
+            return [first[top[0][0]]]
     return []
 
 
