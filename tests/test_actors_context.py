@@ -360,3 +360,24 @@ def test_acts_joined_places_and_a_lone_venue_in_context(
         country,
         sector,
     )
+
+
+def test_an_american_partys_people_are_american_where_the_story_names_the_us(
+    nlp: Any, resolver: Resolver
+) -> None:
+    # our sentences: the Iranian president named just before does not make them Iran's
+    text = (
+        "Iran freed five Americans held in Tehran. Iranian President Ebrahim Raisi praised the "
+        "deal. Republican lawmakers criticised it."
+    )
+    doc = nlp(text)
+    found = resolver.read(doc, date="2023-09-18")
+    at = text.index("Republican lawmakers")
+    span = doc.char_span(at, at + len("Republican lawmakers"))
+    them = [m for m in found.in_span(span.start, span.end)]
+    assert them and [a.code for a in them[0].actors] == ["USALEG"]
+    # where the story names no United States, the context says whose party it is
+    elsewhere = "France held a vote in Paris. Republican lawmakers criticised the deal."
+    doc = nlp(elsewhere)
+    found = resolver.read(doc, date="2023-09-18")
+    assert "USA" not in {a.country for m in found for a in m.actors}

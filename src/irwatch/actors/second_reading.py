@@ -185,6 +185,7 @@ def read_in_context(
                 None
                 if of_no_state(role, phrase.split())
                 else (context.named_before(s) if role.kind == "state" else None)
+                or _american_party(w, s, e, context)
                 or context.country(s, e, role.sector or None)
             )
             if (country is None or country not in kb.states) and role.sector in _NGO_SECTORS:
@@ -237,6 +238,21 @@ def read_in_context(
         covered = {i for m in out + added for i in range(m.start, m.end)}
         added += _named_again(w, ns, ne, actor, taken, covered)
     return _with_appositions(w, out, added, taken)
+
+
+#: The two parties of the United States as the capitalised word before their people
+#: ("Republican lawmakers", "Democratic senators").
+_AMERICAN_PARTIES = frozenset({"Republican", "Democratic", "Democrat"})
+
+
+def _american_party(w: DocWords, s: int, e: int, context: Context) -> str | None:
+    """ "USA" for a generic agent led by the name of an American party ("Republican lawmakers
+    criticised the deal") in a document that names the United States: the name outweighs the
+    sentence's other state (Iran); elsewhere the context says whose party it is."""
+    if not any(w.text[i] in _AMERICAN_PARTIES for i in range(s, e - 1)):
+        return None
+    named = any(ev.country == "USA" for sent in context.evidence for ev in sent)
+    return "USA" if named else None
 
 
 def _named_again(
