@@ -917,10 +917,12 @@ class Coder:
         for x in v.children:
             if x.dep_ != "xcomp":
                 continue
-            if cl.negated(x):
-                return "REJECT", "12"
             senses = self.lexicon.verbs.get(x.lemma_.lower())
             inner = match(senses, ar.verb_context(x)) if senses else None
+            if cl.negated(x):
+                if inner is not None and inner.type and inner.type not in COOPERATIVE:
+                    return None  # "agreed not to use force": a pledge of restraint, kept
+                return "REJECT", "12"
             if inner is None or not inner.type:
                 continue  # "promised to review their charts": no act of its own, still a promise
             if inner.type not in COOPERATIVE and inner.type not in VERBAL:
