@@ -2456,3 +2456,31 @@ def test_the_remarks_far_from_any_speech_are_those_of_the_storys_speaker(run: An
         "called the remarks deeply disturbing."
     )
     assert ("ACCUSE", "GBR", "VEN") in dyads(story)
+
+
+def test_agreeing_not_to_use_force_is_an_agreement_not_a_refusal(run: Any) -> None:
+    # our sentences: a pledge of restraint is kept as agreed; agreeing not to talk refuses
+    restraint = run("Armenia and Azerbaijan agreed on Friday not to attack each other.")
+    assert {e.type for e in restraint} == {"AGREE"}
+    refusal = run("Iran agreed not to resume talks with the United States.")
+    assert {e.type for e in refusal} == {"REJECT"}
+
+
+def test_a_position_rejected_is_whoever_stated_it(run: Any) -> None:
+    # our sentence: the position is the Serbian president's
+    story = run(
+        "Serbian President Aleksandar Vucic said Serbia would never recognise Kosovo, a position "
+        "Kosovo's government rejected."
+    )
+    assert ("REJECT", "XKX", "SRB") in dyads(story)
+
+
+def test_a_date_told_in_the_past_perfect_does_not_date_the_next_sentence(run: Any) -> None:
+    # our sentences: the clash of March 3 is a step back; the criticism is of the story's day
+    story = run(
+        "Armenian and Azerbaijani leaders met in Geneva on Friday. Tensions had soared after a "
+        "border clash on March 3. Russia criticised Azerbaijan afterwards.",
+        published="2023-04-08",
+    )
+    said = [e for e in story if e.type == "ACCUSE"]
+    assert said and said[0].date is not None and said[0].date.start != "2023-03-03"

@@ -347,7 +347,8 @@ def _previous_date(trigger: Any, published: dt.date) -> Period | None:
 def _background_date(span: Any) -> bool:
     """Whether the date ``span`` tells of background, not of the sentence's news, so it dates
     nothing in the sentence after it: it begins a state ("held since 2015", "observed a truce
-    since 2022") or stands in a relative clause ("Namazi, who had been held since 2015"); not
+    since 2022"), stands in a relative clause ("Namazi, who had been held since 2015") or in a
+    sentence told in the past perfect, a step back in the story; not
     an infinitive's, which the parser often hangs a sentence's date on ("ratified Finland's bid
     to join NATO on Monday")."""
     root = span.root
@@ -355,6 +356,9 @@ def _background_date(span: Any) -> bool:
         span.start > 0 and span.doc[span.start - 1].lower_ == "since"
     ):
         return True
+    main = span.sent.root
+    if main.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in main.children):
+        return True  # told in the past perfect: "Tensions had soared after ... on Dec. 3"
     return any(a.dep_ == "relcl" for a in root.ancestors)
 
 
