@@ -2484,3 +2484,11 @@ def test_a_date_told_in_the_past_perfect_does_not_date_the_next_sentence(run: An
     )
     said = [e for e in story if e.type == "ACCUSE"]
     assert said and said[0].date is not None and said[0].date.start != "2023-03-03"
+
+
+def test_an_expulsion_announced_is_the_expulsion_unless_it_has_a_condition(run: Any) -> None:
+    # our sentences: "will expel" is the decision; "would expel ... if" a threat
+    decided = run("Poland said it would expel four Belarusian diplomats.")
+    assert ("SANCTION", "POL", "BLR") in dyads(decided)
+    threat = run("Poland would expel four Belarusian diplomats if Minsk refused to talk.")
+    assert {e.type for e in threat} == {"THREATEN"}

@@ -763,6 +763,10 @@ class Coder:
             and any(c.dep_ == "aux" and c.lower_ in _GUESS for c in clause.children)
         ):
             return []  # "could upset the calm", "may pull out": a guess, no one's stated intent
+        elif modal == "intended" and sense.mode == "expel" and _announced(tok):
+            # "will expel 23 Russian diplomats", "said it would expel three": an expulsion
+            # announced is the expulsion decided (as CAMEO codes it), no threat
+            etype, cameo = sense.type, sense.cameo
         elif modal != "asserted" and sense.type not in VERBAL:
             etype = "AGREE" if sense.type in COOPERATIVE else "THREATEN"
             cameo = "03" if etype == "AGREE" else "13"
@@ -1546,6 +1550,19 @@ def _reduced_passive(v: Token, sense: Sense, roles: Roles) -> bool:
     if v.dep_ == "conj" and v.head.pos_ == "VERB":  # "shot and killed"
         return _bare_past(v.head)
     return any(c.dep_ == "nsubj" for c in v.children)
+
+
+def _announced(v: Token) -> bool:
+    """Whether verb ``v`` is told as what will be done: "will" or "would" on it, with no
+    condition ("would expel them if ...", "otherwise") or intent verb of its own in between."""
+    conditions = (
+        c
+        for c in v.children
+        if (c.dep_ == "advmod" and c.lower_ == "otherwise")
+        or (c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))
+    )
+    told = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in v.children)
+    return told and next(conditions, None) is None
 
 
 def _shared_object(v: Token) -> bool:
