@@ -2492,3 +2492,12 @@ def test_an_expulsion_announced_is_the_expulsion_unless_it_has_a_condition(run: 
     assert ("SANCTION", "POL", "BLR") in dyads(decided)
     threat = run("Poland would expel four Belarusian diplomats if Minsk refused to talk.")
     assert {e.type for e in threat} == {"THREATEN"}
+
+
+def test_a_measure_announced_is_the_measure_but_a_forecast_is_none(run: Any) -> None:
+    # our sentences: ending funding, said to be done, is done; what a vote "would damage" is a
+    # forecast, no sanction
+    ended = run("The British government said it would end all funding for the UN agency.")
+    assert {e.type for e in ended if e.target is not None} == {"SANCTION"}
+    forecast = run("Erdogan said the vote would damage relations between Turkey and France.")
+    assert "SANCTION" not in {e.type for e in forecast}

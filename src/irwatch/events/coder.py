@@ -763,9 +763,15 @@ class Coder:
             and any(c.dep_ == "aux" and c.lower_ in _GUESS for c in clause.children)
         ):
             return []  # "could upset the calm", "may pull out": a guess, no one's stated intent
-        elif modal == "intended" and sense.mode == "expel" and _announced(tok):
-            # "will expel 23 Russian diplomats", "said it would expel three": an expulsion
-            # announced is the expulsion decided (as CAMEO codes it), no threat
+        elif (
+            modal == "intended"
+            and sense.type == "SANCTION"
+            and sense.origin != "dictionary"
+            and _announced(tok)
+        ):
+            # "will expel 23 Russian diplomats", "said it would end all funding for UNRWA": a
+            # measure announced is the measure decided (as CAMEO codes it), no threat (but not
+            # the dictionary's looser senses: "it would damage relations" is a forecast)
             etype, cameo = sense.type, sense.cameo
         elif modal != "asserted" and sense.type not in VERBAL:
             etype = "AGREE" if sense.type in COOPERATIVE else "THREATEN"
