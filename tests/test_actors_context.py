@@ -37,6 +37,17 @@ def resolver() -> Resolver:
     return Resolver(load_kb(None))
 
 
+def read_at(
+    nlp: Any, resolver: Resolver, text: str, phrase: str, date: str, *, last: bool = False
+) -> list[Any]:
+    """The mentions the resolver reads of ``phrase`` (its first or last place) in ``text``."""
+    doc = nlp(text)
+    found = resolver.read(doc, date=date)
+    at = text.rindex(phrase) if last else text.index(phrase)
+    span = doc.char_span(at, at + len(phrase))
+    return [m for m in found.in_span(span.start, span.end) if m.text == phrase]
+
+
 def cases(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
@@ -232,11 +243,7 @@ def test_the_two_sides_are_not_the_subjects_of_their_own_clause(
         "Saudi Arabia and Iran agreed to restore ties. Iraq and Oman, which hosted earlier "
         "rounds of talks between the two sides, praised the agreement."
     )
-    doc = nlp(context)
-    found = resolver.read(doc, date="2023-03-10")
-    start = context.index("the two sides")
-    span = doc.char_span(start, start + len("the two sides"))
-    sides = [m for m in found.in_span(span.start, span.end) if m.text == "the two sides"]
+    sides = read_at(nlp, resolver, context, "the two sides", "2023-03-10")
     assert sides and {a.country for a in sides[0].actors} == {"SAU", "IRN"}
 
 
@@ -316,11 +323,7 @@ def test_someone_named_after_a_role_is_the_same_person_by_surname_later(
         "Kenyan police arrested the journalist Juan Perez in Nairobi on Monday. "
         "Perez was released on Tuesday."
     )
-    doc = nlp(text)
-    found = resolver.read(doc, date="2016-07-09")
-    at = text.rindex("Perez")
-    span = doc.char_span(at, at + len("Perez"))
-    later = [m for m in found.in_span(span.start, span.end) if m.text == "Perez"]
+    later = read_at(nlp, resolver, text, "Perez", "2016-07-09", last=True)
     assert later and [a.code for a in later[0].actors] == ["KENJRN"]
 
 
@@ -370,11 +373,7 @@ def test_an_american_partys_people_are_american_where_the_story_names_the_us(
         "Iran freed five Americans held in Tehran. Iranian President Ebrahim Raisi praised the "
         "deal. Republican lawmakers criticised it."
     )
-    doc = nlp(text)
-    found = resolver.read(doc, date="2023-09-18")
-    at = text.index("Republican lawmakers")
-    span = doc.char_span(at, at + len("Republican lawmakers"))
-    them = [m for m in found.in_span(span.start, span.end)]
+    them = read_at(nlp, resolver, text, "Republican lawmakers", "2023-09-18")
     assert them and [a.code for a in them[0].actors] == ["USALEG"]
     # where the story names no United States, the context says whose party it is
     elsewhere = "France held a vote in Paris. Republican lawmakers criticised the deal."

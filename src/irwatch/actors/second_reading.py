@@ -204,16 +204,31 @@ def read_in_context(
             continue
         taken.update(range(s, e))
         added.append(Mention(s, e, w.span_text(s, e), (actor,)))
+    added += _read_titled(kb, w, context, titled, out + added, taken)
+    return _with_appositions(w, out, added, taken)
+
+
+def _read_titled(
+    kb: KnowledgeBase,
+    w: DocWords,
+    context: Context,
+    titled: list[tuple[int, int, int, int]],
+    found: list[Mention],
+    taken: set[int],
+) -> list[Mention]:
+    """The mentions of people we do not know by name whom a role beside the name places as a
+    generic agent would be ("the journalist Jamal Khashoggi", "opposition leader Juan Perez",
+    "Juan Perez, a journalist,"), with their later mentions by name (see ``_titled_names``)."""
+    from irwatch.actors.resolver import Mention
+
+    added: list[Mention] = []
     for rs, re_, ns, ne in titled:
-        # "the journalist Jamal Khashoggi", "opposition leader Juan Perez", "Juan Perez, a
-        # journalist,": someone we do not know by name, whom the role beside the name places as
-        # a generic agent would be
         if not taken.isdisjoint(range(ns, ne)):
             continue
         name = w.span_text(ns, ne)
         if not taken.isdisjoint(range(rs, re_)):
             # the role was read already ("Juan Perez, a Kenyan journalist,"): its holder
-            held = [m for m in out + added if m.start <= rs and re_ <= m.end]
+            held = [m for m in found + added if m.start <= rs and re_ <= m.end]
             if len(held) != 1 or len(held[0].actors) != 1 or held[0].actors[0].id in kb.people:
                 continue  # (not someone we know: "Putin, Russia's president,")
             holder = held[0].actors[0]
@@ -235,9 +250,9 @@ def read_in_context(
             s, e = min(rs, ns), max(re_, ne)
             taken.update(range(s, e))
             added.append(Mention(s, e, w.span_text(s, e), (actor,)))
-        covered = {i for m in out + added for i in range(m.start, m.end)}
+        covered = {i for m in found + added for i in range(m.start, m.end)}
         added += _named_again(w, ns, ne, actor, taken, covered)
-    return _with_appositions(w, out, added, taken)
+    return added
 
 
 #: The two parties of the United States as the capitalised word before their people
