@@ -2501,3 +2501,9 @@ def test_a_measure_announced_is_the_measure_but_a_forecast_is_none(run: Any) -> 
     assert {e.type for e in ended if e.target is not None} == {"SANCTION"}
     forecast = run("Erdogan said the vote would damage relations between Turkey and France.")
     assert "SANCTION" not in {e.type for e in forecast}
+
+
+def test_police_pushing_back_a_crowd_repress_it(run: Any) -> None:
+    # our sentence: no request, a violent repression (CAMEO 175)
+    pushed = run("Riot police pushed back demonstrators outside the parliament in Yerevan.")
+    assert {(e.type, e.cameo) for e in pushed} == {("ASSAULT", "175")}
