@@ -159,7 +159,8 @@ class Context:
             self.para_of.append(para)
         self.evidence: list[list[_Evidence]] = [[] for _ in self.para_of]
         counts: Counter[str] = Counter()
-        named: set[str] = set()  # every state named, venues too
+        spoken_in: set[str] = set()  # states named only as where a speech was given
+        gathered = False  # whether a summit's or meeting's venue is named
         # "China" of "the China Unification Promotion Party": a word inside a name we do not know
         name_len: dict[int, int] = {}
         #: People's names as the parser sees them: (start, end, root, last word).
@@ -186,17 +187,16 @@ class Context:
                     self.evidence[ev.sent].append(ev)
                     if not self._venue(ev):
                         counts[a.country] += 1
-                        named.add(a.country)
                     elif self.doc[ev.start : ev.end].root.head.head.lemma_.lower() in _ADDRESSES:
-                        named.add(a.country)
+                        spoken_in.add(a.country)
                     else:
-                        named.add("")  # a summit's venue: its leaders come from elsewhere
+                        gathered = True  # a summit's venue: its leaders come from elsewhere
         self.about = leading(counts)
-        if self.about is None and not counts and len(named) == 1:
+        if not counts and not gathered and len(spoken_in) == 1:
             # the one state a document names is where a speech was given: then it is the
             # state the document is about ("In a speech in Managua, the president said ...":
             # Nicaragua's; but not "At the summit in Osaka, the leaders")
-            self.about = named.pop() or None
+            self.about = spoken_in.pop()
 
     def named_before(self, s: int) -> str | None:
         """The one state named by name earlier in the sentence of token ``s``: what "the country"

@@ -1561,14 +1561,12 @@ def _reduced_passive(v: Token, sense: Sense, roles: Roles) -> bool:
 def _announced(v: Token) -> bool:
     """Whether verb ``v`` is told as what will be done: "will" or "would" on it, with no
     condition ("would expel them if ...", "otherwise") or intent verb of its own in between."""
-    conditions = (
-        c
-        for c in v.children
-        if (c.dep_ == "advmod" and c.lower_ == "otherwise")
-        or (c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))
-    )
     told = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in v.children)
-    return told and next(conditions, None) is None
+    return told and not any(
+        (c.dep_ == "advmod" and c.lower_ == "otherwise")
+        or (c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children))
+        for c in v.children
+    )
 
 
 def _shared_object(v: Token) -> bool:
