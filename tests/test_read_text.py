@@ -101,6 +101,16 @@ def test_paragraph_split_before_a_capitalised_word_is_rejoined() -> None:
     assert "end the war in Yemen." in body
 
 
+def test_a_headline_ending_on_says_is_not_joined_to_the_lead() -> None:
+    article = read_text(
+        "Peru and Chile agree on a border plan, minister says\n\n"
+        "Peru and Chile reached agreement on Saturday on how to mark their border, the foreign "
+        "minister said after talks in Lima. The plan goes to both parliaments next month."
+    )
+    assert article.title == "Peru and Chile agree on a border plan, minister says"
+    assert article.body.startswith("Peru and Chile reached agreement")
+
+
 def test_one_sentence_document_is_an_article_whatever_it_looks_like() -> None:
     for text in (
         "Subscribe to the newsletter",

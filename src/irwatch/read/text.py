@@ -91,10 +91,20 @@ def _last_word(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
+#: Function words that end a clause as well as they end a headline ("..., Borrell says").
+_CLAUSE_ENDS = frozenset({"say", "says", "said"})
+
+
+def _dangling(word: str) -> bool:
+    """Whether a block stopping on ``word`` stops in the middle of a sentence."""
+    return word in stopwords() and word not in _CLAUSE_ENDS
+
+
 def rejoin(items: list[Block]) -> list[Block]:
     """Join a paragraph that a stray blank line split: the first part stops without a sentence
     end, and the second goes on in lower case or the first stops on a function word
-    ("...purchasing electricity" + "from its neighbour."; "...the war in" + "Yemen.")."""
+    ("...purchasing electricity" + "from its neighbour."; "...the war in" + "Yemen."), but not
+    a headline that ends on its verb of saying ("..., Borrell says" + "Kosovo and Serbia ...")."""
     out: list[Block] = []
     for block in items:
         prev = out[-1] if out else None
@@ -104,7 +114,7 @@ def rejoin(items: list[Block]) -> list[Block]:
             and not block.heading
             and not block.item
             and _JOINABLE_END.search(prev.text)
-            and (block.text[:1].islower() or _last_word(prev.text) in stopwords())
+            and (block.text[:1].islower() or _dangling(_last_word(prev.text)))
             and evidence(prev.text).words >= 4
         ):
             out[-1] = Block(f"{prev.text} {block.text}", item=prev.item)
