@@ -2365,6 +2365,36 @@ def test_the_next_day_is_the_day_after_the_one_told_before(run: Any) -> None:
     assert bombs and bombs[0].date is not None and bombs[0].date.start == "2008-08-08"
 
 
+def test_the_same_day_is_the_day_told_before(run: Any) -> None:
+    # our sentences: "the same day" is Tuesday, not the day of the news
+    events = run(
+        "Peru said on Tuesday it was cutting diplomatic ties with Norway. Chile recalled its "
+        "ambassador to Norway the same day.",
+        published="2023-11-02",
+    )
+    recalls = [e for e in events if e.source.country == "CHL"]
+    assert recalls and recalls[0].date is not None and recalls[0].date.start == "2023-10-31"
+
+
+def test_a_headline_with_one_side_is_the_body_s_event_of_that_side(run: Any) -> None:
+    # our sentences: the headline names the parties loosely; the body tells the accord
+    events = run(
+        "The government of Sudan and rebels from Darfur agreed on Monday to a ceasefire after "
+        "two weeks of talks.",
+        title="Sudan and Darfur rebels agree to end fighting",
+        published="2022-11-03",
+    )
+    accords = [e for e in events if e.type == "AGREE"]
+    assert len(accords) == 1 and accords[0].evidence.startswith("The government of Sudan")
+    # an accord between equals told the other way round in the body is the same one
+    events = run(
+        "Serbia and Kosovo reached agreement late on Saturday on a plan to normalise relations.",
+        title="Kosovo and Serbia agree on plan",
+        published="2023-03-19",
+    )
+    assert [e.date.start if e.date else None for e in events if e.type == "AGREE"] == ["2023-03-18"]
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

@@ -132,7 +132,7 @@ class Coder:
             drafts += [d for d in moving if d.trigger.i not in coded]
             drafts += triggered
         events: dict[tuple[Any, ...], Event] = {}
-        headlines: list[tuple[tuple[Any, ...], Event]] = []
+        headlines: list[tuple[tuple[Any, ...], Event, bool]] = []
         told: set[tuple[Any, ...]] = set()
         latest: dict[tuple[Any, ...], list[Event]] = {}  # the body's events by type and dyad
         drafts = _answered(_condemned(drafts, self.lexicon, roles), roles)
@@ -149,7 +149,7 @@ class Coder:
                 continue
             when = ev.date.start if ev.date else None
             if ev.start_char < title_end:
-                headlines.append(((ev.type, *_dyad(ev, d.sym, True), when), ev))
+                headlines.append(((ev.type, *_dyad(ev, d.sym, True), when), ev, d.sym))
                 continue
             # one happening between two states is one event, whoever is named for each
             # side ("Russian troops", "Russia", "the Kremlin" attack Ukraine)
@@ -163,8 +163,8 @@ class Coder:
         # "Israeli Prime Minister Netanyahu signed ..."): keep the body's sentence; the headline
         # is compared by country, as it names the parties more loosely, and by the week before
         # it ("Bush visits Canada": "made his first official state visit to Canada this week")
-        for key, ev in headlines:
-            if key not in told and not _told_lately(ev, latest.get(key[:-1], [])):
+        for key, ev, sym in headlines:
+            if key not in told and not _told_lately(ev, _retold(key, sym, latest)):
                 told.add(key)
                 events.setdefault(key, ev)
         return sorted(events.values(), key=lambda e: (e.sentence, e.start_char, e.event_id))
@@ -2167,6 +2167,28 @@ def _crowd_protest(sense: Sense, sources: list[Hit], v: Token) -> bool:
         and not any(s.actor.sector in _AUTHORITIES for s in sources)
         and not (v.lemma_.lower() == "protest" and ar.official(sources, v.doc))
     )
+
+
+def _retold(
+    key: tuple[Any, ...], sym: bool, body: dict[tuple[Any, ...], list[Event]]
+) -> list[Event]:
+    """The body's events that may tell a headline's happening (``key``: its type and dyad by
+    country) again: of its type and dyad, either way round for an act between equals ("Kosovo,
+    Serbia agree": "Kosovo and Serbia reached agreement"), and with any other side when the
+    headline names one ("Ethiopia and Tigray forces agree to end war")."""
+    kind, source, target = key[0], key[1], key[2]
+    found: list[Event] = []
+    for (other, s, t, _), events in body.items():
+        if other != kind:
+            continue
+        named = source or target  # a headline with one side names it first
+        if (
+            (s, t) == (source, target)
+            or (sym and (t, s) == (source, target))
+            or (not (source and target) and named in (s, t))
+        ):
+            found += events
+    return found
 
 
 def _told_lately(headline: Event, body: list[Event]) -> bool:

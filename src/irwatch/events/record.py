@@ -363,9 +363,10 @@ def _background_date(span: Any) -> bool:
 
 
 #: A day told by its distance from the one told just before ("the next day", "two days
-#: later", "the day before").
+#: later", "the day before", "the same day").
 _RELATIVE_DAY = re.compile(
-    r"^(?:the )?(?:(?P<next>next|following) day|day after|(?P<prev>previous|preceding) day"
+    r"^(?:the )?(?:(?P<same>(?:very |same )+day|that (?:very |same )*day)"
+    r"|(?P<next>next|following) day|day after|(?P<prev>previous|preceding) day"
     r"|day before|(?P<n>a|one|two|three|four|five|six|\d+) days? "
     r"(?P<dir>later|after|earlier|before))$",
     re.IGNORECASE,
@@ -384,6 +385,8 @@ def _relative_day(text: str) -> int | None:
         word = m.group("n").lower()
         n = int(word) if word.isdigit() else NUMBERS[word]
         return n if m.group("dir").lower() in ("later", "after") else -n
+    if m.group("same"):
+        return 0
     low = text.lower()
     return -1 if (m.group("prev") or "day before" in low) else 1
 
