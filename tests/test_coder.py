@@ -2395,6 +2395,14 @@ def test_a_headline_with_one_side_is_the_body_s_event_of_that_side(run: Any) -> 
     assert [e.date.start if e.date else None for e in events if e.type == "AGREE"] == ["2023-03-18"]
 
 
+def test_what_a_measure_is_taken_over_is_no_target(run: Any) -> None:
+    # our sentences: the reason for recalling envoys is not whom they are recalled from
+    assert not [e for e in run("Peru recalls envoys over Gaza.") if e.target]
+    assert ("SANCTION", "PER", "ISR") in dyads(
+        run("Peru recalled its ambassador to Israel over the fighting in Gaza.")
+    )
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

@@ -37,8 +37,7 @@ TEXTS = frozenset(
     {"resolution", "bill", "law", "draft", "proposal", "plan", "measure", "motion", "text"}
 )
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
-#: Prepositions of a reason or topic ("sanctions over the crackdown", "talks about the war").
-REASON = frozenset({"over", "about", "despite", "because", "regarding", "concerning"})
+REASON = cl.REASON
 
 
 def verb_lemma(v: Token, known: Collection[str]) -> str:

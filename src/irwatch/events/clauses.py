@@ -132,6 +132,8 @@ SETTING = frozenset(
     {"under", "during", "amid", "amidst", "despite", "throughout", "until", "like", "unlike"}
     | {"besides", "via"}
 )
+#: Prepositions of a reason or topic ("sanctions over the crackdown", "talks about the war").
+REASON = frozenset({"over", "about", "despite", "because", "regarding", "concerning"})
 PARTITIVE = frozenset({"third", "half", "part", "parts", "much", "most", "some", "all", "rest"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL = frozenset({"would", "'d"})

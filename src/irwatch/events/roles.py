@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from irwatch.actors.context import leading
-from irwatch.events.clauses import PARTITIVE, RELATIONAL, conjuncts, set_apart, speaker
+from irwatch.events.clauses import (
+    PARTITIVE,
+    REASON,
+    RELATIONAL,
+    conjuncts,
+    set_apart,
+    speaker,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -343,6 +350,8 @@ class Roles:
                 aside.update(t.i for t in c.subtree)
             if c.dep_ == "acl":
                 described.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ in REASON:  # "recalled envoys over Gaza": why
+                aside.update(t.i for t in c.subtree)
         # where, not whom: "any effort to help end the war in Yemen" (a clause describing the
         # noun), "the use of Made in China products" (where a thing was made or held)
         aside.update(
