@@ -2403,6 +2403,17 @@ def test_what_a_measure_is_taken_over_is_no_target(run: Any) -> None:
     )
 
 
+def test_both_sides_are_the_parties_of_the_act_between_equals_told_before(run: Any) -> None:
+    # our sentences: the two sides are the army and the RSF, not the hosts of the talks
+    events = run(
+        "Sudan's army and the Rapid Support Forces agreed on Saturday to a truce after talks "
+        "in Saudi Arabia and Egypt. The United Nations urged both sides to respect it.",
+        published="2023-05-22",
+    )
+    asked = {e.target.code for e in events if e.type == "REQUEST" and e.target}
+    assert asked == {"SDNMIL", "SDNREB"}
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

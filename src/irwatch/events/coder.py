@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -135,7 +136,7 @@ class Coder:
         headlines: list[tuple[tuple[Any, ...], Event, bool]] = []
         told: set[tuple[Any, ...]] = set()
         latest: dict[tuple[Any, ...], list[Event]] = {}  # the body's events by type and dyad
-        drafts = _answered(_condemned(drafts, self.lexicon, roles), roles)
+        drafts = _both_sides(_answered(_condemned(drafts, self.lexicon, roles), roles))
         drafts = [
             dataclasses.replace(d, target=None) if _turned_on_itself(d) else d for d in drafts
         ]
@@ -1622,6 +1623,55 @@ def _turned_on_itself(d: rec.Draft) -> bool:
         return False
     bare = (a.sector is None and a.kind == "state") or (b.sector is None and b.kind == "state")
     return bare and a.sector in _ORGANS and b.sector in _ORGANS
+
+
+#: The parties of an act between equals told just before ("urged both sides to implement it").
+_SIDES = re.compile(r"(?:both|the two|the) (?:sides|parties|warring parties|warring sides)")
+
+
+def _both_sides(drafts: list[rec.Draft]) -> list[rec.Draft]:
+    """The drafts with "both sides" read as the parties of the latest act between equals told
+    before them ("Ethiopia's government and Tigrayan forces agreed ...; Guterres urged both
+    sides to implement it"), not the last two states the text named (South Africa, where they
+    met); a phrase with no such act before it keeps the resolver's reading."""
+    out: list[rec.Draft] = []
+    parties: tuple[Hit, Hit] | None = None
+    done: set[tuple[int, int, int]] = set()
+    for d in drafts:
+        s, t = d.source, d.target
+        by = parties is not None and _SIDES.fullmatch(s.text.lower()) is not None
+        to = parties is not None and t is not None and _SIDES.fullmatch(t.text.lower()) is not None
+        if parties is not None and (by or to):
+            key = (d.trigger.i, s.start if by else -1, t.start if t is not None and to else -1)
+            if key in done:
+                continue
+            done.add(key)
+            first, second = parties
+            if by and to and t is not None and t.start == s.start:  # "the two sides agreed"
+                out.append(
+                    dataclasses.replace(
+                        d,
+                        source=dataclasses.replace(s, actor=first.actor),
+                        target=dataclasses.replace(t, actor=second.actor),
+                    )
+                )
+            elif by:
+                out += [
+                    dataclasses.replace(d, source=dataclasses.replace(s, actor=p.actor))
+                    for p in parties
+                    if t is None or p.actor.id != t.actor.id
+                ]
+            elif t is not None:
+                out += [
+                    dataclasses.replace(d, target=dataclasses.replace(t, actor=p.actor))
+                    for p in parties
+                    if p.actor.id != s.actor.id
+                ]
+            continue
+        out.append(d)
+        if d.sym and t is not None and t.actor.id != s.actor.id:
+            parties = (s, t)
+    return out
 
 
 def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
