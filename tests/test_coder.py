@@ -2414,6 +2414,16 @@ def test_both_sides_are_the_parties_of_the_act_between_equals_told_before(run: A
     assert asked == {"SDNMIL", "SDNREB"}
 
 
+def test_forces_readied_after_an_attack_face_the_attacker(run: Any) -> None:
+    # our sentences: the alert answers the shelling just told; a launch answers no one
+    events = run(
+        "Syrian artillery shelled a Turkish border town on Friday, and Ankara put its forces "
+        "on high alert."
+    )
+    assert ("MOBILIZE", "TUR", "SYR") in dyads(events)
+    assert ("MOBILIZE", "IRN", None) in dyads(run("Iran tested a ballistic missile on Friday."))
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

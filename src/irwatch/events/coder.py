@@ -137,6 +137,7 @@ class Coder:
         told: set[tuple[Any, ...]] = set()
         latest: dict[tuple[Any, ...], list[Event]] = {}  # the body's events by type and dyad
         drafts = _both_sides(_answered(_condemned(drafts, self.lexicon, roles), roles))
+        drafts = _on_alert(drafts, roles)
         drafts = [
             dataclasses.replace(d, target=None) if _turned_on_itself(d) else d for d in drafts
         ]
@@ -1705,6 +1706,44 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
             ):
                 out.append(dataclasses.replace(d, target=prior.source))
                 break
+    return out
+
+
+#: Hostile deeds (not words) that a state may answer by readying its forces.
+_PROVOCATIONS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+
+
+def _on_alert(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
+    """The drafts with a mobilisation that names no one aimed at whoever had just acted against
+    the mobilising state ("North Korean artillery shelled a South Korean island, and Seoul put
+    its forces on the highest alert": at North Korea): the latest hostile act before it, in its
+    sentence or the two before in its paragraph, whose target is of the mobiliser's state. With
+    no such act it stays aimed at no one ("North Korea fired a missile")."""
+    out: list[rec.Draft] = []
+    for d in drafts:
+        country = d.source.actor.country
+        if d.type != "MOBILIZE" or d.target is not None or d.reply or country is None:
+            out.append(d)
+            continue
+        here = roles.sentence_index(d.trigger)
+        for prior in reversed(out):
+            there = roles.sentence_index(prior.trigger)
+            if there > here or (there == here and prior.trigger.i > d.trigger.i):
+                continue
+            if here - there > _REPLY_REACH or cl.paragraph_between(
+                d.trigger.doc, prior.trigger.i, d.trigger.i
+            ):
+                break
+            t = prior.target
+            if (
+                prior.type in _PROVOCATIONS
+                and t is not None
+                and t.actor.country == country
+                and _answerable(prior.source, country)
+            ):
+                d = dataclasses.replace(d, target=prior.source)
+                break
+        out.append(d)
     return out
 
 
