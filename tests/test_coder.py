@@ -2424,6 +2424,15 @@ def test_forces_readied_after_an_attack_face_the_attacker(run: Any) -> None:
     assert ("MOBILIZE", "IRN", None) in dyads(run("Iran tested a ballistic missile on Friday."))
 
 
+def test_those_named_with_a_participle_are_no_party_to_the_talks(run: Any) -> None:
+    # our sentences: the guarantors look on; the talks are between the government and rebels
+    events = run(
+        "Sudan's government and the rebels opened peace talks in Nairobi on Monday, with "
+        "Kenya and Norway acting as mediators."
+    )
+    assert {e.target.country for e in events if e.type == "CONSULT" and e.target} == {"SDN"}
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

@@ -456,7 +456,8 @@ def objects(v: Token, *, places: bool = True) -> list[Token]:
         if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and _marked_for(c)):
             out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     for c in v.children:  # "dropped its objections to Finland joining NATO"
-        if c.dep_ == "prep":
+        # (but "with Cuba and Norway acting as guarantors" tells who else was there)
+        if c.dep_ == "prep" and c.lower_ != "with":
             for p in c.children:
                 if p.dep_ == "pcomp":
                     out += [s for s in p.children if s.dep_ in ("nsubj", "nsubjpass")]
