@@ -2433,6 +2433,22 @@ def test_those_named_with_a_participle_are_no_party_to_the_talks(run: Any) -> No
     assert {e.target.country for e in events if e.type == "CONSULT" and e.target} == {"SDN"}
 
 
+def test_the_condition_of_a_future_act_has_not_happened(run: Any) -> None:
+    # our sentences: the lifting and the withdrawal are conditions, no one's act or promise
+    assert not [
+        e
+        for e in run(
+            "Venezuela will resume oil exports only after the United States lifts the ban."
+        )
+        if e.source.country == "USA"
+    ]
+    assert not run("The talks will resume when Russia withdraws its troops from Moldova.")
+    # but a past act told with "when" happened
+    assert ("ASSAULT", "ARM", "AZE") in dyads(
+        run("Armenia attacked Azerbaijan when Azerbaijan shelled the border villages.")
+    )
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from irwatch.events.lexicon import Lexicon
 
-Modal = Literal["asserted", "intended", "hypothetical", "obliged", "counterfactual"]
+Modal = Literal["asserted", "intended", "hypothetical", "obliged", "counterfactual", "condition"]
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 #: Dependents that open a clause of their own: their words are not the trigger's arguments.
@@ -720,6 +720,8 @@ def modality(v: Token, lex: Lexicon) -> Modal:
     for _ in range(4):
         if cur is None:
             break
+        if _condition(cur):
+            return "condition"
         if obligation(cur, lex):
             return "obliged"
         auxes = {c.lower_ for c in cur.children if c.dep_ == "aux"}
@@ -750,6 +752,27 @@ def modality(v: Token, lex: Lexicon) -> Modal:
             break
         cur = head
     return "asserted"
+
+
+#: Conjunctions of a clause that tells when or on what condition a future act will happen.
+_WHEN = frozenset({"after", "once", "when", "until", "before", "unless", "if"})
+
+
+def _condition(v: Token) -> bool:
+    """Whether ``v`` is the verb of a clause that sets a future act's time or condition, told in
+    the present ("will return to its commitments only after the United States lifts all
+    sanctions", "would lift sanctions once the watchdog verified ..."): what it tells has not
+    happened."""
+    if v.dep_ != "advcl" or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN for c in v.children
+    ):
+        return False
+    if any(c.dep_ == "aux" for c in v.children):
+        return False  # "after Russia had withdrawn", "until it will": a tense of its own
+    auxes = {c.lower_ for c in v.head.children if c.dep_ == "aux"}
+    if v.tag_ in ("VBZ", "VBP"):
+        return bool(auxes & (FUTURE | CONDITIONAL))
+    return v.tag_ == "VBD" and bool(auxes & CONDITIONAL)
 
 
 def obligation(v: Token, lex: Lexicon) -> bool:

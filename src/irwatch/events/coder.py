@@ -741,7 +741,9 @@ class Coder:
             # "Russia threatened retaliation", "the Kremlin rejected the proposal": whom it
             # answers is named before (see _answered)
             pairs, reply = [(s, None) for s in sources], True
-        if modal == "counterfactual":  # "a resolution that would have condemned ..."
+        if modal in ("counterfactual", "condition"):
+            # "a resolution that would have condemned ...", "will return only after the US
+            # lifts sanctions": it did not happen
             return []
         holder = cl.attitude_holder(clause, lex) if clause.pos_ in ("VERB", "AUX") else None
         if holder is not None and not cl.attitude_of_speech(holder, lex):
