@@ -2449,6 +2449,14 @@ def test_the_condition_of_a_future_act_has_not_happened(run: Any) -> None:
     )
 
 
+def test_a_saying_in_the_mandative_subjunctive_is_a_demand(run: Any) -> None:
+    # our sentences: "insisted that Serbia withdraw" asks Serbia; Serbia withdrew nothing
+    events = run("Germany insisted that Serbia withdraw its police from Kosovo.")
+    assert dyads(events) == {("REQUEST", "DEU", "SRB")}
+    # but "the relationship ... are good" is no bare verb, and a report stays a report
+    assert not run("Mr Howard said that the relationship between Australia and Japan are good.")
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

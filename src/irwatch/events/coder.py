@@ -240,6 +240,14 @@ class Coder:
             # to demand or denounce something protests
             elif tok.pos_ == "VERB" and tok.i not in taken and _crowd_went_to_demand(tok):
                 verbs.append(_Found(tok, _CROWD_PROTEST))
+            elif (
+                tok.pos_ == "VERB"
+                and tok.i not in taken
+                and tok.lemma_.lower() in lex.speech
+                and any(_mandative(c) for c in tok.children if c.dep_ == "ccomp")
+            ):
+                # "insisted that Belgrade yield to NATO's terms": a demand, not a report
+                verbs.append(_Found(tok, _DEMAND))
         found = verbs + nouns
         return [
             f
@@ -2397,6 +2405,26 @@ _VERBAL_ATTACK = Sense(type="ACCUSE", cameo="111", mode="disapprove")
 _WORDS_AS_WEAPONS = frozenset({"attack", "blast", "assail", "savage", "lambast"})
 #: What calling someone a word of praise is: praising or endorsing them.
 _PRAISE = Sense(type="SUPPORT", cameo="051", mode="praise", origin="naming")
+#: A saying whose content is in the mandative subjunctive (see ``_mandative``).
+_DEMAND = Sense(type="REQUEST", cameo="100", mode="demand")
+#: Subjects a verb in the present agrees with by its "-s" form.
+_SINGULAR = frozenset({"NN", "NNP"})
+
+
+def _mandative(v: Token) -> bool:
+    """Whether clause ``v`` ("that Belgrade yield to NATO's terms") is in the mandative
+    subjunctive: a bare verb after "that" with a subject in the singular and no auxiliary, which
+    tells what someone must do, not what they do."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in v.children) or v.tag_ not in ("VB", "VBP"):
+        return False
+    if v.lower_ != v.lemma_.lower() or v.lower_ == "have":
+        return False  # "the relationship ... are good", "[Australia] have a system": no bare verb
+    subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    return subject.tag_ in _SINGULAR or subject.lower_ in ("he", "she", "it")
 
 
 def _any_of(words: list[Token], kind: frozenset[str]) -> bool:
