@@ -2457,6 +2457,16 @@ def test_a_saying_in_the_mandative_subjunctive_is_a_demand(run: Any) -> None:
     assert not run("Mr Howard said that the relationship between Australia and Japan are good.")
 
 
+def test_blocking_a_text_or_a_bid_rejects_it(run: Any) -> None:
+    # our sentences: blocking a resolution or a bid is a veto; blocking a road an obstruction
+    assert dyads(run("Hungary blocked Sweden's bid to join NATO.")) == {("REJECT", "HUN", "SWE")}
+    vetoed = run("China blocked a UN resolution on Myanmar.")
+    assert [(e.type, e.source.country, e.target.code if e.target else None) for e in vetoed] == [
+        ("REJECT", "CHN", "IGOUNO")
+    ]
+    assert "REJECT" not in {e.type for e in run("Protesters blocked the road to the airport.")}
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none
