@@ -2467,6 +2467,16 @@ def test_blocking_a_text_or_a_bid_rejects_it(run: Any) -> None:
     assert "REJECT" not in {e.type for e in run("Protesters blocked the road to the airport.")}
 
 
+def test_entering_another_state_s_airspace_is_told_as_done_after_an_intent(run: Any) -> None:
+    # our sentences: the drones' entry happened, though the clause hangs on "would close"
+    events = run(
+        "Hungary said on Monday it would close the border after two Serbian military drones "
+        "entered Hungarian airspace."
+    )
+    assert ("MOBILIZE", "SRB", "HUN") in dyads(events)
+    assert ("MOBILIZE", "RUS", "NOR") in dyads(run("Russian bombers probed Norwegian airspace."))
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

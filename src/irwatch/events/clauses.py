@@ -741,6 +741,13 @@ def modality(v: Token, lex: Lexicon) -> Modal:
             break
         if cur.dep_ == "conj" and first_child(cur, ("nsubj", "nsubjpass")) is not None:
             break  # "... would not join, and Vucic praised Russia": a clause of its own
+        if (
+            cur.dep_ == "advcl"
+            and cur.tag_ == "VBD"
+            and first_child(cur, ("nsubj", "nsubjpass")) is not None
+            and any(c.dep_ == "mark" and c.lower_ in _SINCE for c in cur.children)
+        ):
+            break  # "would send troops after two helicopters entered its airspace": it did
         head = cur.head
         if (
             cur.dep_ != "conj"  # "Israel set up a blockade and attacked the airport"
@@ -756,6 +763,10 @@ def modality(v: Token, lex: Lexicon) -> Modal:
 
 #: Conjunctions of a clause that tells when or on what condition a future act will happen.
 _WHEN = frozenset({"after", "once", "when", "until", "before", "unless", "if"})
+#: Conjunctions of a clause that tells what happened before ("after", "since").
+_SINCE = frozenset({"after", "since"})
+#: Of those, the ones that make a clause in the past a condition in reported speech.
+_ONLY_IF = frozenset({"once", "until", "unless", "if"})
 
 
 def _condition(v: Token) -> bool:
@@ -772,7 +783,13 @@ def _condition(v: Token) -> bool:
     auxes = {c.lower_ for c in v.head.children if c.dep_ == "aux"}
     if v.tag_ in ("VBZ", "VBP"):
         return bool(auxes & (FUTURE | CONDITIONAL))
-    return v.tag_ == "VBD" and bool(auxes & CONDITIONAL)
+    # reported: "would lift sanctions once the watchdog verified ..." (but "would send troops
+    # after two helicopters entered its airspace" tells why, in the past)
+    return (
+        v.tag_ == "VBD"
+        and bool(auxes & CONDITIONAL)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ONLY_IF for c in v.children)
+    )
 
 
 def obligation(v: Token, lex: Lexicon) -> bool:
