@@ -2477,6 +2477,16 @@ def test_entering_another_state_s_airspace_is_told_as_done_after_an_intent(run: 
     assert ("MOBILIZE", "RUS", "NOR") in dyads(run("Russian bombers probed Norwegian airspace."))
 
 
+def test_denying_an_incursion_or_involvement_answers_the_accuser(run: Any) -> None:
+    # our sentences: the denial answers Kenya, who accused Somalia just before
+    events = run("Kenya accused Somalia of arming the militants. Mogadishu denied involvement.")
+    assert ("REJECT", "SOM", "KEN") in dyads(events)
+    # but denying reports is no answer to anyone named in them
+    assert "REJECT" not in {
+        e.type for e in run("Chad denied reports that it had closed its border.")
+    }
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none
