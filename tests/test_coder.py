@@ -2487,6 +2487,18 @@ def test_denying_an_incursion_or_involvement_answers_the_accuser(run: Any) -> No
     }
 
 
+def test_a_past_act_with_no_day_of_its_own_is_of_the_lead_s_day(run: Any) -> None:
+    # our sentences: published on Friday; the lead dates the story Wednesday
+    events = run(
+        "Ecuador's parliament voted on Wednesday to dismiss the president. The vice president "
+        "took office in the evening. Police arrested the former president in Quito. The "
+        "opposition will hold a rally on Sunday.",
+        published="2022-12-09",
+    )
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert arrests and arrests[0].date is not None and arrests[0].date.start == "2022-12-07"
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

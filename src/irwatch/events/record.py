@@ -160,7 +160,55 @@ def period(d: Draft, published: dt.date | None) -> Period | None:
         before = _previous_date(d.trigger, published)
         if before is not None:
             return before
+    if d.modality == "asserted" and d.clause.tag_ == "VBD" and not spans:
+        # "Peru's Congress voted on Wednesday to remove Castillo. ... Police detained Castillo
+        # in Lima": an act told in the past with no day of its own is of the lead's day (in the
+        # week before publication), not of the day the news came out
+        lead = _lead_day(d.trigger.doc, published)
+        if lead is not None:
+            return lead
     return default_period(published)
+
+
+#: How many sentences from the start of a document may hold the lead's day.
+_LEAD_SENTENCES = 3
+
+
+def _lead_day(doc: Any, published: dt.date) -> Period | None:
+    """The day the lead of ``doc`` tells its news on, when it names one in the week up to
+    ``published`` ("on Wednesday"); None otherwise."""
+    from irwatch.events.time import resolve_time
+
+    key = ("irwatch.lead_day", published.isoformat())
+    if key in doc.user_data:
+        found: Period | None = doc.user_data[key]
+        return found
+    found = None
+    week = (published - dt.timedelta(days=7)).isoformat()
+    for n, sent in enumerate(doc.sents):
+        if n >= _LEAD_SENTENCES or found is not None:
+            break
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or _not_when(ent) or _background_date(ent):
+                continue
+            verb = ent.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ == "aux" and c.lower_ in cl.FUTURE | cl.CONDITIONAL for c in verb.children
+            ):
+                continue  # "plan a demonstration on Friday": a day ahead, not the news's
+            when = resolve_time(ent.text, published)
+            if (
+                when is not None
+                and when.granularity == "day"
+                and when.start == when.end
+                and week <= when.start < published.isoformat()
+            ):
+                found = when
+                break
+    doc.user_data[key] = found
+    return found
 
 
 #: Nouns of marking an event years after it ("the anniversary of the invasion").
