@@ -1697,26 +1697,44 @@ def _answered(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
         if not d.reply or d.target is not None:
             out.append(d)
             continue
-        here = roles.sentence_index(d.trigger)
-        country = d.source.actor.country
-        for prior in reversed(out):
-            there = roles.sentence_index(prior.trigger)
-            if there >= here:
-                continue
-            if here - there > _REPLY_REACH or cl.paragraph_between(
-                d.trigger.doc, prior.trigger.i, d.trigger.i
-            ):
-                break
-            t = prior.target
-            if (
-                t is not None
-                and country is not None
-                and t.actor.country == country
-                and _answerable(prior.source, country)
-            ):
-                out.append(dataclasses.replace(d, target=prior.source))
-                break
+        answered = _whom_it_answers(d, out, roles)
+        if answered is not None:
+            out.append(dataclasses.replace(d, target=answered))
     return out
+
+
+def _whom_it_answers(
+    d: rec.Draft,
+    before: list[rec.Draft],
+    roles: Roles,
+    *,
+    kinds: frozenset[str] | None = None,
+    same_sentence: bool = False,
+) -> Hit | None:
+    """The source of the latest of the drafts ``before`` (of ``kinds``) that acted on the state
+    of ``d``'s source, told in the sentences just before ``d`` in its paragraph (or earlier in
+    its own sentence, with ``same_sentence``); None when there is none."""
+    country = d.source.actor.country
+    if country is None:
+        return None
+    here = roles.sentence_index(d.trigger)
+    for prior in reversed(before):
+        there = roles.sentence_index(prior.trigger)
+        if there > here or (there == here and (not same_sentence or prior.trigger.i > d.trigger.i)):
+            continue
+        if here - there > _REPLY_REACH or cl.paragraph_between(
+            d.trigger.doc, prior.trigger.i, d.trigger.i
+        ):
+            break
+        t = prior.target
+        if (
+            (kinds is None or prior.type in kinds)
+            and t is not None
+            and t.actor.country == country
+            and _answerable(prior.source, country)
+        ):
+            return prior.source
+    return None
 
 
 #: Hostile deeds (not words) that a state may answer by readying its forces.
@@ -1731,28 +1749,10 @@ def _on_alert(drafts: list[rec.Draft], roles: Roles) -> list[rec.Draft]:
     no such act it stays aimed at no one ("North Korea fired a missile")."""
     out: list[rec.Draft] = []
     for d in drafts:
-        country = d.source.actor.country
-        if d.type != "MOBILIZE" or d.target is not None or d.reply or country is None:
-            out.append(d)
-            continue
-        here = roles.sentence_index(d.trigger)
-        for prior in reversed(out):
-            there = roles.sentence_index(prior.trigger)
-            if there > here or (there == here and prior.trigger.i > d.trigger.i):
-                continue
-            if here - there > _REPLY_REACH or cl.paragraph_between(
-                d.trigger.doc, prior.trigger.i, d.trigger.i
-            ):
-                break
-            t = prior.target
-            if (
-                prior.type in _PROVOCATIONS
-                and t is not None
-                and t.actor.country == country
-                and _answerable(prior.source, country)
-            ):
-                d = dataclasses.replace(d, target=prior.source)
-                break
+        if d.type == "MOBILIZE" and d.target is None and not d.reply:
+            facing = _whom_it_answers(d, out, roles, kinds=_PROVOCATIONS, same_sentence=True)
+            if facing is not None:
+                d = dataclasses.replace(d, target=facing)
         out.append(d)
     return out
 
