@@ -2499,6 +2499,15 @@ def test_a_past_act_with_no_day_of_its_own_is_of_the_lead_s_day(run: Any) -> Non
     assert arrests and arrests[0].date is not None and arrests[0].date.start == "2022-12-07"
 
 
+def test_a_resolution_passed_says_what_its_relative_clause_says(run: Any) -> None:
+    # our sentences: the body that passed it criticises; one that vetoed it does not
+    passed = run("The African Union passed a resolution that criticised Sudan.")
+    assert [(e.type, e.source.code, e.target.code if e.target else None) for e in passed] == [
+        ("ACCUSE", "IGOAFRAFU", "SDN")
+    ]
+    assert "ACCUSE" not in {e.type for e in run("China vetoed a resolution that criticised Sudan.")}
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

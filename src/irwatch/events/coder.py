@@ -418,13 +418,16 @@ class Coder:
                 sources = ar.by_means(tok, roles, self.lexicon)
             if (
                 not sources
-                and tok.dep_ == "acl"
-                and tok.tag_ == "VBG"
-                and tok.head.dep_
-                in (
-                    "dobj",
-                    "pobj",
+                and (
+                    (tok.dep_ == "acl" and tok.tag_ == "VBG")
+                    or (  # "passed a resolution that criticised Iran"
+                        tok.dep_ == "relcl"
+                        and subject is not None
+                        and subject.i == tok.head.i
+                        and tok.head.lemma_.lower() in _WORDING
+                    )
                 )
+                and tok.head.dep_ in ("dobj", "pobj")
             ):
                 # "X issued a declaration demanding ...": X demands (but not when X vetoed,
                 # rejected or shelved it: "vetoed a resolution condemning Israel")
@@ -1735,6 +1738,11 @@ def _whom_it_answers(
         ):
             return prior.source
     return None
+
+
+#: Texts that say what their makers say ("a resolution that criticised Iran"); what a law or
+#: a report does is not its makers' stance ("passed a law that authorises the use of force").
+_WORDING = frozenset({"resolution", "motion", "statement", "declaration", "communique", "letter"})
 
 
 #: Hostile deeds (not words) that a state may answer by readying its forces.
