@@ -2508,6 +2508,17 @@ def test_a_resolution_passed_says_what_its_relative_clause_says(run: Any) -> Non
     assert "ACCUSE" not in {e.type for e in run("China vetoed a resolution that criticised Sudan.")}
 
 
+def test_the_drafters_of_a_text_are_no_party_to_passing_it(run: Any) -> None:
+    # our sentences: the drafters wrote the text; whose terms were accepted gave them
+    passed = run("The WHO board passed a resolution drafted by Japan and Canada.")
+    assert not {e.target.country for e in passed if e.target} & {"JPN", "CAN"}
+    assert ("CONCEDE", "GRC", None) in {
+        (e.type, e.source.country, e.target.country)
+        for e in run("Greece accepted the terms demanded by the European Union.")
+        if e.target
+    }
+
+
 def test_an_offensive_to_take_something_is_aimed_at_whoever_holds_it(run: Any) -> None:
     # our sentences: whom an offensive's purpose takes something from is its target, else what
     # it takes; an offensive for no one named has none

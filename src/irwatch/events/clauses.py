@@ -132,6 +132,8 @@ SETTING = frozenset(
     {"under", "during", "amid", "amidst", "despite", "throughout", "until", "like", "unlike"}
     | {"besides", "via"}
 )
+#: Verbs of writing a text: its drafters are no party to what is done with it.
+AUTHORING = frozenset({"draft", "write", "sponsor", "co-sponsor", "author", "pen", "prepare"})
 #: Prepositions of a reason or topic ("sanctions over the crackdown", "talks about the war").
 REASON = frozenset({"over", "about", "despite", "because", "regarding", "concerning"})
 PARTITIVE = frozenset({"third", "half", "part", "parts", "much", "most", "some", "all", "rest"})
@@ -464,7 +466,13 @@ def objects(v: Token, *, places: bool = True) -> list[Token]:
     for d in dobj:  # "imposed sanctions on Iran"
         out += list(prep_objects(d, (*TARGET_PREPS, "between")))
     for d in dobj:  # "accepted the terms demanded by the creditors": whose terms
-        out += [x for a in d.children if a.dep_ == "acl" and (x := agent(a)) is not None]
+        out += [
+            x
+            for a in d.children
+            if a.dep_ == "acl"
+            and a.lemma_.lower() not in AUTHORING  # "passed a resolution drafted by France"
+            and (x := agent(a)) is not None
+        ]
     out += list(prep_objects(v, ("between",)))
     if places:
         out += list(prep_objects(v, ("in", "across", "near")))  # "cracked down in Montenegro"

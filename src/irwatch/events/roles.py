@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from irwatch.actors.context import leading
 from irwatch.events.clauses import (
+    AUTHORING,
     PARTITIVE,
     REASON,
     RELATIONAL,
@@ -351,6 +352,8 @@ class Roles:
             if c.dep_ == "acl":
                 described.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.lower_ in REASON:  # "recalled envoys over Gaza": why
+                aside.update(t.i for t in c.subtree)
+            if c.dep_ == "acl" and c.lemma_.lower() in AUTHORING:  # "a resolution drafted by"
                 aside.update(t.i for t in c.subtree)
         # where, not whom: "any effort to help end the war in Yemen" (a clause describing the
         # noun), "the use of Made in China products" (where a thing was made or held)
