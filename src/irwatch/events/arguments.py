@@ -37,7 +37,6 @@ TEXTS = frozenset(
     {"resolution", "bill", "law", "draft", "proposal", "plan", "measure", "motion", "text"}
 )
 TEMPORAL = frozenset({"during", "after", "before", "following", "since", "amid", "ahead"})
-REASON = cl.REASON
 
 
 def verb_lemma(v: Token, known: Collection[str]) -> str:
@@ -212,7 +211,7 @@ def light_verb(n: Token, light: frozenset[str]) -> Token | None:
         verb = head
     elif n.dep_ == "pobj" and head.dep_ in ("prep", "prt") and head.head.pos_ == "VERB":
         # "imposed sanctions over the crackdown": what a reason names is no event of the verb's
-        verb = head.head if head.lower_ not in TEMPORAL and head.lower_ not in REASON else None
+        verb = head.head if head.lower_ not in TEMPORAL and head.lower_ not in cl.REASON else None
     elif n.dep_ == "pobj" and head.dep_ == "prt":
         verb = head.head
     if (

@@ -388,6 +388,14 @@ def _possessor(n: Token) -> Token | None:
     return None
 
 
+def verb_of(tok: Token) -> Token:
+    """The verb whose clause ``tok`` stands in (``tok`` itself if it is one; the root if none)."""
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v
+
+
 def first_child(v: Token, deps: tuple[str, ...]) -> Token | None:
     for c in v.children:
         if c.dep_ in deps:

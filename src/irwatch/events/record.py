@@ -191,13 +191,14 @@ def _lead_day(doc: Any, published: dt.date) -> Period | None:
         for ent in sent.ents:
             if ent.label_ != "DATE" or _not_when(ent) or _background_date(ent):
                 continue
-            verb = ent.root
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
+            verb = cl.verb_of(ent.root)
             if verb.tag_ in ("VBZ", "VBP") or any(
                 c.dep_ == "aux" and c.lower_ in cl.FUTURE | cl.CONDITIONAL for c in verb.children
             ):
-                continue  # "plan a demonstration on Friday": a day ahead, not the news's
+                # "plan a demonstration on Friday": a day ahead, not the news's (not `_ahead`:
+                # a day told in the past of what was planned, "were due to meet on Friday", is
+                # the lead's day)
+                continue
             when = resolve_time(ent.text, published)
             if (
                 when is not None
@@ -344,9 +345,7 @@ def _ahead(span: Any) -> bool:
     """Whether the time ``span`` belongs to a clause about what will happen: its verb has
     "will" or "shall", or is planned, due or scheduled ("plan a demonstration on Friday", "is due
     to arrive on Monday")."""
-    v = span.root
-    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-        v = v.head
+    v = cl.verb_of(span.root)
     if v.pos_ not in ("VERB", "AUX"):
         return False
     for verb in (v, v.head if v.dep_ == "xcomp" else v):

@@ -16,6 +16,7 @@ from irwatch.events.clauses import (
     conjuncts,
     set_apart,
     speaker,
+    verb_of,
 )
 
 if TYPE_CHECKING:
@@ -396,9 +397,7 @@ class Roles:
         """First person in reported speech is the speaker; third person the nearest actor before."""
         low = tok.lower_
         if low in FIRST_PERSON:
-            v = tok.head  # "*our* intelligence service exchanged ...": the clause of the noun
-            while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-                v = v.head
+            v = verb_of(tok.head)  # "*our* intelligence service exchanged ...": the noun's clause
             sp = speaker(v, self.lex)
             return self.all(sp, depth + 1) if sp is not None and sp.pos_ != "PRON" else []
         if low not in THIRD_PERSON:
@@ -496,9 +495,7 @@ def _object_pronoun(v: Token) -> bool:
 def _object_before(tok: Token) -> Token | None:
     """The object of the verb governing ``tok``, when it comes before ``tok`` and does not
     contain it ("urged its citizens" has none: "its" is inside the object)."""
-    v = tok.head
-    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-        v = v.head
+    v = verb_of(tok.head)
     for c in v.children:
         if c.dep_ == "dobj" and c.i < tok.i and not (c.left_edge.i <= tok.i <= c.right_edge.i):
             return c
